@@ -1,0 +1,32 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Repositories } from "../db/repositories/index.ts";
+import type { Translator } from "../i18n.ts";
+import type { Logger } from "../logger.ts";
+import type { MemberView } from "../db/repositories/members.ts";
+
+/** Everything a handler may use; passed explicitly to createBot, never imported globally. */
+export interface BotServices {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  repos: Repositories;
+  translate: Translator;
+}
+
+/** Who sent the update, resolved once per update by the caller middleware. */
+export interface Caller {
+  telegramId: number;
+  member: MemberView | null;
+  isAdmin: boolean;
+}
+
+interface AppFlavor {
+  services: BotServices;
+  log: Logger;
+  caller: Caller | null;
+}
+
+export type BotContext = Context & I18nFlavor & AppFlavor;

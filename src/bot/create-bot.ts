@@ -1,0 +1,88 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createAdminsFeature } from "../features/admins/handlers.ts";
+import { createEverydayFeature } from "../features/everyday/handlers.ts";
+import { createI18n } from "../i18n.ts";
+import type { BotContext, BotServices } from "./context.ts";
+import { resolveCaller } from "./middleware/caller.ts";
+import { dedupeUpdates } from "./middleware/dedupe.ts";
+import { negotiateLocale } from "./middleware/locale.ts";
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  services: BotServices;
+  /** Skips getMe at start-up (tests and benchmarks that know the bot already). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the bot with its middleware and features. Starts nothing: the caller decides polling or webhook. */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const { services } = options;
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Replies from handlers honour retry_after; scheduled sends use the scheduler's own policy.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // Keeps updates of one chat in order when the runner handles several chats concurrently.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.services = services;
+    ctx.log = services.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
+    ctx.caller = null;
+    await next();
+  });
+  bot.use(dedupeUpdates);
+  bot.use(resolveCaller);
+  bot.use(createI18n<BotContext>({ defaultLocale: services.config.defaultLocale, localeNegotiator: negotiateLocale }));
+
+  // A group that became a supergroup: follow it before anything else reads the chat id.
+  bot.on("message:migrate_to_chat_id", async (ctx) => {
+    await services.repos.chats.migrateChatId(ctx.chat.id, ctx.msg.migrate_to_chat_id);
+    ctx.log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, "group upgraded to supergroup");
+  });
+
+  bot.use(createEverydayFeature());
+  bot.use(createAdminsFeature());
+
+  // Nothing above matched: a hint for unknown commands addressed to us, silence otherwise in groups.
+  bot.on("message:entities:bot_command", async (ctx) => {
+    const entity = ctx.msg.entities.find((e) => e.type === "bot_command" && e.offset === 0);
+    if (!entity) return;
+    const command = ctx.msg.text.slice(entity.offset, entity.offset + entity.length);
+    const [name, addressee] = command.split("@");
+    if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    await ctx.reply(ctx.t("unknown-command", { command: (name ?? command).slice(0, 64) }));
+  });
+  bot.on("message:text", async (ctx) => {
+    if (ctx.chat.type === "private") await ctx.reply(ctx.t("unknown-text-private"));
+  });
+  bot.on("callback_query:data", async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  });
+
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    const log = ctx.log ?? services.logger;
+    log.error({ err: describeError(err), updateId: ctx.update.update_id }, "update handling failed");
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
+      else if (ctx.chat) await ctx.reply(ctx.t("error-generic"));
+    } catch {
+      // The error answer is best effort; the failure is already logged.
+    }
+  });
+  return bot;
+}
+
+function describeError(err: BotError<BotContext>): object {
+  const e = err.error;
+  if (e instanceof GrammyError) return { kind: "telegram", method: e.method, code: e.error_code };
+  if (e instanceof HttpError) return { kind: "network", message: e.message };
+  if (e instanceof Error) return { kind: "internal", message: e.message, stack: e.stack };
+  return { kind: "unknown", value: String(e) };
+}

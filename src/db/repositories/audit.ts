@@ -1,0 +1,40 @@
+import type { Db } from "../client.ts";
+import { toDbId } from "../ids.ts";
+
+export interface AuditInput {
+  action: string;
+  targetType: string;
+  targetId?: string | number;
+  actorTelegramId?: number;
+  actorMemberId?: number;
+  organisationId?: number;
+  cellId?: number;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function createAuditRepository(db: Db) {
+  return {
+    async record(entry: AuditInput): Promise<void> {
+      await db.auditEntry.create({
+        data: {
+          action: entry.action,
+          targetType: entry.targetType,
+          targetId: entry.targetId === undefined ? null : String(entry.targetId),
+          actorTgId: entry.actorTelegramId === undefined ? null : toDbId(entry.actorTelegramId),
+          actorMemberId: entry.actorMemberId ?? null,
+          organisationId: entry.organisationId ?? null,
+          cellId: entry.cellId ?? null,
+          before: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        },
+      });
+    },
+
+    async list(filter: { action?: string; targetType?: string } = {}) {
+      return db.auditEntry.findMany({ where: filter, orderBy: { id: "asc" } });
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -1,0 +1,102 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
+import { highestRole } from "../../bot/auth.ts";
+import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
+
+/** /start, /help, /lang, /me — the commands every member has. */
+export function createEverydayFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.command("start", async (ctx) => {
+    if (ctx.chat.type !== "private") {
+      await ctx.reply(ctx.t("start-in-group"));
+      return;
+    }
+    const name = ctx.caller?.member?.displayName ?? displayNameOf(ctx.from!);
+    const returning = (ctx.caller?.member?.memberships.length ?? 0) > 0;
+    await ctx.reply(ctx.t(returning ? "start-welcome-back" : "start-welcome", { name }));
+  });
+
+  feature.command("help", async (ctx) => {
+    const role = highestRole(ctx);
+    const parts = [ctx.t("help-header"), ctx.t("help-member")];
+    if (role === "secretary" || role === "admin") parts.push(ctx.t("help-secretary"));
+    if (role === "admin") parts.push(ctx.t("help-admin"));
+    await ctx.reply(parts.join("\n\n"));
+  });
+
+  feature.command("lang", async (ctx) => {
+    const given = ctx.match.trim().toLowerCase();
+    if (given === "") {
+      const keyboard = new InlineKeyboard();
+      for (const locale of SUPPORTED_LOCALES) keyboard.text(ctx.t(`lang-button-${locale}`), `lang:${locale}`);
+      await ctx.reply(ctx.t("lang-choose"), { reply_markup: keyboard });
+      return;
+    }
+    if (!isLocale(given)) {
+      await ctx.reply(ctx.t("lang-unknown", { given: given.slice(0, 32) }));
+      return;
+    }
+    if (!(await mayChangeChatLanguage(ctx))) return;
+    await applyLocale(ctx, given);
+    await ctx.reply(ctx.t("lang-changed"));
+  });
+
+  feature.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
+    const locale = ctx.match[1];
+    if (!isLocale(locale)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    if (ctx.chat?.type !== "private" && !ctx.caller?.isAdmin) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+      return;
+    }
+    await applyLocale(ctx, locale);
+    await ctx.answerCallbackQuery({ text: ctx.t("lang-changed") });
+    await ctx.editMessageText(ctx.t("lang-changed")).catch(() => undefined);
+  });
+
+  feature.command("me", async (ctx) => {
+    const member = ctx.caller?.member;
+    const name = member?.displayName ?? displayNameOf(ctx.from!);
+    const lines = [ctx.t("me-header", { name })];
+    const memberships = member?.memberships.filter((m) => m.cellActive) ?? [];
+    if (ctx.caller?.isAdmin) lines.push(ctx.t("me-admin"));
+    for (const m of memberships) {
+      lines.push(
+        ctx.t("me-cell-line", { cell: m.cellName, role: ctx.t(`role-${m.role}`), status: ctx.t(`status-${m.status}`) }),
+      );
+    }
+    if (memberships.length === 0 && !ctx.caller?.isAdmin) lines.push(ctx.t("me-no-cells"));
+    lines.push("");
+    lines.push(ctx.t(member?.reachable ? "me-reachable-yes" : "me-reachable-no"));
+    lines.push(ctx.t("me-language"));
+    await ctx.reply(lines.join("\n"));
+  });
+
+  return feature;
+}
+
+/** In a group, the language is the group's: only admins change it (cell secretaries later too). */
+async function mayChangeChatLanguage(ctx: BotContext): Promise<boolean> {
+  if (ctx.chat?.type === "private" || ctx.caller?.isAdmin) return true;
+  await ctx.reply(ctx.t("refused-admin-only"));
+  return false;
+}
+
+async function applyLocale(ctx: BotContext, locale: Locale): Promise<void> {
+  const { repos } = ctx.services;
+  const chat = ctx.chat;
+  if (!chat) return;
+  if (chat.type === "private") {
+    const member =
+      ctx.caller?.member ??
+      (await repos.members.upsertFromTelegram({ telegramId: ctx.from!.id, displayName: displayNameOf(ctx.from!) }, true));
+    await repos.members.setLocale(member.id, locale);
+  } else {
+    await repos.chats.setLocale(chat.id, locale);
+  }
+  ctx.i18n.useLocale(locale);
+}
