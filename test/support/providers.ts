@@ -1,0 +1,2 @@
+/** Every integration test runs on both databases. */
+export const SUPPORTED_PROVIDERS = ["sqlite", "postgresql"] as const;
