@@ -16,7 +16,13 @@ import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.ts";
 
 /** Update types we handle; chat_member is not sent by Telegram unless asked for. */
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "chat_member",
+] as const;
 
 export interface AppOptions {
   config: Config;
@@ -77,7 +83,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     await initBot(bot, logger);
     await registerCommandMenus(bot.api, translate, config.defaultLocale).catch((err: unknown) =>
-      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not register command menus"),
+      logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        "could not register command menus",
+      ),
     );
 
     const scheduler = createScheduler({
@@ -137,7 +146,9 @@ async function initBot(bot: Bot<BotContext>, logger: Logger): Promise<void> {
       return;
     } catch (err) {
       if (err instanceof GrammyError && err.error_code === 401) {
-        throw new StartupError("Telegram rejected BOT_TOKEN (401 Unauthorized). Check the token from @BotFather.");
+        throw new StartupError(
+          "Telegram rejected BOT_TOKEN (401 Unauthorized). Check the token from @BotFather.",
+        );
       }
       const retriable = err instanceof HttpError || (err instanceof GrammyError && err.error_code >= 500);
       if (!retriable || attempt >= attempts) {

@@ -58,7 +58,8 @@ export const configSchema = z
   })
   .superRefine((cfg, ctx) => {
     if (cfg.BOT_MODE === "webhook") {
-      if (!cfg.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required in webhook mode" });
+      if (!cfg.WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required in webhook mode" });
       if (!cfg.WEBHOOK_SECRET)
         ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required in webhook mode" });
     }
@@ -88,7 +89,9 @@ export class ConfigError extends Error {
 /** Parses an environment; empty strings count as unset so `.env` templates can leave keys blank. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in configSchema.shape && value !== undefined && value !== ""),
+    Object.entries(env).filter(
+      ([key, value]) => key in configSchema.shape && value !== undefined && value !== "",
+    ),
   );
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {

@@ -1,5 +1,5 @@
 // Entry point of `npm start`: read the configuration, start the service, stop cleanly on signals.
-import { startApp, StartupError } from "./app.ts";
+import { startApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
 
@@ -33,6 +33,12 @@ async function main(): Promise<number> {
     level: config.logLevel,
     secrets: [config.botToken, config.webhookSecret, passwordOf(config.databaseUrl)],
   });
+  // Listen for signals before starting, so a stop requested during start-up is honoured.
+  // Later signals are ignored so that a second Ctrl+C cannot cut the graceful shutdown short.
+  const stopRequested = new Promise<string>((resolve) => {
+    process.on("SIGINT", () => resolve("SIGINT"));
+    process.on("SIGTERM", () => resolve("SIGTERM"));
+  });
   let app;
   try {
     app = await startApp({ config, logger });
@@ -40,18 +46,12 @@ async function main(): Promise<number> {
     const message = err instanceof Error ? err.message : String(err);
     logger.fatal({ err: message }, "could not start");
     logger.flush();
-    process.stderr.write(`chibo-bot could not start: ${err instanceof StartupError ? message : message}\n`);
+    process.stderr.write(`chibo-bot could not start: ${message}\n`);
     return 1;
   }
   logger.info({ mode: config.mode }, "chibo-bot is running");
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, "shutting down");
-      resolve();
-    };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
-  });
+  const signal = await stopRequested;
+  logger.info({ signal }, "shutting down");
   await app.stop();
   logger.flush();
   return 0;
@@ -67,7 +67,9 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`chibo-bot crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `chibo-bot crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -18,7 +18,11 @@ export function menuFor(locale: string, translate: Translator): BotCommand[] {
  * Registers the menu per language: the default locale without a language_code (what users of any
  * other language see), and every other supported locale with its own language_code.
  */
-export async function registerCommandMenus(api: Api, translate: Translator, defaultLocale: string): Promise<void> {
+export async function registerCommandMenus(
+  api: Api,
+  translate: Translator,
+  defaultLocale: string,
+): Promise<void> {
   await api.setMyCommands(menuFor(defaultLocale, translate));
   for (const locale of SUPPORTED_LOCALES) {
     if (locale === defaultLocale) continue;

@@ -1,6 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, GrammyError, HttpError } from "grammy";
+import type { BotError } from "grammy";
+import { Bot, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAdminsFeature } from "../features/admins/handlers.ts";
 import { createEverydayFeature } from "../features/everyday/handlers.ts";
@@ -38,7 +39,12 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   });
   bot.use(dedupeUpdates);
   bot.use(resolveCaller);
-  bot.use(createI18n<BotContext>({ defaultLocale: services.config.defaultLocale, localeNegotiator: negotiateLocale }));
+  bot.use(
+    createI18n<BotContext>({
+      defaultLocale: services.config.defaultLocale,
+      localeNegotiator: negotiateLocale,
+    }),
+  );
 
   // A group that became a supergroup: follow it before anything else reads the chat id.
   bot.on("message:migrate_to_chat_id", async (ctx) => {

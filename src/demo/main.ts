@@ -16,9 +16,17 @@ function nameOf(user: User): string {
   return [user.first_name, user.last_name].filter(Boolean).join(" ");
 }
 
-function printBotReplies(emulator: TelegramEmulator, bot: EmulatedBot, chatId: number, label: string, since: number) {
+function printBotReplies(
+  emulator: TelegramEmulator,
+  bot: EmulatedBot,
+  chatId: number,
+  label: string,
+  since: number,
+) {
   for (const message of emulator.botMessages(bot, chatId).slice(since)) {
-    const buttons = message.buttons.length ? `\n      ${message.buttons.map((b) => `[${b.text}]`).join("  ")}` : "";
+    const buttons = message.buttons.length
+      ? `\n      ${message.buttons.map((b) => `[${b.text}]`).join("  ")}`
+      : "";
     console.log(`  🤖 → ${label}: ${(message.text ?? "").replaceAll("\n", "\n      ")}${buttons}`);
   }
 }
@@ -43,7 +51,12 @@ async function main(): Promise<void> {
     console.log(`\n👤 ${nameOf(user)}: ${text}`);
     if (text.startsWith("/start")) emulator.startBot(botAccount, user);
     else emulator.sendText(botAccount, user, user.id, text);
-    await emulator.waitForBotMessage(botAccount, user.id, (m) => m.message_id > lastId(user.id, since), 10_000);
+    await emulator.waitForBotMessage(
+      botAccount,
+      user.id,
+      (m) => m.message_id > lastId(user.id, since),
+      10_000,
+    );
     printBotReplies(emulator, botAccount, user.id, nameOf(user), since);
   }
   function lastId(chatId: number, index: number): number {

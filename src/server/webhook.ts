@@ -41,7 +41,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return;
     }
     handle(req, res).catch((err: unknown) => {
-      options.logger.error({ err: err instanceof Error ? err.message : String(err) }, "webhook request failed");
+      options.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        "webhook request failed",
+      );
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

@@ -50,7 +50,9 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
     h.emulator.startBot(h.botAccount, user);
     await h.flush();
     await h.say(user, user.id, "/khongco");
-    expect(h.lastText(user.id)).toBe("Trợ lý chưa hiểu lệnh /khongco. Đồng chí gõ /help để xem các lệnh có thể dùng.");
+    expect(h.lastText(user.id)).toBe(
+      "Trợ lý chưa hiểu lệnh /khongco. Đồng chí gõ /help để xem các lệnh có thể dùng.",
+    );
     await h.say(user, user.id, "/lang klingon");
     expect(h.lastText(user.id)).toContain("chưa hỗ trợ ngôn ngữ “klingon”");
   });

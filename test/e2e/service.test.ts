@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.ts";
 import { parseConfig } from "../../src/config.ts";
@@ -11,6 +12,8 @@ import { createLogger } from "../../src/logger.ts";
 import { startEmulator, type TelegramEmulator } from "../../src/emulator/index.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+// What `npm start` runs (tsx), resolved from the project so the child may start in any directory.
+const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 interface RunResult {
   code: number | null;
@@ -22,17 +25,21 @@ interface RunResult {
 function runMain(env: Record<string, string>, timeoutMs = 20_000, untilStdout?: RegExp): Promise<RunResult> {
   const cwd = mkdtempSync(join(tmpdir(), "chibo-main-"));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "main.ts")], {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src", "main.ts")], {
       cwd,
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
+    let signalled = false;
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (d: Buffer) => {
       stdout += d.toString();
-      if (untilStdout?.test(stdout)) child.kill("SIGTERM");
+      if (!signalled && untilStdout?.test(stdout)) {
+        signalled = true;
+        child.kill("SIGTERM");
+      }
     });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);

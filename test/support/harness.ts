@@ -49,7 +49,14 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   });
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
-  const app = await startApp({ config, logger, clock, receiveUpdates: false, startTicker: false, ...options.app });
+  const app = await startApp({
+    config,
+    logger,
+    clock,
+    receiveUpdates: false,
+    startTicker: false,
+    ...options.app,
+  });
 
   const flush = async () => {
     const updates = emulator.takeUpdates(botAccount);

@@ -98,6 +98,6 @@ describe("parseConfig", () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^WEBHOOK_SECRET: /);
-    expect(problems[0]).not.toContain("short\"");
+    expect(problems[0]).not.toContain('short"');
   });
 });

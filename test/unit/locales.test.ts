@@ -25,8 +25,14 @@ describe("locales", () => {
     const vi = keysOf("vi");
     for (const locale of SUPPORTED_LOCALES) {
       const keys = keysOf(locale);
-      expect([...vi].filter((k) => !keys.has(k)), `missing in ${locale}`).toEqual([]);
-      expect([...keys].filter((k) => !vi.has(k)), `only in ${locale}`).toEqual([]);
+      expect(
+        [...vi].filter((k) => !keys.has(k)),
+        `missing in ${locale}`,
+      ).toEqual([]);
+      expect(
+        [...keys].filter((k) => !vi.has(k)),
+        `only in ${locale}`,
+      ).toEqual([]);
     }
   });
 
@@ -40,7 +46,10 @@ describe("locales", () => {
     expect(used.size).toBeGreaterThan(10);
     for (const locale of SUPPORTED_LOCALES) {
       const keys = keysOf(locale);
-      expect([...used].filter((k) => !keys.has(k)), `used but missing in ${locale}`).toEqual([]);
+      expect(
+        [...used].filter((k) => !keys.has(k)),
+        `used but missing in ${locale}`,
+      ).toEqual([]);
     }
   });
 

@@ -3,7 +3,9 @@ import type { User } from "grammy/types";
 import type { BotContext } from "../context.ts";
 
 export function displayNameOf(user: User): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || String(user.id);
+  return (
+    [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || String(user.id)
+  );
 }
 
 /**

@@ -10,7 +10,10 @@ export interface AdminView {
 export function createAdminRepository(db: Db) {
   return {
     async isAdmin(telegramId: number): Promise<boolean> {
-      const row = await db.admin.findUnique({ where: { telegramId: toDbId(telegramId) }, select: { id: true } });
+      const row = await db.admin.findUnique({
+        where: { telegramId: toDbId(telegramId) },
+        select: { id: true },
+      });
       return row !== null;
     },
 

@@ -21,7 +21,13 @@ export function createChatRepository(db: Db) {
     async findCellByChatId(chatId: number) {
       return db.cell.findUnique({
         where: { chatId: toDbId(chatId) },
-        select: { id: true, name: true, active: true, organisationId: true, organisation: { select: { locale: true } } },
+        select: {
+          id: true,
+          name: true,
+          active: true,
+          organisationId: true,
+          organisation: { select: { locale: true } },
+        },
       });
     },
 

@@ -47,7 +47,10 @@ export function createAdminsFeature(): Composer<BotContext> {
     const lines = [ctx.t("admins-header", { count: admins.length })];
     for (const a of admins) {
       lines.push(
-        ctx.t("admins-line", { who: a.displayName ?? String(a.telegramId), fromConfig: a.fromConfig ? "yes" : "no" }),
+        ctx.t("admins-line", {
+          who: a.displayName ?? String(a.telegramId),
+          fromConfig: a.fromConfig ? "yes" : "no",
+        }),
       );
     }
     await ctx.reply(lines.join("\n"));

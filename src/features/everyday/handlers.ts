@@ -66,7 +66,11 @@ export function createEverydayFeature(): Composer<BotContext> {
     if (ctx.caller?.isAdmin) lines.push(ctx.t("me-admin"));
     for (const m of memberships) {
       lines.push(
-        ctx.t("me-cell-line", { cell: m.cellName, role: ctx.t(`role-${m.role}`), status: ctx.t(`status-${m.status}`) }),
+        ctx.t("me-cell-line", {
+          cell: m.cellName,
+          role: ctx.t(`role-${m.role}`),
+          status: ctx.t(`status-${m.status}`),
+        }),
       );
     }
     if (memberships.length === 0 && !ctx.caller?.isAdmin) lines.push(ctx.t("me-no-cells"));
@@ -93,7 +97,10 @@ async function applyLocale(ctx: BotContext, locale: Locale): Promise<void> {
   if (chat.type === "private") {
     const member =
       ctx.caller?.member ??
-      (await repos.members.upsertFromTelegram({ telegramId: ctx.from!.id, displayName: displayNameOf(ctx.from!) }, true));
+      (await repos.members.upsertFromTelegram(
+        { telegramId: ctx.from!.id, displayName: displayNameOf(ctx.from!) },
+        true,
+      ));
     await repos.members.setLocale(member.id, locale);
   } else {
     await repos.chats.setLocale(chat.id, locale);

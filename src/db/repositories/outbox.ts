@@ -1,0 +1,416 @@
+// The outbox (model ScheduledDelivery): every reminder, nudge and digest is a row with a unique key,
+// written when its cause is saved; scheduler ticks claim due rows, send them and record the outcome.
+//
+// Life of a row: pending → claimed (leased to one worker until claimedUntil) → sent | failed |
+// dropped, or back to pending for a retry. A claim whose lease ran out (the worker died) is
+// claimable again. Rows that expired before being sent are dropped, never sent late. Cancelling and
+// rescheduling only touch pending rows.
+import type { Database, Db } from "../client.ts";
+import type { DeliveryStatus } from "../enums.ts";
+import type { ScheduledDelivery } from "../generated/sqlite/client.ts";
+import type { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client.ts";
+import { toDbIdOrNull, toTgIdOrNull } from "../ids.ts";
+import { isUniqueViolation } from "../prisma-errors.ts";
+
+export type JsonObject = { [key: string]: unknown };
+
+/** One outbox row as the rest of the code sees it: numbers for chat ids, a parsed payload. */
+export interface Delivery {
+  id: number;
+  key: string;
+  kind: string;
+  chatId: number | null;
+  memberId: number | null;
+  cellId: number | null;
+  payload: JsonObject;
+  dueAt: Date;
+  expiresAt: Date | null;
+  status: DeliveryStatus;
+  /** Claims so far, including the current one: a claim counts as a send attempt. */
+  attempts: number;
+  claimedBy: string | null;
+  claimedUntil: Date | null;
+  sentAt: Date | null;
+  lastError: string | null;
+  resultMessageId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewDelivery {
+  /** Unique, e.g. "meeting:42:remind:3d:member:7"; writing the same key again is harmless. */
+  key: string;
+  kind: string;
+  chatId?: number | null;
+  memberId?: number | null;
+  cellId?: number | null;
+  payload: object;
+  dueAt: Date;
+  expiresAt?: Date | null;
+}
+
+export interface RescheduleResult {
+  inserted: number;
+  updated: number;
+  cancelled: number;
+}
+
+export interface OutboxRepository {
+  /** Inserts the rows whose key does not exist yet (whatever its status); returns how many. */
+  schedule(rows: readonly NewDelivery[]): Promise<number>;
+  /**
+   * Makes the pending rows under `keyPrefix` match `rows` (a cause was edited, e.g. a meeting moved):
+   * pending rows whose key is not in `rows` are cancelled; pending or cancelled rows whose key is
+   * in `rows` take the new values and are pending again; new keys are inserted. Rows already
+   * claimed, sent, failed or dropped are left alone (put the event time in the key if a moved event
+   * must be announced again). Every key in `rows` must start with `keyPrefix`.
+   */
+  reschedule(keyPrefix: string, rows: readonly NewDelivery[]): Promise<RescheduleResult>;
+  /** Cancels the pending rows whose key starts with `keyPrefix`; returns how many. */
+  cancelByKeyPrefix(keyPrefix: string): Promise<number>;
+  /**
+   * Atomically claims up to `limit` rows that are due at `now` (pending, or claimed with a lease that
+   * ran out) and not expired, leasing them to `workerId` for `leaseMs`. A row is claimed by exactly
+   * one caller even across processes. Oldest due first; `attempts` is incremented.
+   */
+  claimDue(now: Date, workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** Marks rows whose `expiresAt` passed before they were sent as dropped, and returns them. */
+  dropExpired(now: Date): Promise<Delivery[]>;
+  markSent(id: number, messageId?: number): Promise<void>;
+  /**
+   * Records a failed send. Permanent: status `failed`. Otherwise back to `pending`, due again at
+   * `retryAt` (default: an exponential back-off from the attempts so far).
+   */
+  markFailed(id: number, error: string, permanent: boolean, retryAt?: Date): Promise<void>;
+  markDropped(id: number, reason: string): Promise<void>;
+  get(key: string): Promise<Delivery | null>;
+  listByKeyPrefix(keyPrefix: string): Promise<Delivery[]>;
+}
+
+export interface OutboxOptions {
+  /** Timestamps the repository writes itself (sentAt, default retry times). */
+  clock?: { now(): Date };
+  /** Back-off of `markFailed` without `retryAt`: base · 2^(attempts-1), capped. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+const MAX_ERROR_LENGTH = 2_000;
+
+export function createOutboxRepository(
+  database: Pick<Database, "prisma" | "provider">,
+  options: OutboxOptions = {},
+): OutboxRepository {
+  const { prisma, provider } = database;
+  const clock = options.clock ?? { now: () => new Date() };
+  const retryBaseMs = options.retryBaseMs ?? 60_000;
+  const retryMaxMs = options.retryMaxMs ?? 60 * 60_000;
+
+  /** Rows a worker may claim at `now`. */
+  const claimable = (now: Date) => ({
+    OR: [
+      { status: "pending", dueAt: { lte: now } },
+      { status: "claimed", claimedUntil: { lte: now } },
+    ],
+    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+  });
+
+  /** Rows under a prefix; `startsWith` is a LIKE on SQLite (case-insensitive), so filter exactly. */
+  async function rowsUnder(client: Pick<Db, "scheduledDelivery">, keyPrefix: string) {
+    const rows = await client.scheduledDelivery.findMany({
+      where: { key: { startsWith: keyPrefix } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    });
+    return rows.filter((row) => row.key.startsWith(keyPrefix));
+  }
+
+  async function insertNew(client: Pick<Db, "scheduledDelivery">, data: ReturnType<typeof toData>[]) {
+    if (data.length === 0) return 0;
+    if (provider === "postgresql") {
+      // One INSERT … ON CONFLICT DO NOTHING; the SQLite client has no skipDuplicates.
+      const pgClient = client as unknown as Pick<PostgresPrismaClient, "scheduledDelivery">;
+      const { count } = await pgClient.scheduledDelivery.createMany({ data, skipDuplicates: true });
+      return count;
+    }
+    const existing = new Set(
+      (
+        await client.scheduledDelivery.findMany({
+          where: { key: { in: data.map((d) => d.key) } },
+          select: { key: true },
+        })
+      ).map((row) => row.key),
+    );
+    const missing = data.filter((d) => !existing.has(d.key));
+    if (missing.length === 0) return 0;
+    try {
+      const { count } = await client.scheduledDelivery.createMany({ data: missing });
+      return count;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    // Another connection inserted some of these keys meanwhile: insert one by one.
+    let count = 0;
+    for (const row of missing) {
+      try {
+        await client.scheduledDelivery.create({ data: row });
+        count++;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return count;
+  }
+
+  async function claimIdsPostgres(
+    now: Date,
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<number[]> {
+    const until = new Date(now.getTime() + leaseMs);
+    // SKIP LOCKED: concurrent workers pass over each other's rows instead of waiting; a row another
+    // worker claimed and committed meanwhile fails the re-checked WHERE and is left out.
+    const rows = await prisma.$queryRaw<{ id: number }[]>`
+      UPDATE "ScheduledDelivery"
+      SET "status" = 'claimed', "claimedBy" = ${workerId}, "claimedUntil" = ${until},
+          "attempts" = "attempts" + 1, "updatedAt" = ${clock.now()}
+      WHERE "id" IN (
+        SELECT "id" FROM "ScheduledDelivery"
+        WHERE (("status" = 'pending' AND "dueAt" <= ${now})
+            OR ("status" = 'claimed' AND "claimedUntil" <= ${now}))
+          AND ("expiresAt" IS NULL OR "expiresAt" > ${now})
+        ORDER BY "dueAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    return rows.map((row) => Number(row.id));
+  }
+
+  async function claimIdsSqlite(
+    now: Date,
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<number[]> {
+    const claimed: number[] = [];
+    // A worker that loses a race for every candidate tries again, so it does not report "nothing
+    // due" while rows are waiting; a few rounds are plenty.
+    for (let round = 0; round < 5 && claimed.length < limit; round++) {
+      const candidates = await prisma.scheduledDelivery.findMany({
+        where: claimable(now),
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: limit - claimed.length,
+        select: { id: true },
+      });
+      if (candidates.length === 0) break;
+      // Compare-and-set: one UPDATE re-checks that each row is still claimable. SQLite runs one
+      // writer at a time, so of two racing workers only the first sees a row as claimable.
+      const won = await prisma.scheduledDelivery.updateManyAndReturn({
+        where: { id: { in: candidates.map((c) => c.id) }, ...claimable(now) },
+        data: {
+          status: "claimed",
+          claimedBy: workerId,
+          claimedUntil: new Date(now.getTime() + leaseMs),
+          attempts: { increment: 1 },
+        },
+        select: { id: true },
+      });
+      claimed.push(...won.map((row) => row.id));
+      if (won.length === candidates.length) break;
+    }
+    return claimed;
+  }
+
+  async function byIds(ids: number[]): Promise<Delivery[]> {
+    if (ids.length === 0) return [];
+    const rows = await prisma.scheduledDelivery.findMany({
+      where: { id: { in: ids } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toDelivery);
+  }
+
+  async function update(id: number, data: Parameters<Db["scheduledDelivery"]["update"]>[0]["data"]) {
+    await prisma.scheduledDelivery.update({ where: { id }, data });
+  }
+
+  return {
+    async schedule(rows) {
+      return insertNew(prisma, dedupe(rows).map(toData));
+    },
+
+    async reschedule(keyPrefix, rows) {
+      if (keyPrefix === "") throw new Error("reschedule needs a non-empty key prefix");
+      for (const row of rows) {
+        if (!row.key.startsWith(keyPrefix)) throw new Error(`key "${row.key}" is not under "${keyPrefix}"`);
+      }
+      const wanted = new Map(dedupe(rows).map((row) => [row.key, toData(row)]));
+      return prisma.$transaction(async (tx) => {
+        const current = await rowsUnder(tx, keyPrefix);
+        const byKey = new Map(current.map((row) => [row.key, row]));
+        const toCancel = current
+          .filter((row) => row.status === "pending" && !wanted.has(row.key))
+          .map((r) => r.id);
+        const { count: cancelled } = await tx.scheduledDelivery.updateMany({
+          where: { id: { in: toCancel }, status: "pending" },
+          data: { status: "cancelled", claimedBy: null, claimedUntil: null },
+        });
+        let updated = 0;
+        const fresh: ReturnType<typeof toData>[] = [];
+        for (const [key, data] of wanted) {
+          const row = byKey.get(key);
+          if (!row) fresh.push(data);
+          else if (row.status === "pending" || row.status === "cancelled") {
+            const { count } = await tx.scheduledDelivery.updateMany({
+              where: { id: row.id, status: { in: ["pending", "cancelled"] } },
+              data: { ...data, status: "pending", lastError: null, claimedBy: null, claimedUntil: null },
+            });
+            updated += count;
+          }
+        }
+        const inserted = await insertNew(tx, fresh);
+        return { inserted, updated, cancelled };
+      });
+    },
+
+    async cancelByKeyPrefix(keyPrefix) {
+      if (keyPrefix === "") throw new Error("cancelByKeyPrefix needs a non-empty key prefix");
+      const ids = (await rowsUnder(prisma, keyPrefix)).filter((r) => r.status === "pending").map((r) => r.id);
+      if (ids.length === 0) return 0;
+      const { count } = await prisma.scheduledDelivery.updateMany({
+        where: { id: { in: ids }, status: "pending" },
+        data: { status: "cancelled" },
+      });
+      return count;
+    },
+
+    async claimDue(now, workerId, limit, leaseMs) {
+      if (!Number.isInteger(limit) || limit <= 0) return [];
+      if (!(leaseMs > 0)) throw new RangeError(`leaseMs must be positive, got ${leaseMs}`);
+      const ids =
+        provider === "postgresql"
+          ? await claimIdsPostgres(now, workerId, limit, leaseMs)
+          : await claimIdsSqlite(now, workerId, limit, leaseMs);
+      return byIds(ids);
+    },
+
+    async dropExpired(now) {
+      // Pending rows, and claimed rows whose worker died, that can no longer be sent in time.
+      const rows = await prisma.scheduledDelivery.updateManyAndReturn({
+        where: {
+          expiresAt: { lte: now },
+          OR: [{ status: "pending" }, { status: "claimed", claimedUntil: { lte: now } }],
+        },
+        data: { status: "dropped", lastError: "expired", claimedUntil: null },
+      });
+      return rows.map(toDelivery);
+    },
+
+    async markSent(id, messageId) {
+      await update(id, {
+        status: "sent",
+        sentAt: clock.now(),
+        claimedUntil: null,
+        lastError: null,
+        resultMessageId: messageId ?? null,
+      });
+    },
+
+    async markFailed(id, error, permanent, retryAt) {
+      const lastError = error.slice(0, MAX_ERROR_LENGTH);
+      if (permanent) {
+        await update(id, { status: "failed", lastError, claimedUntil: null });
+        return;
+      }
+      let dueAt = retryAt;
+      if (!dueAt) {
+        const row = await prisma.scheduledDelivery.findUniqueOrThrow({
+          where: { id },
+          select: { attempts: true },
+        });
+        const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, row.attempts - 1));
+        dueAt = new Date(clock.now().getTime() + delay);
+      }
+      await update(id, { status: "pending", dueAt, lastError, claimedBy: null, claimedUntil: null });
+    },
+
+    async markDropped(id, reason) {
+      await update(id, {
+        status: "dropped",
+        lastError: reason.slice(0, MAX_ERROR_LENGTH),
+        claimedUntil: null,
+      });
+    },
+
+    async get(key) {
+      const row = await prisma.scheduledDelivery.findUnique({ where: { key } });
+      return row ? toDelivery(row) : null;
+    },
+
+    async listByKeyPrefix(keyPrefix) {
+      return (await rowsUnder(prisma, keyPrefix)).map(toDelivery);
+    },
+  };
+}
+
+/** The last row wins when a batch names a key twice. */
+function dedupe(rows: readonly NewDelivery[]): NewDelivery[] {
+  return [...new Map(rows.map((row) => [row.key, row])).values()];
+}
+
+function toData(row: NewDelivery) {
+  if (row.key === "") throw new Error("a scheduled delivery needs a key");
+  if (Number.isNaN(row.dueAt.getTime())) throw new RangeError(`invalid dueAt for "${row.key}"`);
+  return {
+    key: row.key,
+    kind: row.kind,
+    chatId: toDbIdOrNull(row.chatId),
+    memberId: row.memberId ?? null,
+    cellId: row.cellId ?? null,
+    payload: serialisePayload(row.key, row.payload),
+    dueAt: row.dueAt,
+    expiresAt: row.expiresAt ?? null,
+  };
+}
+
+function serialisePayload(key: string, payload: object): string {
+  try {
+    return JSON.stringify(payload);
+  } catch (error) {
+    // Typically a bigint: convert ids with toTgId before scheduling.
+    throw new TypeError(
+      `payload of "${key}" is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function parsePayload(text: string): JsonObject {
+  const value: unknown = JSON.parse(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : { value };
+}
+
+function toDelivery(row: ScheduledDelivery): Delivery {
+  return {
+    id: row.id,
+    key: row.key,
+    kind: row.kind,
+    chatId: toTgIdOrNull(row.chatId),
+    memberId: row.memberId,
+    cellId: row.cellId,
+    payload: parsePayload(row.payload),
+    dueAt: row.dueAt,
+    expiresAt: row.expiresAt,
+    status: row.status as DeliveryStatus,
+    attempts: row.attempts,
+    claimedBy: row.claimedBy,
+    claimedUntil: row.claimedUntil,
+    sentAt: row.sentAt,
+    lastError: row.lastError,
+    resultMessageId: row.resultMessageId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,45 @@
+export { createScheduler, type Scheduler, type SchedulerOptions, type TickResult } from "./scheduler.ts";
+export {
+  createRateLimiter,
+  isGroupChatId,
+  TELEGRAM_LIMITS,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimits,
+  type Release,
+  type Sleep,
+} from "./rate-limiter.ts";
+export {
+  backoffDelay,
+  createSender,
+  DEFAULT_RETRY_POLICY,
+  type Delivery,
+  type DocumentDelivery,
+  type EditTextDelivery,
+  type PhotoDelivery,
+  type RetryPolicy,
+  type Sender,
+  type SendOutcome,
+  type TextDelivery,
+} from "./sender.ts";
+export {
+  classifyTelegramError,
+  errorForLog,
+  redactToken,
+  type TelegramErrorClass,
+} from "./telegram-errors.ts";
+export { createDeliveryRenderers, type DeliveryRendererDeps } from "./renderers.ts";
+export {
+  createTextRenderer,
+  type TextPayload,
+  type TextRendererOptions,
+  type Translate,
+} from "./text-renderer.ts";
+export {
+  PermanentRenderError,
+  type Outbox,
+  type OutboxRow,
+  type RenderedDelivery,
+  type Renderer,
+  type RenderResult,
+} from "./types.ts";

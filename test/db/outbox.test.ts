@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
+import { createOutboxRepository, type NewDelivery } from "../../src/db/repositories/outbox.ts";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/databases.ts";
+
+const T0 = new Date("2026-03-01T00:00:00Z");
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const MINUTE = 60_000;
+
+function delivery(key: string, dueMinutes: number, extra: Partial<NewDelivery> = {}): NewDelivery {
+  return {
+    key,
+    kind: "text",
+    chatId: -1001234567890,
+    payload: { text: key },
+    dueAt: at(dueMinutes),
+    ...extra,
+  };
+}
+
+describeEachProvider("outbox", (provider) => {
+  let test: TestDatabase;
+  let now = T0;
+  const clock = { now: () => now };
+  const outbox = () => createOutboxRepository(test.db, { clock });
+
+  beforeAll(async () => {
+    test = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+  beforeEach(async () => {
+    now = T0;
+    await test.db.prisma.scheduledDelivery.deleteMany();
+  });
+
+  it("schedules a key once, whatever is written again", async () => {
+    const repo = outbox();
+    const row = delivery("meeting:1:remind:1d", 10, {
+      memberId: 7,
+      cellId: 3,
+      expiresAt: at(60),
+      payload: { n: 1 },
+    });
+    expect(await repo.schedule([row])).toBe(1);
+    expect(await repo.schedule([{ ...row, payload: { n: 2 } }, delivery("meeting:1:remind:1h", 20)])).toBe(1);
+    expect(await repo.schedule([delivery("x:1", 1), delivery("x:1", 2)])).toBe(1);
+    expect(await test.db.prisma.scheduledDelivery.count()).toBe(3);
+
+    const stored = await repo.get("meeting:1:remind:1d");
+    expect(stored).toMatchObject({
+      key: "meeting:1:remind:1d",
+      kind: "text",
+      chatId: -1001234567890,
+      memberId: 7,
+      cellId: 3,
+      payload: { n: 1 },
+      dueAt: at(10),
+      expiresAt: at(60),
+      status: "pending",
+      attempts: 0,
+    });
+    expect(typeof stored?.chatId).toBe("number");
+    expect(await repo.get("nope")).toBeNull();
+    expect((await repo.listByKeyPrefix("meeting:1:")).map((d) => d.key)).toEqual([
+      "meeting:1:remind:1d",
+      "meeting:1:remind:1h",
+    ]);
+  });
+
+  it("refuses a payload that is not JSON", async () => {
+    await expect(outbox().schedule([delivery("bad", 1, { payload: { id: 1n } })])).rejects.toThrow(
+      /not JSON/,
+    );
+  });
+
+  it("claims each row exactly once when two connections race for them", async () => {
+    const repo = outbox();
+    const total = 120;
+    await repo.schedule(Array.from({ length: total }, (_, i) => delivery(`race:${i}`, i % 7)));
+    const other = await openDatabase(test.url);
+    try {
+      const repos = [repo, createOutboxRepository(other, { clock })];
+      const drain = async (worker: number) => {
+        const ids: number[] = [];
+        for (;;) {
+          const rows = await repos[worker % 2]!.claimDue(at(10), `w${worker}`, 7, 5 * MINUTE);
+          if (rows.length === 0) return ids;
+          for (const row of rows) {
+            expect(row).toMatchObject({ status: "claimed", claimedBy: `w${worker}`, attempts: 1 });
+            ids.push(row.id);
+          }
+        }
+      };
+      const claimed = await Promise.all([drain(0), drain(1), drain(2), drain(3)]);
+      const all = claimed.flat();
+      expect(all).toHaveLength(total);
+      expect(new Set(all).size).toBe(total);
+      expect(claimed.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("claims due rows only, oldest first, up to the limit", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("c", 3), delivery("a", 1), delivery("later", 30), delivery("b", 2)]);
+    expect((await repo.claimDue(at(5), "w", 2, MINUTE)).map((d) => d.key)).toEqual(["a", "b"]);
+    expect((await repo.claimDue(at(5), "w", 10, MINUTE)).map((d) => d.key)).toEqual(["c"]);
+    expect(await repo.claimDue(at(5), "w", 10, MINUTE)).toEqual([]);
+  });
+
+  it("makes a row claimable again when its worker's lease runs out", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("lease", 0)]);
+    const [first] = await repo.claimDue(at(0), "dead-worker", 10, 5 * MINUTE);
+    expect(first).toMatchObject({ claimedBy: "dead-worker", claimedUntil: at(5), attempts: 1 });
+    expect(await repo.claimDue(at(4), "w2", 10, 5 * MINUTE)).toEqual([]);
+    const [again] = await repo.claimDue(at(5), "w2", 10, 5 * MINUTE);
+    expect(again).toMatchObject({ id: first?.id, claimedBy: "w2", claimedUntil: at(10), attempts: 2 });
+  });
+
+  it("drops rows that expired before being sent, and never claims them", async () => {
+    const repo = outbox();
+    await repo.schedule([
+      delivery("expired", 0, { expiresAt: at(10) }),
+      delivery("still-useful", 0, { expiresAt: at(60) }),
+      delivery("no-expiry", 0),
+      delivery("claimed-then-died", 0, { expiresAt: at(10) }),
+    ]);
+    await repo.claimDue(at(0), "w", 1, 5 * MINUTE); // "expired" is first by id; same dueAt
+    expect((await repo.claimDue(at(20), "w", 10, MINUTE)).map((d) => d.key).sort()).toEqual([
+      "no-expiry",
+      "still-useful",
+    ]);
+    const dropped = await repo.dropExpired(at(20));
+    expect(dropped.map((d) => d.key).sort()).toEqual(["claimed-then-died", "expired"]);
+    expect(dropped.every((d) => d.status === "dropped")).toBe(true);
+    expect(await repo.dropExpired(at(20))).toEqual([]);
+    expect((await repo.get("still-useful"))?.status).toBe("claimed");
+  });
+
+  it("retries a transient failure later and stops after a permanent one", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("retry", 0)]);
+    const [row] = await repo.claimDue(at(0), "w", 1, MINUTE);
+    await repo.markFailed(row!.id, "429 Too Many Requests", false, at(3));
+    expect(await repo.get("retry")).toMatchObject({
+      status: "pending",
+      dueAt: at(3),
+      attempts: 1,
+      lastError: "429 Too Many Requests",
+      claimedUntil: null,
+    });
+    expect(await repo.claimDue(at(2), "w", 1, MINUTE)).toEqual([]);
+    const [second] = await repo.claimDue(at(3), "w", 1, MINUTE);
+    expect(second).toMatchObject({ id: row!.id, attempts: 2 });
+
+    now = at(3);
+    await repo.markFailed(row!.id, "network", false); // default back-off: 60 s · 2^(2-1)
+    expect(await repo.get("retry")).toMatchObject({ status: "pending", dueAt: at(5) });
+
+    const [third] = await repo.claimDue(at(5), "w", 1, MINUTE);
+    await repo.markFailed(third!.id, "403 bot was blocked", true);
+    expect(await repo.get("retry")).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      lastError: "403 bot was blocked",
+    });
+    expect(await repo.claimDue(at(100), "w", 10, MINUTE)).toEqual([]);
+  });
+
+  it("records sends and drops", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("send", 0), delivery("skip", 0)]);
+    const rows = await repo.claimDue(at(0), "w", 10, MINUTE);
+    now = at(1);
+    await repo.markSent(rows.find((r) => r.key === "send")!.id, 4242);
+    await repo.markDropped(rows.find((r) => r.key === "skip")!.id, "member already answered");
+    expect(await repo.get("send")).toMatchObject({ status: "sent", sentAt: at(1), resultMessageId: 4242 });
+    expect(await repo.get("skip")).toMatchObject({ status: "dropped", lastError: "member already answered" });
+    expect(await repo.claimDue(at(100), "w", 10, MINUTE)).toEqual([]);
+  });
+
+  it("cancels pending rows under a key prefix only", async () => {
+    const repo = outbox();
+    await repo.schedule([
+      delivery("meeting:4:remind:1d", 0),
+      delivery("meeting:4:remind:1h", 60),
+      delivery("meeting:42:remind:1d", 60),
+      delivery("MEETING:4:other", 60),
+    ]);
+    const [sent] = await repo.claimDue(at(0), "w", 1, MINUTE);
+    await repo.markSent(sent!.id);
+    expect(await repo.cancelByKeyPrefix("meeting:4:")).toBe(1);
+    const statuses = Object.fromEntries(
+      (await test.db.prisma.scheduledDelivery.findMany()).map((row) => [row.key, row.status]),
+    );
+    expect(statuses).toEqual({
+      "meeting:4:remind:1d": "sent",
+      "meeting:4:remind:1h": "cancelled",
+      "meeting:42:remind:1d": "pending",
+      "MEETING:4:other": "pending",
+    });
+  });
+
+  it("reschedules the pending rows of a cause", async () => {
+    const repo = outbox();
+    await repo.schedule([
+      delivery("meeting:5:remind:3d", 0),
+      delivery("meeting:5:remind:1d", 100),
+      delivery("meeting:5:remind:1h", 200),
+    ]);
+    const [sent] = await repo.claimDue(at(0), "w", 1, MINUTE);
+    await repo.markSent(sent!.id);
+
+    const result = await repo.reschedule("meeting:5:", [
+      delivery("meeting:5:remind:3d", 1000),
+      delivery("meeting:5:remind:1d", 1100, { payload: { moved: true } }),
+      delivery("meeting:5:remind:2h", 1150),
+    ]);
+    expect(result).toEqual({ inserted: 1, updated: 1, cancelled: 1 });
+    const rows = Object.fromEntries((await repo.listByKeyPrefix("meeting:5:")).map((d) => [d.key, d]));
+    expect(rows["meeting:5:remind:3d"]).toMatchObject({ status: "sent", dueAt: at(0) });
+    expect(rows["meeting:5:remind:1d"]).toMatchObject({
+      status: "pending",
+      dueAt: at(1100),
+      payload: { moved: true },
+    });
+    expect(rows["meeting:5:remind:2h"]).toMatchObject({ status: "pending", dueAt: at(1150) });
+    expect(rows["meeting:5:remind:1h"]).toMatchObject({ status: "cancelled" });
+
+    // Moving it back revives the cancelled row under its key.
+    await repo.reschedule("meeting:5:", [delivery("meeting:5:remind:1h", 1190)]);
+    expect(await repo.get("meeting:5:remind:1h")).toMatchObject({ status: "pending", dueAt: at(1190) });
+    await expect(repo.reschedule("meeting:5:", [delivery("meeting:6:x", 1)])).rejects.toThrow(/not under/);
+  });
+});
