@@ -38,9 +38,6 @@ help-member =
     /lang — change language (Tiếng Việt / English)
     /help — show this guide again
     When a message has buttons, just tap the one that fits.
-help-secretary =
-    For cell secretaries and deputies:
-    the cell management commands will appear here when they are enabled.
 help-admin =
     For committee admins:
     /add_admin — add an admin (reply to their message, or give their Telegram id)

@@ -38,9 +38,6 @@ help-member =
     /lang — đổi ngôn ngữ (Tiếng Việt / English)
     /help — xem lại hướng dẫn này
     Khi nhận tin nhắn có nút bấm, đồng chí chỉ cần bấm nút phù hợp.
-help-secretary =
-    Dành cho Bí thư, Phó Bí thư chi bộ:
-    các lệnh quản lý chi bộ sẽ hiện ở đây khi được bật.
 help-admin =
     Dành cho quản trị viên Đảng ủy:
     /add_admin — thêm quản trị viên (trả lời tin nhắn của người đó, hoặc ghi mã số Telegram)

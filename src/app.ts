@@ -95,7 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       chats: repos.chats,
       api: bot.api,
       clock,
-      logger: logger.child({ component: "scheduler" }),
+      logger,
       renderers: createDeliveryRenderers({ translate, defaultLocale: config.defaultLocale }),
       timeZone: config.defaultTimeZone,
     });

@@ -1,7 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import type { BotError } from "grammy";
-import { Bot, GrammyError, HttpError } from "grammy";
+import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAdminsFeature } from "../features/admins/handlers.ts";
 import { createEverydayFeature } from "../features/everyday/handlers.ts";
@@ -26,8 +25,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     client: { apiRoot: options.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Replies from handlers honour retry_after; scheduled sends use the scheduler's own policy.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Replies from handlers honour retry_after and retry a 5xx twice. Network errors are rethrown:
+  // auto-retry would retry them forever and hold the chat's queue. Scheduled sends have their own policy.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   // Keeps updates of one chat in order when the runner handles several chats concurrently.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -36,6 +36,15 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ctx.log = services.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     ctx.caller = null;
     await next();
+  });
+  // The error boundary as middleware, so it also covers webhook mode and direct handleUpdate calls
+  // (grammY's bot.catch only sees errors of its own polling loop and the runner).
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      await answerFailure(new BotError(err, ctx));
+    }
   });
   bot.use(dedupeUpdates);
   bot.use(resolveCaller);
@@ -71,17 +80,23 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   });
 
-  bot.catch(async (err) => {
+  async function answerFailure(err: BotError<BotContext>): Promise<void> {
     const ctx = err.ctx;
     const log = ctx.log ?? services.logger;
     log.error({ err: describeError(err), updateId: ctx.update.update_id }, "update handling failed");
+    // The failure may come before the i18n middleware has given the context its `t`.
+    const text =
+      typeof ctx.t === "function"
+        ? ctx.t("error-generic")
+        : services.translate(services.config.defaultLocale, "error-generic");
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
-      else if (ctx.chat) await ctx.reply(ctx.t("error-generic"));
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+      else if (ctx.chat) await ctx.reply(text);
     } catch {
       // The error answer is best effort; the failure is already logged.
     }
-  });
+  }
+  bot.catch(answerFailure);
   return bot;
 }
 

@@ -159,3 +159,36 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
     expect(Number(after.chatId)).toBe(newId);
   });
 });
+
+describe("error boundary", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ provider: "sqlite" });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("answers a failing update with a kind message and keeps serving the next ones", async () => {
+    const user = h.emulator.createUser({ firstName: "Sơn" });
+    h.emulator.startBot(h.botAccount, user);
+    await h.flush();
+    const members = h.app.repos.members;
+    const original = members.findByTelegramId.bind(members);
+    let failures = 1;
+    members.findByTelegramId = async (id) => {
+      if (failures-- > 0) throw new Error("database went away");
+      return original(id);
+    };
+    try {
+      await h.say(user, user.id, "/me");
+      expect(h.lastText(user.id)).toBe(
+        "Xin lỗi đồng chí, Trợ lý gặp sự cố khi xử lý yêu cầu này. Đồng chí vui lòng thử lại sau ít phút.",
+      );
+      await h.say(user, user.id, "/me");
+      expect(h.lastText(user.id)).toContain("Thông tin của đồng chí Sơn");
+    } finally {
+      members.findByTelegramId = original;
+    }
+  });
+});

@@ -131,6 +131,32 @@ describe("update sources", () => {
     await emulator?.close();
   });
 
+  it("retries when the Bot API answers 5xx or drops the connection at start-up", async () => {
+    const bot = emulator.createBot({ username: "flaky_bot" });
+    const dir = mkdtempSync(join(tmpdir(), "chibo-flaky-"));
+    const config = parseConfig({
+      BOT_TOKEN: bot.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: `file:${join(dir, "flaky.sqlite")}`,
+    });
+    emulator.failNext({ method: "getMe", count: 1, errorCode: 502 });
+    emulator.resetNext({ method: "getMe", count: 1 });
+    const app = await startApp({
+      config,
+      logger: createLogger({ level: "silent" }),
+      startTicker: false,
+      receiveUpdates: false,
+    });
+    try {
+      expect(app.bot.botInfo.username).toBe("flaky_bot");
+      const getMe = emulator.calls().filter((c) => c.method === "getMe" && c.token === bot.token);
+      expect(getMe.map((c) => c.status).sort()).toEqual([0, 200, 502]);
+      expect(getMe.at(-1)?.status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it("answers through the runner's long polling", async () => {
     const bot = emulator.createBot({ username: "poll_bot" });
     const dir = mkdtempSync(join(tmpdir(), "chibo-poll-"));

@@ -21,7 +21,6 @@ export function createEverydayFeature(): Composer<BotContext> {
   feature.command("help", async (ctx) => {
     const role = highestRole(ctx);
     const parts = [ctx.t("help-header"), ctx.t("help-member")];
-    if (role === "secretary" || role === "admin") parts.push(ctx.t("help-secretary"));
     if (role === "admin") parts.push(ctx.t("help-admin"));
     await ctx.reply(parts.join("\n\n"));
   });
