@@ -85,3 +85,21 @@ cmd-admins = List committee admins
 ## Scheduled deliveries
 
 delivery-test = { $text }
+
+## Cells and permissions (shared)
+
+organisation-default-name = Ward party committee
+cell-not-registered = This group is not registered as a party cell yet. A committee admin can register it by typing /register_cell <cell name> here.
+cell-choose-in-group =
+    You are responsible for several cells:
+    { $cells }
+    Please use this command in the group of the cell you mean.
+refused-secretary-only = This command is only for the cell secretary or deputy secretary. You can see your own tasks with /me.
+refused-group-leader-only = This command is only for party group leaders and the cell secretary or deputy.
+refused-members-only = This command is only for members of this cell. If you would like to join, please contact the cell secretary.
+member-ref-missing = Which member? Reply to their message, or give their @username or their number from /members.
+member-ref-unknown = No member “{ $given }” in this cell. Please check with /members (you can use the number, for example #3).
+member-ref-ambiguous =
+    Several members match “{ $given }”:
+    { $candidates }
+    Please repeat the command with the number, for example #3.

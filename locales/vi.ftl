@@ -85,3 +85,21 @@ cmd-admins = Danh sách quản trị viên
 ## Nhắn gửi theo lịch
 
 delivery-test = { $text }
+
+## Chi bộ và quyền hạn (dùng chung)
+
+organisation-default-name = Đảng bộ phường
+cell-not-registered = Nhóm này chưa được đăng ký là chi bộ. Quản trị viên Đảng ủy gõ /register_cell <tên chi bộ> trong nhóm để đăng ký.
+cell-choose-in-group =
+    Đồng chí phụ trách nhiều chi bộ:
+    { $cells }
+    Xin gõ lệnh này trong nhóm của chi bộ cần làm việc.
+refused-secretary-only = Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.
+refused-group-leader-only = Lệnh này chỉ dành cho Tổ trưởng tổ đảng, Bí thư hoặc Phó Bí thư chi bộ.
+refused-members-only = Lệnh này chỉ dành cho đảng viên của chi bộ. Nếu đồng chí muốn tham gia, xin liên hệ Bí thư chi bộ.
+member-ref-missing = Xin cho biết đồng chí nào: trả lời tin nhắn của đồng chí đó, hoặc ghi @tên, hoặc số thứ tự trong /members.
+member-ref-unknown = Không tìm thấy đảng viên “{ $given }” trong chi bộ. Xin kiểm tra lại bằng /members (có thể ghi số thứ tự, ví dụ #3).
+member-ref-ambiguous =
+    Có nhiều đảng viên khớp với “{ $given }”:
+    { $candidates }
+    Xin gõ lại lệnh với số thứ tự, ví dụ #3.

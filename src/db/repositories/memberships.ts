@@ -1,0 +1,161 @@
+import type { Db } from "../client.ts";
+import { toDbId, toTgIdOrNull } from "../ids.ts";
+import { isUniqueViolation } from "../prisma-errors.ts";
+
+/** A member as seen inside one cell: the row /members shows and commands resolve to. */
+export interface CellMemberView {
+  membershipId: number;
+  memberId: number;
+  cellId: number;
+  number: number;
+  telegramId: number | null;
+  username: string | null;
+  displayName: string;
+  fullName: string | null;
+  role: string;
+  status: string;
+  partyGroupId: number | null;
+  partyGroupName: string | null;
+  reachable: boolean;
+  claimToken: string | null;
+}
+
+const include = { member: true, partyGroup: { select: { name: true } } } as const;
+
+type Row = {
+  id: number;
+  memberId: number;
+  cellId: number;
+  number: number;
+  role: string;
+  status: string;
+  partyGroupId: number | null;
+  partyGroup: { name: string } | null;
+  member: {
+    telegramId: bigint | null;
+    username: string | null;
+    displayName: string;
+    fullName: string | null;
+    reachable: boolean;
+    claimToken: string | null;
+  };
+};
+
+function toView(row: Row): CellMemberView {
+  return {
+    membershipId: row.id,
+    memberId: row.memberId,
+    cellId: row.cellId,
+    number: row.number,
+    telegramId: toTgIdOrNull(row.member.telegramId),
+    username: row.member.username,
+    displayName: row.member.displayName,
+    fullName: row.member.fullName,
+    role: row.role,
+    status: row.status,
+    partyGroupId: row.partyGroupId,
+    partyGroupName: row.partyGroup?.name ?? null,
+    reachable: row.member.reachable,
+    claimToken: row.member.claimToken,
+  };
+}
+
+export function createMembershipRepository(db: Db) {
+  return {
+    /**
+     * Adds a member to a cell (or re-activates a past membership) with the next free number.
+     * Numbers are stable: a member who leaves and comes back keeps theirs.
+     */
+    async join(
+      memberId: number,
+      cellId: number,
+      init: { role?: string; status?: string; partyGroupId?: number | null } = {},
+    ): Promise<{ view: CellMemberView; created: boolean }> {
+      for (let attempt = 0; ; attempt++) {
+        const existing = await db.membership.findUnique({ where: { memberId_cellId: { memberId, cellId } }, include });
+        if (existing) {
+          if (existing.active) return { view: toView(existing), created: false };
+          const row = await db.membership.update({
+            where: { id: existing.id },
+            data: { active: true, leftAt: null, ...init },
+            include,
+          });
+          return { view: toView(row), created: true };
+        }
+        const last = await db.membership.findFirst({ where: { cellId }, orderBy: { number: "desc" } });
+        try {
+          const row = await db.membership.create({
+            data: { memberId, cellId, number: (last?.number ?? 0) + 1, ...init },
+            include,
+          });
+          return { view: toView(row), created: true };
+        } catch (err) {
+          // Two joins raced for the same number: take the next one.
+          if (isUniqueViolation(err) && attempt < 5) continue;
+          throw err;
+        }
+      }
+    },
+
+    async listActive(cellId: number): Promise<CellMemberView[]> {
+      const rows = await db.membership.findMany({
+        where: { cellId, active: true, member: { erasedAt: null } },
+        include,
+        orderBy: { number: "asc" },
+      });
+      return rows.map(toView);
+    },
+
+    async find(memberId: number, cellId: number): Promise<CellMemberView | null> {
+      const row = await db.membership.findFirst({ where: { memberId, cellId, active: true }, include });
+      return row ? toView(row) : null;
+    },
+
+    async findByNumber(cellId: number, number: number): Promise<CellMemberView | null> {
+      const row = await db.membership.findFirst({ where: { cellId, number, active: true }, include });
+      return row ? toView(row) : null;
+    },
+
+    async findByTelegramId(cellId: number, telegramId: number): Promise<CellMemberView | null> {
+      const row = await db.membership.findFirst({
+        where: { cellId, active: true, member: { telegramId: toDbId(telegramId) } },
+        include,
+      });
+      return row ? toView(row) : null;
+    },
+
+    /** Active members of the cell whose username matches, case-insensitively. */
+    async findByUsername(cellId: number, username: string): Promise<CellMemberView[]> {
+      const rows = await db.membership.findMany({ where: { cellId, active: true }, include });
+      const wanted = username.toLowerCase();
+      return rows.filter((r) => r.member.username?.toLowerCase() === wanted).map(toView);
+    },
+
+    async setRole(membershipId: number, role: string): Promise<void> {
+      await db.membership.update({ where: { id: membershipId }, data: { role } });
+    },
+
+    async setStatus(membershipId: number, status: string): Promise<void> {
+      await db.membership.update({ where: { id: membershipId }, data: { status } });
+    },
+
+    async setPartyGroup(membershipId: number, partyGroupId: number | null): Promise<void> {
+      await db.membership.update({ where: { id: membershipId }, data: { partyGroupId } });
+    },
+
+    async leave(membershipId: number, at: Date): Promise<void> {
+      await db.membership.update({ where: { id: membershipId }, data: { active: false, leftAt: at } });
+    },
+
+    /** Telegram ids of the cell's secretaries and deputies, to ask for approvals. */
+    async managerTelegramIds(cellId: number): Promise<number[]> {
+      const rows = await db.membership.findMany({
+        where: { cellId, active: true, role: { in: ["secretary", "deputy"] }, member: { telegramId: { not: null } } },
+        include: { member: { select: { telegramId: true } } },
+      });
+      return rows.map((r) => Number(r.member.telegramId));
+    },
+  };
+}
+
+export type MembershipRepository = ReturnType<typeof createMembershipRepository>;
