@@ -61,6 +61,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ctx.log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, "group upgraded to supergroup");
   });
 
+  // Features. Order matters only for /start: handlers of /start payloads come before the generic
+  // /start of the everyday feature (they call next() for payloads that are not theirs).
   bot.use(createEverydayFeature());
   bot.use(createAdminsFeature());
 
