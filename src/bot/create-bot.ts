@@ -4,6 +4,7 @@ import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAdminsFeature } from "../features/admins/handlers.ts";
 import { createEverydayFeature } from "../features/everyday/handlers.ts";
+import { createSetupFeature } from "../features/setup/handlers.ts";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
 import { resolveCaller } from "./middleware/caller.ts";
@@ -65,6 +66,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // /start of the everyday feature (they call next() for payloads that are not theirs).
   bot.use(createEverydayFeature());
   bot.use(createAdminsFeature());
+  bot.use(createSetupFeature());
 
   // Nothing above matched: a hint for unknown commands addressed to us, silence otherwise in groups.
   bot.on("message:entities:bot_command", async (ctx) => {

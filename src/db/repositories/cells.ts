@@ -81,7 +81,10 @@ export function createCellRepository(db: Db) {
       await db.cell.update({ where: { id }, data: { settings } });
     },
 
-    async listByOrganisation(organisationId: number, opts: { activeOnly?: boolean } = {}): Promise<CellView[]> {
+    async listByOrganisation(
+      organisationId: number,
+      opts: { activeOnly?: boolean } = {},
+    ): Promise<CellView[]> {
       const rows = await db.cell.findMany({
         where: { organisationId, ...(opts.activeOnly ? { active: true } : {}) },
         orderBy: { name: "asc" },

@@ -92,7 +92,9 @@ export function createOrganisationRepository(db: Db) {
 
     /** Telegram ids of the organisation's admins (and of admins not yet tied to any organisation). */
     async adminIds(id: number): Promise<number[]> {
-      const rows = await db.admin.findMany({ where: { OR: [{ organisationId: id }, { organisationId: null }] } });
+      const rows = await db.admin.findMany({
+        where: { OR: [{ organisationId: id }, { organisationId: null }] },
+      });
       return rows.map((r) => Number(r.telegramId));
     },
   };
