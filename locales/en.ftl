@@ -140,3 +140,301 @@ register-committee-done = “{ $chat }” will now receive the monthly digest an
 register-committee-hello = This chat will receive the monthly digest and alerts of the Party Cell Assistant for { $organisation }.
 org-name-usage = Usage: /org_name <organisation name>, for example: /org_name Ben Thanh Ward Party Committee
 org-name-done = The organisation is now called { $organisation }.
+
+## Joining a cell: invitations, join requests, personal links
+
+invite-group =
+    📣 { $cell } invites its party members to use the Party Cell Assistant.
+    Tap “Join the cell” below and the cell secretary will confirm. Better still, tap “Join and get private reminders” so the assistant can message you meeting dates and tasks privately.
+invite-private =
+    Invitation link to { $cell }:
+    { $link }
+    Forward this message to the cell's members. When they open the link and tap “Start”, their request to join comes to you for approval.
+invite-button-join = 🙋 Join the cell
+invite-button-link = ✉️ Join and get private reminders
+join-link-invalid = This join link is wrong or out of date. Please ask your cell secretary to send the invitation again.
+join-cell-inactive = { $cell } is no longer active in the assistant, so it does not take join requests. Please contact your cell secretary.
+join-already-member = You are already a member of { $cell } in the assistant. Type /me to see your details.
+join-already-pending = Your request to join { $cell } has been sent and is waiting for the cell secretary's approval. There is no need to send it again.
+join-request-sent = Your request to join { $cell } has been sent. The cell secretary will review and approve it; the assistant will let you know.
+join-request-to-manager =
+    🙋 Request to join { $cell }
+    Comrade { $name } asks to join the cell in the assistant.
+    Tap a button below to decide.
+join-button-approve = ✅ Approve
+join-button-reject = ✖️ Reject
+join-approved-toast = Approved.
+join-rejected-toast = Rejected.
+join-decided-approved = ✅ Approved: comrade { $name } is a member of { $cell } (number { $number } in /members). Decided by { $decider }.
+join-decided-rejected = ✖️ Rejected the request of { $name } to join { $cell }. Decided by { $decider }.
+join-decided-already = { $state ->
+        [approved] This request was already approved by { $decider }.
+       *[rejected] This request was already rejected by { $decider }.
+    }
+join-approved-member = 🎉 The cell secretary has approved your request: you are now a member of { $cell } in the assistant. I will message you meeting dates, tasks and requests for your views privately. Type /me to see your details.
+join-rejected-member = Your request to join { $cell } was not approved. If this is a mistake, please speak to the cell secretary directly. Thank you, comrade.
+join-welcome-group = 🌷 The cell welcomes comrade { $name } to { $cell } in the Party Cell Assistant.
+join-welcome-group-unreachable = Comrade { $name }, please tap “Get private reminders” below so the assistant can message you meeting dates and tasks privately.
+join-button-private-reminders = 🔔 Get private reminders
+claim-invalid = This personal link is no longer valid: it has been used already or is wrong. If you used it before, type /me to see your details; if not, please ask your cell secretary for a new link.
+claim-done =
+    Greetings, comrade { $name }! This Telegram account is now recorded as yours.
+    You are a member of:
+    { $cells }
+    From now on I will message you meeting dates, tasks and requests for your views privately. Type /me to see your details.
+claim-done-no-cells = Greetings, comrade { $name }! This Telegram account is now recorded as yours. You do not belong to an active cell at the moment; your cell secretary will update this.
+claim-cell-line = • { $cell }: { $role }
+
+## Roster import (/import)
+
+roster-usage = To import a roster, send a CSV or Excel (.xlsx) file with the caption /import, or reply /import to a message with the file. The header row needs a “Full name” column; “Role”, “Party group” and “Status” columns are optional.
+roster-too-large = The file is too large: rosters of up to { $limit } are accepted. Please split the list into smaller files and send them one by one. Nobody was imported.
+roster-download-failed = I could not download the file from Telegram. Please send it again in a few minutes. Nobody was imported.
+roster-file-empty = The file is empty. Please check the roster file and send it again. Nobody was imported.
+roster-file-no-rows = The file has only a header row and no names. Please fill in the list below the header and send it again.
+roster-missing-name-column =
+    I could not find a full-name column in the file (columns found: { $found }).
+    The header row needs a “Full name” (“Họ và tên”) column; “Role”, “Party group” and “Status” are optional. Nobody was imported.
+roster-too-many-rows = The file has { $rows } rows, more than the limit of { $limit } rows per import. Please split it into smaller files and send them one by one. Nobody was imported.
+roster-unclosed-quote = The CSV file has an unclosed quotation mark starting at row { $row }. Please open the file in Excel, save it again and resend it. Nobody was imported.
+roster-not-a-table = This file is not a table. I accept CSV or Excel (.xlsx) files. Nobody was imported.
+roster-xlsx-invalid = This is not a valid Excel (.xlsx) file, or it is damaged. Please open it in Excel, use “Save as” .xlsx or CSV, and send it again. Nobody was imported.
+roster-xls-old = I cannot read old-style Excel files (.xls). Please open the file in Excel, use “Save as” .xlsx or CSV UTF-8, and send it again. Nobody was imported.
+roster-working = I received the file “{ $file }” for { $cell } and am importing the roster. The result and each member's personal link will be sent here.
+roster-need-private = Comrade { $name }, you have not opened a private chat with me yet, so I cannot send you each member's personal link (these links are never posted in the group). Tap the button below, choose “Start”, then send the file with /import again. Nobody was imported.
+roster-open-private-button = Open a private chat with the assistant
+roster-report-header = 📋 Roster import into { $cell } (file “{ $file }”)
+roster-report-counts = Accepted: { $accepted } { $accepted ->
+        [one] member
+       *[other] members
+    }. Refused: { $refused } { $refused ->
+        [one] row
+       *[other] rows
+    }.
+roster-report-groups-created = New party groups created: { $groups }.
+roster-report-leader-set = { $name } is recorded as leader of { $group }.
+roster-report-refused-header = Refused rows (please correct them and send these rows in a new file):
+roster-refused-line = • Row { $row } ({ $name }): { $reason }
+roster-refused-line-noname = • Row { $row }: { $reason }
+roster-reason-name-empty = the full name is missing.
+roster-reason-name-too-long = the full name is longer than 100 characters.
+roster-reason-name-no-letters = the full name has no letters.
+roster-reason-name-bad-characters = the full name contains characters that are not allowed (emoji or symbols).
+roster-reason-name-mixed-scripts = the full name mixes letters of different alphabets; please retype it in Vietnamese letters.
+roster-reason-role-unknown = the role “{ $given }” is not valid. Use one of: secretary, deputy, committee, group leader, member (or bí thư, phó bí thư, chi ủy viên, tổ trưởng, đảng viên); empty means member.
+roster-reason-status-unknown = the status “{ $given }” is not valid. Use one of: official, probationary, exempt (or chính thức, dự bị, miễn sinh hoạt); empty means official.
+roster-reason-group-invalid = the party group name “{ $given }” is not valid (it needs letters or digits, at most 64 characters, no emoji).
+roster-reason-duplicate-in-file = the same full name as row { $firstRow } of the file. If these are two different people, add a detail to tell them apart, e.g. the year of birth: Nguyễn Văn An (1958).
+roster-reason-already-member = the cell already has a member with this full name.
+roster-report-none-accepted = No row was accepted; the cell's roster is unchanged.
+roster-report-links-header = Each member's personal link to claim their place. Every link is for one person only: send it privately to that comrade, never post it in the group. When they open the link and tap “Start”, their Telegram account is recorded in the cell.
+roster-link-line = #{ $number } { $name }: { $link }
+roster-group-summary = Roster imported into { $cell }: { $accepted } accepted, { $refused } refused. The detailed report and each member's personal link were sent privately to comrade { $name }.
+roster-group-summary-undelivered = Roster imported into { $cell }: { $accepted } accepted, { $refused } refused. I could not send the report privately to comrade { $name }; personal links are not posted in the group. Please open a private chat with me and tell a committee admin.
+
+## Members, roles, statuses and party groups (/role, /status, /members, /group, /groups)
+
+member-ref-did-you-mean =
+    No member is called exactly “{ $given }”. Did you mean:
+    { $candidate }
+    If so, please type the command again with this number.
+member-changed-meanwhile = Someone else has just changed this member's details. Please check /members and try again.
+setrole-usage =
+    Usage: /role <member> <role>, for example /role @nguyenvanan deputy or /role #3 group leader.
+    You can also reply to the member's message with /role <role>.
+    Roles: secretary, deputy, committee, group leader, member (Vietnamese words work too).
+setrole-unknown-word =
+    I don't know the role “{ $given }”. Put the role at the end of the command, one of:
+    secretary, deputy, committee, group leader, member (or bí thư, phó bí thư, chi ủy viên, tổ trưởng, đảng viên).
+    Example: /role #3 deputy
+setrole-same = Comrade { $name } (#{ $number }) is already { $role }; nothing to change.
+setrole-done = Role updated: comrade { $name } (#{ $number }) from { $before } to { $role }.
+setrole-secretary-guard = Only the cell secretary or a committee admin can appoint or change the secretary.
+setrole-last-secretary = Comrade { $name } is the cell's only secretary, so their role cannot be changed yet. Appoint another secretary first, or ask a committee admin to do it.
+setrole-no-secretary = Note: the cell has no secretary now.
+setrole-several-secretaries = Note: the cell now has { $count } secretaries. If this replaces the secretary, please change the former secretary's role.
+setrole-leadership-cleared = Comrade { $name } no longer leads: { $groups }.
+setstatus-usage =
+    Usage: /status <member> <status>, for example /status @nguyenvanan probationary or /status #3 exempt.
+    You can also reply to the member's message with /status <status>.
+    Statuses: official, probationary, exempt (Vietnamese words work too).
+setstatus-unknown-word =
+    I don't know the status “{ $given }”. Put the status at the end of the command, one of:
+    official, probationary, exempt (or chính thức, dự bị, miễn sinh hoạt).
+    Example: /status #3 official
+setstatus-same = Comrade { $name } (#{ $number }) is already a { $status } member; nothing to change.
+setstatus-done = Updated: comrade { $name } (#{ $number }) is now a { $status } member (was: { $before }).
+members-empty = { $cell } has no members on the assistant yet. The cell secretary can invite members with /invite.
+members-header = Members of { $cell } ({ $count })
+members-page = Page { $page }/{ $pages }
+members-line = { $mark } #{ $number } { $name } — { $details }
+members-unreachable =
+    🔕 { $count } member(s) cannot receive private reminders yet.
+    They should tap the assistant's name, open a private chat and press “Start”.
+members-all-reachable = 🔔 Every member can receive private reminders.
+members-page-prev = ◀ Previous
+members-page-next = Next ▶
+me-cell-detail = • { $cell } (#{ $number }): { $role }, { $status } member{ $hasGroup ->
+        [yes] , { $group }
+       *[no] {""}
+    }
+help-cell =
+    /members — the cell's members
+    /groups — the cell's party groups
+help-secretary =
+    For cell secretaries and deputies:
+    /members — members with role, status, party group and private reminders
+    /role <member> <role> — set a role: secretary, deputy, committee, group leader, member
+    /status <member> <status> — set a status: official, probationary, exempt
+    /group — create party groups, set the leader, add or remove members; /groups — list them
+    /invite — invite members to join the cell on the assistant
+    /import — import the member roster from a CSV or Excel file
+    /settings — reminders, quiet hours and language of the cell
+    Name a member by @username, by their number in /members (e.g. #3), or by replying to their message.
+group-usage =
+    Usage of /group:
+    /group new <name> — create a party group
+    /group leader <name> <member> — set the group leader
+    /group add <name> <members> — add members (@usernames or numbers, separated by spaces or commas)
+    /group remove <name> <member> — take a member out of the group
+    /groups — list the party groups
+    Example: /group add Group 1 @nguyenvanan, #5
+group-none-yet = The cell has no party groups yet. Create one first with /group new <name>, for example /group new Group 1.
+group-not-found = The cell has no party group “{ $given }”. Existing groups: { $groups }.
+group-name-empty = Please give the party group a name, for example /group new Group 1.
+group-name-too-long = That name is too long ({ $length } characters). Please keep it to { $max } characters at most.
+group-name-bad-chars = A party group name may contain letters, digits, spaces and ordinary punctuation, but no emoji or symbols. For example: Group 1, Mechanics.
+group-name-mixed-scripts = The name mixes different alphabets (for example Latin and Cyrillic letters), which is easy to confuse. Please type it again in one alphabet.
+group-duplicate = The cell already has a party group “{ $name }”. Please choose another name.
+group-created =
+    Party group “{ $name }” created.
+    Next: /group leader { $name } <member> to set its leader, /group add { $name } <members> to add members.
+group-leader-already = Comrade { $name } (#{ $number }) already leads “{ $group }”.
+group-leader-done = Comrade { $name } (#{ $number }) now leads “{ $group }”.
+group-role-raised = Comrade { $name }'s role is now { $role }.
+group-role-lowered = Comrade { $name }'s role is back to { $role }.
+group-leader-moved = Comrade { $name } moved from “{ $from }” to this group and no longer leads “{ $from }”.
+group-leader-previous = Comrade { $name } no longer leads “{ $group }”.
+group-leader-released = Comrade { $name } no longer leads “{ $group }” after changing groups; that group has no leader now.
+group-add-missing = Please list the members to add after the group's name, for example /group add { $group } @nguyenvanan #5.
+group-add-header = Party group “{ $group }”:
+group-add-added = • Added: { $names }
+group-add-moved = • Moved here from another group: { $names }
+group-add-already = • Already in the group: { $names }
+group-add-not-found = • Not found in the cell: { $refs } — please check /members.
+group-remove-not-in = Comrade { $name } (#{ $number }) is not in “{ $group }”.
+group-remove-done = Comrade { $name } (#{ $number }) has been taken out of “{ $group }”.
+group-remove-was-leader = “{ $group }” has no leader now; set one with /group leader { $group } <member>.
+groups-none = { $cell } has no party groups yet. The cell secretary can create one with /group new <name>.
+groups-header = Party groups of { $cell } ({ $count }):
+groups-line = • { $name } — leader: { $leader }; { $size } member(s)
+groups-no-leader = none yet
+
+## Settings (/settings), member data (/export_member, /erase_member), private reminders
+
+settings-title-cell = ⚙️ Settings of { $name }
+settings-title-org = ⚙️ Common settings of { $name }
+settings-line-language = • Language: { $value }
+settings-line-timezone = • Time zone: { $value }
+settings-line-quiet = • Quiet hours: { $value }
+settings-line-reminders = • Meeting reminders: { $value }
+settings-line-threshold = • Tell the secretary privately about absences without reason: { $value }
+settings-line-digest = • Monthly digest to the committee: { $value }
+settings-inherited = (organisation's setting)
+settings-language-vi = Tiếng Việt
+settings-language-en = English
+settings-quiet-range = from { $start } to { $end }; private reminders in this period wait until morning
+settings-quiet-off = off; private reminders are sent at any hour
+settings-reminders-value = { $list } before the meeting
+settings-threshold-value = from { $n ->
+        [one] { $n } absence
+       *[other] { $n } absences
+    } in a year
+settings-digest-value = on day { $day } of each month at { $time }
+settings-duration = { $unit ->
+        [days] { $n ->
+            [one] { $n } day
+           *[other] { $n } days
+        }
+        [hours] { $n ->
+            [one] { $n } hour
+           *[other] { $n } hours
+        }
+       *[minutes] { $n ->
+            [one] { $n } minute
+           *[other] { $n } minutes
+        }
+    }
+settings-list-and = and
+settings-help-cell =
+    Tap a button below to change a setting, or type a command, for example:
+    /settings quiet 22:00-06:00
+    /settings reminders 3d,1d,2h (3 days, 1 day, 2 hours)
+    /settings threshold 4
+    /settings lang en
+    /settings tz Asia/Ho_Chi_Minh
+    Write “reset” instead of a value to use the organisation's setting again, for example /settings quiet reset.
+settings-help-org =
+    Common settings apply to every cell that has not set its own. Tap a button below to change a setting, or type a command, for example:
+    /settings org quiet 22:00-06:00
+    /settings org reminders 3d,1d,2h (3 days, 1 day, 2 hours)
+    /settings org threshold 4
+    /settings org digest 1 08:00
+    /settings org lang vi
+    /settings org tz Asia/Ho_Chi_Minh
+settings-saved = ✅ Change saved.
+settings-unchanged = This setting already has that value; nothing changed.
+settings-button-quiet = 🌙 Quiet hours
+settings-button-reminders = ⏰ Reminders
+settings-button-threshold = 📋 Absence threshold
+settings-button-tz = 🕐 Time zone
+settings-button-digest = 📊 Monthly digest
+settings-button-back = « Back
+settings-button-inherit = ↩️ Use the organisation's setting
+settings-button-inherit-language = ↩️ Organisation's language
+settings-button-off = Off
+settings-button-times = { $n ->
+        [one] { $n } time
+       *[other] { $n } times
+    }
+settings-button-digest-preset = Day { $day }, { $time }
+settings-menu-quiet = During quiet hours the assistant sends no private messages to members; reminders wait until quiet hours end. Choose the period:
+settings-menu-reminders = Choose when members are reminded before a cell meeting:
+settings-menu-threshold = The assistant tells the secretary privately when a member has been absent without a valid reason this many times in a year. Choose:
+settings-menu-digest = Choose the day and time the monthly digest (for the previous month) is posted to the committee chat:
+settings-menu-tz = To change the time zone, type /settings tz followed by its international name, for example /settings tz Asia/Ho_Chi_Minh (Vietnam) or /settings tz Asia/Bangkok.
+settings-error-unknown-key = I don't know the setting “{ $given }”. You can change: lang (language), tz (time zone), quiet (quiet hours), reminders (meeting reminders), threshold (absence threshold), digest (monthly digest, common settings only). Type /settings to see them with buttons.
+settings-error-missing-value = Please write the new value after the setting's name, for example /settings threshold 4. Type /settings to see the settings with buttons.
+settings-error-language = “{ $given }” is not a language the assistant supports. Please choose vi (Tiếng Việt) or en (English). Nothing was changed.
+settings-error-timezone = “{ $given }” is not a valid time zone name. Please write it as Region/City, for example Asia/Ho_Chi_Minh or Asia/Bangkok. Nothing was changed.
+settings-error-quiet = “{ $given }” is not a valid quiet-hours period. Please write a start and an end time, for example 22:00-06:00, or “off” to turn quiet hours off. Nothing was changed.
+settings-error-quiet-same = Quiet hours cannot start and end at the same time; for example 22:00-06:00. Nothing was changed.
+settings-error-reminders = “{ $given }” is not valid. Please write 1 to 5 reminder times separated by commas, each between 15 minutes (15m) and 14 days (14d), for example 3d,1d,2h. Nothing was changed.
+settings-error-threshold = The absence threshold must be a number from 1 to 12, for example /settings threshold 3. Nothing was changed.
+settings-error-digest = “{ $given }” is not valid. Please write a day (1 to 28) and then a time, for example /settings org digest 1 08:00. Nothing was changed.
+settings-error-org-only = The monthly digest schedule is a common setting of the organisation; a committee admin changes it with /settings org digest in a private chat with the assistant. Nothing was changed.
+settings-error-reset-org = Only a cell's own settings can go back to the organisation's. For common settings, please write a new value. Nothing was changed.
+
+member-data-usage-export = Usage: /export_member followed by the person's Telegram id or @username, for example /export_member 123456789 or /export_member @nguyenvanan.
+member-data-usage-erase = Usage: /erase_member followed by the person's Telegram id or @username, for example /erase_member 123456789 or /erase_member @nguyenvanan.
+member-data-not-found = Nobody matching “{ $given }” was found in the organisation. Please check the Telegram id, @username or full name.
+member-data-ambiguous =
+    Several people match “{ $given }”:
+    { $candidates }
+    Please repeat the command with the code in brackets.
+member-data-export-caption = Everything the assistant stores about { $name }. The file contains personal data; please keep it safe.
+member-data-erase-confirm =
+    Do you really want to erase the personal data of { $name }?
+    • Their name, Telegram username and Telegram id are deleted; they leave every cell.
+    • Task reports, absence reasons, comments and written or voice answers are deleted.
+    • Only figures that carry no name are kept (attendance, task results, choices and ratings) so that the cells' overall rates stay right.
+    This cannot be undone.
+member-data-erase-button = 🗑 Erase permanently
+member-data-erase-cancel-button = Cancel
+member-data-erase-done = The member's personal data has been erased. Overall figures are kept without their name.
+member-data-erase-cancelled = Cancelled; nothing was erased.
+member-data-already-erased = This person's data has already been erased or is no longer in the organisation.
+member-data-erase-admin = { $name } is a committee admin; the assistant does not erase the data of admins.
+member-data-erased-label = Erased member
+
+reach-button = 🔔 Get private reminders

@@ -140,3 +140,280 @@ register-committee-done = Đã đăng ký “{ $chat }” là nơi nhận bản 
 register-committee-hello = Nơi này sẽ nhận bản tổng hợp hằng tháng và các cảnh báo của Trợ lý Chi bộ cho { $organisation }.
 org-name-usage = Cách dùng: /org_name <tên Đảng bộ>, ví dụ: /org_name Đảng bộ phường Bến Thành
 org-name-done = Đã đặt tên Đảng bộ: { $organisation }.
+
+## Tham gia chi bộ: lời mời, yêu cầu tham gia, link cá nhân
+
+invite-group =
+    📣 { $cell } mời các đồng chí đảng viên của chi bộ cùng dùng Trợ lý Chi bộ.
+    Đồng chí bấm “Tham gia chi bộ” bên dưới, Bí thư chi bộ sẽ xác nhận. Nên bấm “Tham gia và nhận nhắc riêng” để Trợ lý nhắn riêng cho đồng chí lịch sinh hoạt và nhiệm vụ.
+invite-private =
+    Link mời tham gia { $cell }:
+    { $link }
+    Đồng chí chuyển tiếp tin nhắn này cho các đảng viên của chi bộ. Khi họ mở link và bấm “Bắt đầu”, yêu cầu tham gia sẽ được gửi đến đồng chí để duyệt.
+invite-button-join = 🙋 Tham gia chi bộ
+invite-button-link = ✉️ Tham gia và nhận nhắc riêng
+join-link-invalid = Link tham gia này không đúng hoặc đã cũ. Đồng chí vui lòng xin Bí thư chi bộ gửi lại lời mời.
+join-cell-inactive = { $cell } hiện không còn hoạt động trên Trợ lý nên chưa nhận yêu cầu tham gia. Đồng chí vui lòng liên hệ Bí thư chi bộ.
+join-already-member = Đồng chí đã là đảng viên của { $cell } trên Trợ lý. Gõ /me để xem thông tin của đồng chí.
+join-already-pending = Yêu cầu tham gia { $cell } của đồng chí đã được gửi và đang chờ Bí thư chi bộ duyệt. Đồng chí không cần gửi lại.
+join-request-sent = Đã gửi yêu cầu tham gia { $cell }. Bí thư chi bộ sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.
+join-request-to-manager =
+    🙋 Yêu cầu tham gia { $cell }
+    Đồng chí { $name } xin tham gia chi bộ trên Trợ lý.
+    Đồng chí bấm một nút bên dưới để duyệt.
+join-button-approve = ✅ Chấp thuận
+join-button-reject = ✖️ Từ chối
+join-approved-toast = Đã chấp thuận.
+join-rejected-toast = Đã từ chối.
+join-decided-approved = ✅ Đã chấp thuận: đồng chí { $name } là đảng viên của { $cell } (số { $number } trong /members). Người duyệt: { $decider }.
+join-decided-rejected = ✖️ Đã từ chối yêu cầu tham gia { $cell } của { $name }. Người duyệt: { $decider }.
+join-decided-already = { $state ->
+        [approved] Yêu cầu này đã được { $decider } chấp thuận trước đó.
+       *[rejected] Yêu cầu này đã được { $decider } từ chối trước đó.
+    }
+join-approved-member = 🎉 Bí thư chi bộ đã chấp thuận: từ nay đồng chí là đảng viên của { $cell } trên Trợ lý. Trợ lý sẽ nhắn riêng cho đồng chí lịch sinh hoạt, nhiệm vụ và các câu hỏi lấy ý kiến. Gõ /me để xem thông tin của đồng chí.
+join-rejected-member = Yêu cầu tham gia { $cell } của đồng chí chưa được chấp thuận. Nếu có nhầm lẫn, đồng chí vui lòng trao đổi trực tiếp với Bí thư chi bộ. Cảm ơn đồng chí.
+join-welcome-group = 🌷 Chi bộ chào mừng đồng chí { $name } tham gia { $cell } trên Trợ lý Chi bộ.
+join-welcome-group-unreachable = Đồng chí { $name } bấm “Nhận nhắc riêng” bên dưới để Trợ lý nhắn riêng lịch sinh hoạt và nhiệm vụ.
+join-button-private-reminders = 🔔 Nhận nhắc riêng
+claim-invalid = Link cá nhân này không còn hiệu lực: link đã được dùng hoặc không đúng. Nếu đồng chí đã dùng link này, gõ /me để xem thông tin; nếu chưa, xin Bí thư chi bộ gửi lại link.
+claim-done =
+    Kính chào đồng chí { $name }! Trợ lý đã ghi nhận tài khoản Telegram này là của đồng chí.
+    Đồng chí là đảng viên của:
+    { $cells }
+    Từ nay Trợ lý sẽ nhắn riêng cho đồng chí lịch sinh hoạt, nhiệm vụ và các câu hỏi lấy ý kiến. Gõ /me để xem thông tin của đồng chí.
+claim-done-no-cells = Kính chào đồng chí { $name }! Trợ lý đã ghi nhận tài khoản Telegram này là của đồng chí. Hiện đồng chí chưa thuộc chi bộ nào đang hoạt động; Bí thư chi bộ sẽ cập nhật sau.
+claim-cell-line = • { $cell }: { $role }
+
+## Nhập danh sách đảng viên (/import)
+
+roster-usage = Cách nhập danh sách: gửi tệp CSV hoặc Excel (.xlsx) kèm chú thích /import, hoặc trả lời tin nhắn có tệp bằng lệnh /import. Dòng tiêu đề cần có cột “Họ và tên”; có thể thêm các cột “Vai trò”, “Tổ đảng”, “Tình trạng”.
+roster-too-large = Tệp quá lớn: Trợ lý chỉ nhận tệp danh sách không quá { $limit }. Xin chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lần lượt. Chưa có đảng viên nào được nhập.
+roster-download-failed = Trợ lý chưa tải được tệp từ Telegram. Đồng chí vui lòng gửi lại tệp sau ít phút. Chưa có đảng viên nào được nhập.
+roster-file-empty = Tệp không có nội dung. Xin kiểm tra lại tệp danh sách rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-file-no-rows = Tệp chỉ có dòng tiêu đề, chưa có tên đảng viên nào. Xin điền danh sách bên dưới dòng tiêu đề rồi gửi lại.
+roster-missing-name-column =
+    Trợ lý không tìm thấy cột họ tên trong tệp (các cột đọc được: { $found }).
+    Dòng tiêu đề cần có cột “Họ và tên”; có thể thêm các cột “Vai trò”, “Tổ đảng”, “Tình trạng”. Chưa có đảng viên nào được nhập.
+roster-too-many-rows = Tệp có { $rows } dòng, vượt quá giới hạn { $limit } dòng cho mỗi lần nhập. Xin chia thành nhiều tệp nhỏ hơn rồi gửi lần lượt. Chưa có đảng viên nào được nhập.
+roster-unclosed-quote = Tệp CSV bị lỗi dấu ngoặc kép từ dòng { $row } (có dấu mở ngoặc nhưng không có dấu đóng). Xin mở tệp bằng Excel, lưu lại rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-not-a-table = Tệp này không phải bảng danh sách. Trợ lý nhận tệp CSV hoặc Excel (.xlsx). Chưa có đảng viên nào được nhập.
+roster-xlsx-invalid = Tệp này không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng. Xin mở tệp bằng Excel, chọn “Lưu thành” dạng .xlsx hoặc CSV rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-xls-old = Trợ lý chưa đọc được tệp Excel dạng cũ (.xls). Xin mở tệp bằng Excel, chọn “Lưu thành” dạng .xlsx hoặc CSV UTF-8 rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-working = Trợ lý đã nhận tệp “{ $file }” của { $cell } và đang nhập danh sách. Kết quả và đường link cá nhân của từng đảng viên sẽ được gửi vào đây.
+roster-need-private = Đồng chí { $name } chưa mở trò chuyện riêng với Trợ lý, nên Trợ lý chưa thể gửi riêng đường link cá nhân của từng đảng viên (các link này không được đăng trong nhóm). Đồng chí bấm nút bên dưới, chọn “Bắt đầu”, rồi gửi lại tệp kèm lệnh /import. Chưa có đảng viên nào được nhập.
+roster-open-private-button = Mở trò chuyện riêng với Trợ lý
+roster-report-header = 📋 Kết quả nhập danh sách vào { $cell } (tệp “{ $file }”)
+roster-report-counts = Đã nhận: { $accepted } đảng viên. Bị từ chối: { $refused } dòng.
+roster-report-groups-created = Tổ đảng mới được tạo: { $groups }.
+roster-report-leader-set = Đồng chí { $name } được ghi là Tổ trưởng { $group }.
+roster-report-refused-header = Các dòng bị từ chối (đồng chí sửa lại rồi gửi các dòng này trong một tệp mới):
+roster-refused-line = • Dòng { $row } ({ $name }): { $reason }
+roster-refused-line-noname = • Dòng { $row }: { $reason }
+roster-reason-name-empty = thiếu họ tên.
+roster-reason-name-too-long = họ tên dài quá 100 ký tự.
+roster-reason-name-no-letters = họ tên không có chữ cái.
+roster-reason-name-bad-characters = họ tên có ký tự không hợp lệ (biểu tượng cảm xúc hoặc ký hiệu).
+roster-reason-name-mixed-scripts = họ tên lẫn chữ của nhiều bảng chữ cái khác nhau; xin gõ lại bằng chữ Việt.
+roster-reason-role-unknown = vai trò “{ $given }” không hợp lệ. Xin ghi một trong: bí thư, phó bí thư, chi ủy viên, tổ trưởng, đảng viên (để trống là đảng viên).
+roster-reason-status-unknown = tình trạng “{ $given }” không hợp lệ. Xin ghi một trong: chính thức, dự bị, miễn sinh hoạt (để trống là chính thức).
+roster-reason-group-invalid = tên tổ đảng “{ $given }” không hợp lệ (cần có chữ hoặc số, không quá 64 ký tự, không có biểu tượng).
+roster-reason-duplicate-in-file = trùng họ tên với dòng { $firstRow } trong tệp. Nếu là hai người khác nhau, xin ghi thêm chi tiết để phân biệt, ví dụ năm sinh: Nguyễn Văn An (1958).
+roster-reason-already-member = chi bộ đã có đảng viên cùng họ tên.
+roster-report-none-accepted = Không có dòng nào được nhận; danh sách chi bộ chưa thay đổi.
+roster-report-links-header = Đường link nhận tài khoản của từng đảng viên. Mỗi link chỉ dành riêng cho một người: xin gửi riêng cho đúng đồng chí đó, không đăng lên nhóm. Khi đồng chí ấy mở link và bấm “Bắt đầu”, tài khoản Telegram được ghi nhận vào chi bộ.
+roster-link-line = #{ $number } { $name }: { $link }
+roster-group-summary = Đã nhập danh sách vào { $cell }: nhận { $accepted } đảng viên, từ chối { $refused } dòng. Báo cáo chi tiết và đường link cá nhân của từng người đã được gửi riêng cho đồng chí { $name }.
+roster-group-summary-undelivered = Đã nhập danh sách vào { $cell }: nhận { $accepted } đảng viên, từ chối { $refused } dòng. Trợ lý chưa gửi được báo cáo riêng cho đồng chí { $name }; đường link cá nhân không được đăng trong nhóm. Xin đồng chí mở trò chuyện riêng với Trợ lý và báo quản trị viên Đảng ủy.
+
+## Đảng viên, vai trò, tình trạng và tổ đảng (/role, /status, /members, /group, /groups)
+
+member-ref-did-you-mean =
+    Không có đảng viên nào tên đúng là “{ $given }”. Có phải đồng chí muốn nói:
+    { $candidate }
+    Nếu đúng, xin gõ lại lệnh với số thứ tự này.
+member-changed-meanwhile = Thông tin của đảng viên này vừa được người khác thay đổi. Xin xem lại bằng /members rồi thử lại.
+setrole-usage =
+    Cách dùng: /role <đảng viên> <vai trò>, ví dụ /role @nguyenvanan phó bí thư hoặc /role #3 tổ trưởng.
+    Cũng có thể trả lời tin nhắn của đồng chí đó bằng /role <vai trò>.
+    Vai trò: bí thư, phó bí thư, chi ủy viên, tổ trưởng, đảng viên.
+setrole-unknown-word =
+    Trợ lý chưa hiểu vai trò “{ $given }”. Xin ghi vai trò ở cuối lệnh, là một trong:
+    bí thư, phó bí thư, chi ủy viên (chi ủy), tổ trưởng, đảng viên.
+    Ví dụ: /role #3 phó bí thư
+setrole-same = Đồng chí { $name } (#{ $number }) đã là { $role }, không cần thay đổi.
+setrole-done = Đã cập nhật vai trò: đồng chí { $name } (#{ $number }) từ { $before } thành { $role }.
+setrole-secretary-guard = Chỉ Bí thư chi bộ hoặc quản trị viên Đảng ủy mới được giao hoặc thay đổi vai trò Bí thư.
+setrole-last-secretary = Đồng chí { $name } là Bí thư duy nhất của chi bộ nên chưa thể đổi vai trò. Xin giao vai trò Bí thư cho đồng chí khác trước, hoặc đề nghị quản trị viên Đảng ủy thực hiện.
+setrole-no-secretary = Lưu ý: chi bộ hiện chưa có Bí thư.
+setrole-several-secretaries = Lưu ý: chi bộ hiện có { $count } Bí thư. Nếu đây là việc thay Bí thư, xin đổi vai trò của đồng chí Bí thư cũ.
+setrole-leadership-cleared = Đồng chí { $name } thôi làm tổ trưởng: { $groups }.
+setstatus-usage =
+    Cách dùng: /status <đảng viên> <tình trạng>, ví dụ /status @nguyenvanan dự bị hoặc /status #3 miễn sinh hoạt.
+    Cũng có thể trả lời tin nhắn của đồng chí đó bằng /status <tình trạng>.
+    Tình trạng: chính thức, dự bị, miễn sinh hoạt.
+setstatus-unknown-word =
+    Trợ lý chưa hiểu tình trạng “{ $given }”. Xin ghi tình trạng ở cuối lệnh, là một trong:
+    chính thức, dự bị, miễn sinh hoạt.
+    Ví dụ: /status #3 chính thức
+setstatus-same = Đồng chí { $name } (#{ $number }) đã là đảng viên { $status }, không cần thay đổi.
+setstatus-done = Đã cập nhật: đồng chí { $name } (#{ $number }) nay là đảng viên { $status } (trước đây: { $before }).
+members-empty = { $cell } chưa có đảng viên nào trên Trợ lý. Bí thư chi bộ mời đảng viên tham gia bằng /invite.
+members-header = Danh sách đảng viên { $cell } ({ $count } đồng chí)
+members-page = Trang { $page }/{ $pages }
+members-line = { $mark } #{ $number } { $name } — { $details }
+members-unreachable =
+    🔕 { $count } đồng chí chưa nhận được nhắc riêng.
+    Các đồng chí ấy xin bấm vào tên Trợ lý, mở trò chuyện riêng và bấm “Bắt đầu”.
+members-all-reachable = 🔔 Tất cả các đồng chí đều nhận được nhắc riêng của Trợ lý.
+members-page-prev = ◀ Trang trước
+members-page-next = Trang sau ▶
+me-cell-detail = • { $cell } (#{ $number }): { $role }, đảng viên { $status }{ $hasGroup ->
+        [yes] , { $group }
+       *[no] {""}
+    }
+help-cell =
+    /members — danh sách đảng viên của chi bộ
+    /groups — các tổ đảng của chi bộ
+help-secretary =
+    Dành cho Bí thư, Phó Bí thư chi bộ:
+    /members — danh sách đảng viên: vai trò, tình trạng, tổ đảng, nhắc riêng
+    /role <đảng viên> <vai trò> — giao vai trò: bí thư, phó bí thư, chi ủy viên, tổ trưởng, đảng viên
+    /status <đảng viên> <tình trạng> — đổi tình trạng: chính thức, dự bị, miễn sinh hoạt
+    /group — lập tổ đảng, chỉ định tổ trưởng, thêm hoặc bớt đảng viên; /groups — xem các tổ
+    /invite — mời đảng viên tham gia chi bộ trên Trợ lý
+    /import — nhập danh sách đảng viên từ tệp CSV hoặc Excel
+    /settings — cài đặt nhắc lịch, giờ yên lặng, ngôn ngữ của chi bộ
+    Ghi đảng viên bằng @tên, bằng số thứ tự trong /members (ví dụ #3), hoặc trả lời tin nhắn của đồng chí đó.
+group-usage =
+    Cách dùng lệnh /group:
+    /group new <tên tổ> — lập tổ đảng mới
+    /group leader <tên tổ> <đảng viên> — chỉ định tổ trưởng
+    /group add <tên tổ> <các đảng viên> — thêm đảng viên vào tổ (ghi @tên hoặc số thứ tự, cách nhau bằng dấu cách hoặc dấu phẩy)
+    /group remove <tên tổ> <đảng viên> — đưa đảng viên ra khỏi tổ
+    /groups — xem các tổ đảng
+    Ví dụ: /group add Tổ 1 @nguyenvanan, #5
+group-none-yet = Chi bộ chưa có tổ đảng nào. Xin lập tổ trước bằng /group new <tên tổ>, ví dụ /group new Tổ 1.
+group-not-found = Chi bộ chưa có tổ đảng “{ $given }”. Các tổ hiện có: { $groups }.
+group-name-empty = Xin ghi tên tổ đảng, ví dụ /group new Tổ 1.
+group-name-too-long = Tên tổ đảng dài quá ({ $length } ký tự). Xin đặt tên ngắn gọn, tối đa { $max } ký tự.
+group-name-bad-chars = Tên tổ đảng chỉ nên gồm chữ, số, dấu cách và dấu câu thông thường, không dùng biểu tượng cảm xúc hay ký hiệu. Ví dụ: Tổ 1, Tổ Cơ khí.
+group-name-mixed-scripts = Tên tổ đảng có lẫn nhiều loại chữ viết khác nhau (ví dụ chữ Latinh lẫn chữ Nga), dễ gây nhầm lẫn. Xin gõ lại tên bằng chữ tiếng Việt.
+group-duplicate = Chi bộ đã có tổ đảng “{ $name }”. Xin chọn tên khác.
+group-created =
+    Đã lập tổ đảng “{ $name }”.
+    Tiếp theo: /group leader { $name } <đảng viên> để chỉ định tổ trưởng, /group add { $name } <các đảng viên> để thêm đảng viên.
+group-leader-already = Đồng chí { $name } (#{ $number }) đã là tổ trưởng “{ $group }”.
+group-leader-done = Đã chỉ định đồng chí { $name } (#{ $number }) làm tổ trưởng “{ $group }”.
+group-role-raised = Vai trò của đồng chí { $name } nay là { $role }.
+group-role-lowered = Vai trò của đồng chí { $name } trở lại là { $role }.
+group-leader-moved = Đồng chí { $name } chuyển từ “{ $from }” sang tổ này và thôi làm tổ trưởng “{ $from }”.
+group-leader-previous = Đồng chí { $name } thôi làm tổ trưởng “{ $group }”.
+group-leader-released = Đồng chí { $name } thôi làm tổ trưởng “{ $group }” vì đã chuyển tổ; tổ ấy hiện chưa có tổ trưởng.
+group-add-missing = Xin ghi các đảng viên cần thêm sau tên tổ, ví dụ /group add { $group } @nguyenvanan #5.
+group-add-header = Tổ đảng “{ $group }”:
+group-add-added = • Đã thêm: { $names }
+group-add-moved = • Đã chuyển từ tổ khác sang: { $names }
+group-add-already = • Đã ở trong tổ từ trước: { $names }
+group-add-not-found = • Không tìm thấy trong chi bộ: { $refs } — xin kiểm tra lại bằng /members.
+group-remove-not-in = Đồng chí { $name } (#{ $number }) không thuộc tổ “{ $group }”.
+group-remove-done = Đã đưa đồng chí { $name } (#{ $number }) ra khỏi tổ “{ $group }”.
+group-remove-was-leader = Tổ “{ $group }” hiện chưa có tổ trưởng; xin chỉ định bằng /group leader { $group } <đảng viên>.
+groups-none = { $cell } chưa có tổ đảng nào. Bí thư chi bộ lập tổ bằng /group new <tên tổ>.
+groups-header = Các tổ đảng của { $cell } ({ $count }):
+groups-line = • { $name } — tổ trưởng: { $leader }; { $size } đảng viên
+groups-no-leader = chưa có
+
+## Cài đặt (/settings), dữ liệu đảng viên (/export_member, /erase_member), nhắc riêng
+
+settings-title-cell = ⚙️ Cài đặt của { $name }
+settings-title-org = ⚙️ Cài đặt chung của { $name }
+settings-line-language = • Ngôn ngữ: { $value }
+settings-line-timezone = • Múi giờ: { $value }
+settings-line-quiet = • Giờ yên tĩnh: { $value }
+settings-line-reminders = • Nhắc lịch sinh hoạt: { $value }
+settings-line-threshold = • Báo riêng Bí thư khi đảng viên vắng không lý do: { $value }
+settings-line-digest = • Báo cáo tháng gửi Đảng ủy: { $value }
+settings-inherited = (theo Đảng bộ)
+settings-language-vi = Tiếng Việt
+settings-language-en = English
+settings-quiet-range = từ { $start } đến { $end }, tin nhắc riêng trong khoảng này được hoãn đến sáng
+settings-quiet-off = tắt, tin nhắc riêng được gửi vào bất cứ giờ nào
+settings-reminders-value = trước giờ họp { $list }
+settings-threshold-value = từ { $n } lần trong năm
+settings-digest-value = ngày { $day } hằng tháng, lúc { $time }
+settings-duration = { $unit ->
+        [days] { $n } ngày
+        [hours] { $n } giờ
+       *[minutes] { $n } phút
+    }
+settings-list-and = và
+settings-help-cell =
+    Đồng chí bấm nút bên dưới để thay đổi, hoặc gõ lệnh, ví dụ:
+    /settings quiet 22:00-06:00
+    /settings reminders 3d,1d,2h (3 ngày, 1 ngày, 2 giờ)
+    /settings threshold 4
+    /settings lang en
+    /settings tz Asia/Ho_Chi_Minh
+    Ghi “reset” thay cho giá trị để dùng lại cài đặt của Đảng bộ, ví dụ /settings quiet reset.
+settings-help-org =
+    Cài đặt chung áp dụng cho mọi chi bộ chưa đặt riêng. Đồng chí bấm nút bên dưới để thay đổi, hoặc gõ lệnh, ví dụ:
+    /settings org quiet 22:00-06:00
+    /settings org reminders 3d,1d,2h (3 ngày, 1 ngày, 2 giờ)
+    /settings org threshold 4
+    /settings org digest 1 08:00
+    /settings org lang vi
+    /settings org tz Asia/Ho_Chi_Minh
+settings-saved = ✅ Đã lưu thay đổi.
+settings-unchanged = Cài đặt này đang có đúng giá trị đó, không có gì thay đổi.
+settings-button-quiet = 🌙 Giờ yên tĩnh
+settings-button-reminders = ⏰ Nhắc họp
+settings-button-threshold = 📋 Ngưỡng vắng
+settings-button-tz = 🕐 Múi giờ
+settings-button-digest = 📊 Báo cáo tháng
+settings-button-back = « Quay lại
+settings-button-inherit = ↩️ Dùng cài đặt của Đảng bộ
+settings-button-inherit-language = ↩️ Ngôn ngữ theo Đảng bộ
+settings-button-off = Tắt
+settings-button-times = { $n } lần
+settings-button-digest-preset = Ngày { $day }, { $time }
+settings-menu-quiet = Trong giờ yên tĩnh, Trợ lý không nhắn riêng cho đảng viên; tin nhắc được hoãn đến khi hết giờ yên tĩnh. Đồng chí chọn khoảng giờ:
+settings-menu-reminders = Đồng chí chọn các thời điểm nhắc trước giờ sinh hoạt chi bộ:
+settings-menu-threshold = Trợ lý báo riêng cho Bí thư khi một đảng viên vắng không có lý do chính đáng từ bao nhiêu lần trong một năm. Đồng chí chọn:
+settings-menu-digest = Đồng chí chọn ngày và giờ gửi báo cáo tháng vào nhóm Đảng ủy (báo cáo của tháng trước):
+settings-menu-tz = Để đổi múi giờ, đồng chí gõ /settings tz kèm tên múi giờ theo chuẩn quốc tế, ví dụ /settings tz Asia/Ho_Chi_Minh (giờ Việt Nam) hoặc /settings tz Asia/Bangkok.
+settings-error-unknown-key = Trợ lý chưa hiểu mục cài đặt “{ $given }”. Các mục có thể đổi: lang (ngôn ngữ), tz (múi giờ), quiet (giờ yên tĩnh), reminders (nhắc họp), threshold (ngưỡng vắng), digest (báo cáo tháng, chỉ cài đặt chung). Gõ /settings để xem và bấm nút.
+settings-error-missing-value = Xin ghi giá trị mới sau tên mục, ví dụ /settings threshold 4. Gõ /settings để xem các mục và bấm nút.
+settings-error-language = “{ $given }” không phải ngôn ngữ Trợ lý hỗ trợ. Xin chọn vi (Tiếng Việt) hoặc en (English). Chưa có gì thay đổi.
+settings-error-timezone = “{ $given }” không phải tên múi giờ hợp lệ. Xin ghi theo dạng Khu vực/Thành phố, ví dụ Asia/Ho_Chi_Minh hoặc Asia/Bangkok. Chưa có gì thay đổi.
+settings-error-quiet = “{ $given }” chưa đúng dạng giờ yên tĩnh. Xin ghi giờ bắt đầu và giờ kết thúc, ví dụ 22:00-06:00, hoặc “off” để tắt. Chưa có gì thay đổi.
+settings-error-quiet-same = Giờ bắt đầu và giờ kết thúc của giờ yên tĩnh không được trùng nhau, ví dụ 22:00-06:00. Chưa có gì thay đổi.
+settings-error-reminders = “{ $given }” chưa đúng dạng. Xin ghi từ 1 đến 5 mốc nhắc, cách nhau bằng dấu phẩy; mỗi mốc từ 15 phút (15m) đến 14 ngày (14d), ví dụ 3d,1d,2h. Chưa có gì thay đổi.
+settings-error-threshold = Ngưỡng vắng phải là một số từ 1 đến 12, ví dụ /settings threshold 3. Chưa có gì thay đổi.
+settings-error-digest = “{ $given }” chưa đúng dạng. Xin ghi ngày (từ 1 đến 28) rồi đến giờ, ví dụ /settings org digest 1 08:00. Chưa có gì thay đổi.
+settings-error-org-only = Ngày giờ gửi báo cáo tháng là cài đặt chung của Đảng bộ; quản trị viên Đảng ủy đổi bằng /settings org digest trong trò chuyện riêng với Trợ lý. Chưa có gì thay đổi.
+settings-error-reset-org = Chỉ cài đặt riêng của chi bộ mới có thể trở về cài đặt của Đảng bộ. Với cài đặt chung, xin ghi giá trị mới. Chưa có gì thay đổi.
+
+member-data-usage-export = Cách dùng: /export_member kèm mã số Telegram hoặc @tên của người cần xuất dữ liệu, ví dụ /export_member 123456789 hoặc /export_member @nguyenvanan.
+member-data-usage-erase = Cách dùng: /erase_member kèm mã số Telegram hoặc @tên của người cần xoá dữ liệu, ví dụ /erase_member 123456789 hoặc /erase_member @nguyenvanan.
+member-data-not-found = Không tìm thấy ai là “{ $given }” trong Đảng bộ. Xin kiểm tra lại mã số Telegram, @tên hoặc họ tên đầy đủ.
+member-data-ambiguous =
+    Có nhiều người khớp với “{ $given }”:
+    { $candidates }
+    Xin gõ lại lệnh với mã trong ngoặc.
+member-data-export-caption = Toàn bộ dữ liệu Trợ lý đang lưu về { $name }. Tệp có thông tin cá nhân, đồng chí vui lòng bảo quản cẩn thận.
+member-data-erase-confirm =
+    Đồng chí có chắc muốn xoá dữ liệu cá nhân của { $name }?
+    • Họ tên, tên Telegram và mã số Telegram bị xoá; người này rời khỏi mọi chi bộ.
+    • Báo cáo nhiệm vụ, lý do vắng, nhận xét và các câu trả lời viết tay hoặc ghi âm bị xoá.
+    • Chỉ giữ lại số liệu không gắn với tên (điểm danh, kết quả nhiệm vụ, lựa chọn và điểm chấm) để các tỷ lệ chung của chi bộ không bị sai lệch.
+    Việc này không thể hoàn tác.
+member-data-erase-button = 🗑 Xoá vĩnh viễn
+member-data-erase-cancel-button = Huỷ
+member-data-erase-done = Đã xoá dữ liệu cá nhân của một đảng viên. Số liệu chung được giữ lại ở dạng không gắn tên.
+member-data-erase-cancelled = Đã huỷ, không xoá gì.
+member-data-already-erased = Dữ liệu của người này đã được xoá hoặc không còn trong Đảng bộ.
+member-data-erase-admin = { $name } là quản trị viên Đảng ủy; Trợ lý không xoá dữ liệu của quản trị viên.
+member-data-erased-label = Đảng viên đã xoá
+
+reach-button = 🔔 Nhận nhắc riêng

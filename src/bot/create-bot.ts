@@ -4,6 +4,12 @@ import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createAdminsFeature } from "../features/admins/handlers.ts";
 import { createEverydayFeature } from "../features/everyday/handlers.ts";
+import { createGroupsFeature } from "../features/groups/handlers.ts";
+import { createJoiningFeature } from "../features/joining/handlers.ts";
+import { createMemberDataFeature } from "../features/member-data/handlers.ts";
+import { createMembersFeature } from "../features/members/handlers.ts";
+import { createRosterFeature } from "../features/roster/handlers.ts";
+import { createSettingsFeature } from "../features/settings/handlers.ts";
 import { createSetupFeature } from "../features/setup/handlers.ts";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
@@ -64,9 +70,15 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   // Features. Order matters only for /start: handlers of /start payloads come before the generic
   // /start of the everyday feature (they call next() for payloads that are not theirs).
+  bot.use(createJoiningFeature());
   bot.use(createEverydayFeature());
   bot.use(createAdminsFeature());
+  bot.use(createMembersFeature());
+  bot.use(createGroupsFeature());
   bot.use(createSetupFeature());
+  bot.use(createRosterFeature());
+  bot.use(createSettingsFeature());
+  bot.use(createMemberDataFeature());
 
   // Nothing above matched: a hint for unknown commands addressed to us, silence otherwise in groups.
   bot.on("message:entities:bot_command", async (ctx) => {

@@ -27,6 +27,38 @@ export interface TelegramPerson {
   displayName: string;
 }
 
+/** Someone an admin can name for export or erasure. */
+export interface PersonSummary {
+  id: number;
+  telegramId: number | null;
+  username: string | null;
+  displayName: string;
+  fullName: string | null;
+  /** Names of the organisation's cells they are an active member of. */
+  cells: string[];
+}
+
+/** What an erasure changed, in counts (no personal data). */
+export interface EraseSummary {
+  memberships: number;
+  responsesAnonymised: number;
+  responsesDeleted: number;
+  participationsDeleted: number;
+  reportsDeleted: number;
+  joinRequestsDeleted: number;
+}
+
+/** Dates as ISO strings and BigInt ids as numbers, recursively, so the value can go through JSON. */
+function jsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint") return toTgId(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  }
+  return value;
+}
+
 export function createMemberRepository(db: Db) {
   const include = {
     memberships: { where: { active: true }, include: { cell: { select: { name: true, active: true } } } },
@@ -94,6 +126,299 @@ export function createMemberRepository(db: Db) {
     async findById(id: number): Promise<MemberView | null> {
       const row = await db.member.findUnique({ where: { id }, include });
       return row ? toView(row) : null;
+    },
+
+    // ---- Member data (export and erase) and reachability: added for the member-data and reach features.
+
+    /**
+     * People an admin of the organisation may export or erase, not yet erased: members with a
+     * membership (current or past) in one of its cells, and people who belong to no cell at all.
+     * Give one of telegramId, username (case-insensitive, without @), memberId; or nothing for all.
+     */
+    async findPeople(
+      organisationId: number,
+      query: { telegramId?: number; username?: string; memberId?: number },
+    ): Promise<PersonSummary[]> {
+      const rows = await db.member.findMany({
+        where: {
+          erasedAt: null,
+          OR: [{ memberships: { some: { cell: { organisationId } } } }, { memberships: { none: {} } }],
+          ...(query.telegramId !== undefined ? { telegramId: toDbId(query.telegramId) } : {}),
+          ...(query.memberId !== undefined ? { id: query.memberId } : {}),
+          ...(query.username !== undefined ? { username: { not: null } } : {}),
+        },
+        include: {
+          memberships: {
+            where: { active: true, cell: { organisationId } },
+            select: { cell: { select: { name: true } } },
+          },
+        },
+        orderBy: { id: "asc" },
+      });
+      const wanted = query.username?.toLowerCase();
+      return rows
+        .filter((r) => wanted === undefined || r.username?.toLowerCase() === wanted)
+        .map((r) => ({
+          id: r.id,
+          telegramId: r.telegramId === null ? null : toTgId(r.telegramId),
+          username: r.username,
+          displayName: r.displayName,
+          fullName: r.fullName,
+          cells: r.memberships.map((m) => m.cell.name),
+        }));
+    },
+
+    /** Everything stored about one person, as JSON-safe data (numbers for ids, ISO strings for times). */
+    async exportData(memberId: number): Promise<Record<string, unknown> | null> {
+      const meeting = {
+        select: { id: true, cellId: true, kind: true, title: true, startsAt: true },
+      } as const;
+      const prompt = {
+        select: { id: true, cellId: true, kind: true, title: true, anonymous: true },
+      } as const;
+      const row = await db.member.findUnique({
+        where: { id: memberId },
+        include: {
+          homeCell: { select: { id: true, name: true } },
+          memberships: {
+            include: { cell: { select: { name: true } }, partyGroup: { select: { name: true } } },
+            orderBy: { id: "asc" },
+          },
+          ledGroups: { select: { id: true, cellId: true, name: true } },
+          rsvps: { include: { meeting }, orderBy: { id: "asc" } },
+          attendances: { include: { meeting }, orderBy: { id: "asc" } },
+          agendaItems: { include: { meeting }, orderBy: { id: "asc" } },
+          assignedTasks: {
+            select: { id: true, cellId: true, title: true, dueAt: true, state: true, createdAt: true },
+            orderBy: { id: "asc" },
+          },
+          assignments: {
+            include: {
+              task: { select: { id: true, cellId: true, title: true, details: true, dueAt: true } },
+              reports: { orderBy: { id: "asc" } },
+              evaluation: true,
+            },
+            orderBy: { id: "asc" },
+          },
+          evaluations: {
+            select: { id: true, assignmentId: true, grade: true, comment: true, createdAt: true },
+            orderBy: { id: "asc" },
+          },
+          responses: {
+            include: { prompt, question: { select: { id: true, kind: true, text: true, options: true } } },
+            orderBy: { answeredOn: "asc" },
+          },
+          participations: { include: { prompt } },
+          promptTargets: { select: { promptId: true } },
+        },
+      });
+      if (!row) return null;
+      const { claimToken, ...member } = row;
+      const membershipIds = row.memberships.map((m) => String(m.id));
+      const joinRequests =
+        row.telegramId === null
+          ? []
+          : await db.joinRequest.findMany({ where: { telegramId: row.telegramId }, orderBy: { id: "asc" } });
+      const audit = await db.auditEntry.findMany({
+        where: {
+          OR: [
+            { targetType: "member", targetId: String(memberId) },
+            { targetType: "membership", targetId: { in: membershipIds } },
+            { targetType: "join_request", targetId: { in: joinRequests.map((j) => String(j.id)) } },
+            { actorMemberId: memberId },
+            ...(row.telegramId === null ? [] : [{ actorTgId: row.telegramId }]),
+          ],
+        },
+        orderBy: { id: "asc" },
+      });
+      const deliveries = await db.scheduledDelivery.findMany({
+        where: {
+          OR: [{ memberId }, ...(row.telegramId === null ? [] : [{ chatId: row.telegramId }])],
+        },
+        select: { key: true, kind: true, dueAt: true, status: true, sentAt: true, payload: true },
+        orderBy: { id: "asc" },
+      });
+      const chatPreference =
+        row.telegramId === null
+          ? null
+          : await db.chatPreference.findUnique({ where: { chatId: row.telegramId } });
+      const {
+        memberships,
+        ledGroups,
+        rsvps,
+        attendances,
+        agendaItems,
+        assignedTasks,
+        assignments,
+        evaluations,
+        responses,
+        participations,
+        promptTargets,
+        ...person
+      } = member;
+      return jsonSafe({
+        member: { ...person, hasClaimLink: claimToken !== null },
+        memberships,
+        ledPartyGroups: ledGroups,
+        joinRequests,
+        rsvps,
+        attendance: attendances,
+        agendaItems,
+        tasksAssignedByThem: assignedTasks,
+        taskAssignments: assignments,
+        evaluationsGivenByThem: evaluations,
+        namedResponses: responses,
+        // Only that they answered: anonymous answers are stored without any link to them.
+        participations: participations.map((p) => ({ prompt: p.prompt })),
+        promptsAddressedToThem: promptTargets.map((p) => p.promptId),
+        privateChatLanguage: chatPreference?.locale ?? null,
+        scheduledDeliveries: deliveries,
+        auditEntries: audit,
+      }) as Record<string, unknown>;
+    },
+
+    /**
+     * Erases a person in one transaction. Kept, without anything that identifies them: the member row
+     * as a shell ("erased" label, no names, no Telegram id) so that historical attendance, RSVP and
+     * task-completion rates stay right; their choice and rating answers, unlinked from them. Deleted:
+     * free-text and voice answers, participation records, task progress reports, join requests,
+     * the private chat's language. Cleared: reasons they wrote, comments about them, their party
+     * group leadership, agenda assignments, private deliveries (pending ones are cancelled).
+     * Memberships are deactivated. The audit entry records counts only.
+     */
+    async erase(
+      memberId: number,
+      opts: {
+        at: Date;
+        label: string;
+        actorTelegramId: number;
+        actorMemberId?: number;
+        organisationId?: number;
+      },
+    ): Promise<EraseSummary | null> {
+      return db.$transaction(async (tx) => {
+        const row = await tx.member.findUnique({ where: { id: memberId } });
+        if (!row || row.erasedAt) return null;
+        const tg = row.telegramId;
+        const open = { in: ["pending", "claimed"] };
+
+        const memberships = await tx.membership.updateMany({
+          where: { memberId, active: true },
+          data: { active: false, leftAt: opts.at },
+        });
+        await tx.partyGroup.updateMany({
+          where: { leaderMemberId: memberId },
+          data: { leaderMemberId: null },
+        });
+        await tx.agendaItem.updateMany({ where: { memberId }, data: { memberId: null } });
+        await tx.rsvp.updateMany({ where: { memberId }, data: { reasonText: null } });
+        await tx.attendance.updateMany({ where: { memberId }, data: { reason: null } });
+        await tx.attendance.updateMany({
+          where: { recordedByMemberId: memberId },
+          data: { recordedByMemberId: null },
+        });
+        await tx.meeting.updateMany({
+          where: { createdByMemberId: memberId },
+          data: { createdByMemberId: null },
+        });
+        await tx.prompt.updateMany({
+          where: { createdByMemberId: memberId },
+          data: { createdByMemberId: null },
+        });
+        await tx.task.updateMany({ where: { assignerMemberId: memberId }, data: { assignerMemberId: null } });
+        await tx.taskAssignment.updateMany({ where: { memberId }, data: { declineReason: null } });
+        const reports = await tx.taskReport.deleteMany({ where: { assignment: { memberId } } });
+        await tx.taskEvaluation.updateMany({ where: { assignment: { memberId } }, data: { comment: null } });
+        await tx.taskEvaluation.updateMany({
+          where: { evaluatorMemberId: memberId },
+          data: { evaluatorMemberId: null },
+        });
+
+        // Answers: free text and voice go; a choice or rating stays, unlinked and dated by day only.
+        const textOnly = await tx.response.deleteMany({ where: { memberId, choice: null, rating: null } });
+        const kept = await tx.response.findMany({
+          where: { memberId },
+          select: { id: true, answeredOn: true },
+        });
+        for (const r of kept) {
+          const day = new Date(r.answeredOn);
+          day.setUTCHours(0, 0, 0, 0);
+          await tx.response.update({
+            where: { id: r.id },
+            data: { memberId: null, text: null, voiceFileId: null, answeredOn: day },
+          });
+        }
+        const participations = await tx.participation.deleteMany({ where: { memberId } });
+        await tx.promptTarget.deleteMany({ where: { memberId } });
+
+        await tx.scheduledDelivery.updateMany({
+          where: { memberId, status: open },
+          data: { status: "cancelled" },
+        });
+        await tx.scheduledDelivery.updateMany({
+          where: { memberId },
+          data: { memberId: null, payload: "{}" },
+        });
+        let joinRequests = 0;
+        if (tg !== null) {
+          await tx.scheduledDelivery.updateMany({
+            where: { chatId: tg, status: open },
+            data: { status: "cancelled" },
+          });
+          await tx.scheduledDelivery.updateMany({
+            where: { chatId: tg },
+            data: { chatId: null, payload: "{}" },
+          });
+          joinRequests = (await tx.joinRequest.deleteMany({ where: { telegramId: tg } })).count;
+          await tx.joinRequest.updateMany({ where: { decidedByTgId: tg }, data: { decidedByTgId: null } });
+          await tx.chatPreference.deleteMany({ where: { chatId: tg } });
+          await tx.admin.updateMany({ where: { addedByTgId: tg }, data: { addedByTgId: null } });
+          await tx.auditEntry.updateMany({ where: { actorTgId: tg }, data: { actorTgId: null } });
+        }
+
+        await tx.member.update({
+          where: { id: memberId },
+          data: {
+            displayName: opts.label,
+            fullName: null,
+            username: null,
+            telegramId: null,
+            claimToken: null,
+            locale: null,
+            reachable: false,
+            unreachableAt: null,
+            homeCellId: null,
+            erasedAt: opts.at,
+          },
+        });
+        const summary: EraseSummary = {
+          memberships: memberships.count,
+          responsesAnonymised: kept.length,
+          responsesDeleted: textOnly.count,
+          participationsDeleted: participations.count,
+          reportsDeleted: reports.count,
+          joinRequestsDeleted: joinRequests,
+        };
+        await tx.auditEntry.create({
+          data: {
+            action: "member.erase",
+            targetType: "member",
+            targetId: String(memberId),
+            actorTgId: toDbId(opts.actorTelegramId),
+            actorMemberId: opts.actorMemberId ?? null,
+            organisationId: opts.organisationId ?? null,
+            after: JSON.stringify({ erasedAt: opts.at.toISOString(), ...summary }),
+          },
+        });
+        return summary;
+      });
+    },
+
+    /** Active members of a cell the bot cannot message privately (they never opened a chat, or blocked it). */
+    async countUnreachableInCell(cellId: number): Promise<number> {
+      return db.membership.count({
+        where: { cellId, active: true, member: { erasedAt: null, reachable: false } },
+      });
     },
   };
 }

@@ -60,6 +60,20 @@ function toView(row: Row): CellMemberView {
   };
 }
 
+/** One of a member's cells, for /me. */
+export interface MemberCellView extends CellMemberView {
+  cellName: string;
+  cellActive: boolean;
+}
+
+/** One page of a cell's active members, with counts over the whole cell. */
+export interface MemberPage {
+  rows: CellMemberView[];
+  total: number;
+  /** Active members the bot cannot message privately (never opened the chat, or blocked it). */
+  unreachable: number;
+}
+
 export function createMembershipRepository(db: Db) {
   return {
     /**
@@ -72,7 +86,10 @@ export function createMembershipRepository(db: Db) {
       init: { role?: string; status?: string; partyGroupId?: number | null } = {},
     ): Promise<{ view: CellMemberView; created: boolean }> {
       for (let attempt = 0; ; attempt++) {
-        const existing = await db.membership.findUnique({ where: { memberId_cellId: { memberId, cellId } }, include });
+        const existing = await db.membership.findUnique({
+          where: { memberId_cellId: { memberId, cellId } },
+          include,
+        });
         if (existing) {
           if (existing.active) return { view: toView(existing), created: false };
           const row = await db.membership.update({
@@ -147,10 +164,70 @@ export function createMembershipRepository(db: Db) {
       await db.membership.update({ where: { id: membershipId }, data: { active: false, leftAt: at } });
     },
 
+    /** Active memberships of a member in every cell, with the cell's name, ordered by cell name. */
+    async listForMember(memberId: number): Promise<MemberCellView[]> {
+      const rows = await db.membership.findMany({
+        where: { memberId, active: true },
+        include: { ...include, cell: { select: { name: true, active: true } } },
+      });
+      return rows
+        .map((r) => ({ ...toView(r), cellName: r.cell.name, cellActive: r.cell.active }))
+        .sort((a, b) => a.cellName.localeCompare(b.cellName, "vi", { numeric: true }));
+    },
+
+    /** Active members of the cell ordered by number, `limit` of them from `offset`. */
+    async pageActive(cellId: number, offset: number, limit: number): Promise<MemberPage> {
+      const where = { cellId, active: true, member: { erasedAt: null } };
+      const [rows, total, unreachable] = await Promise.all([
+        db.membership.findMany({ where, include, orderBy: { number: "asc" }, skip: offset, take: limit }),
+        db.membership.count({ where }),
+        db.membership.count({
+          where: { cellId, active: true, member: { erasedAt: null, reachable: false } },
+        }),
+      ]);
+      return { rows: rows.map(toView), total, unreachable };
+    },
+
+    async countWithRole(cellId: number, role: string): Promise<number> {
+      return db.membership.count({ where: { cellId, active: true, role, member: { erasedAt: null } } });
+    },
+
+    /** Compare-and-set of the role: false when it was no longer `from` (someone changed it meanwhile). */
+    async changeRole(membershipId: number, from: string, to: string): Promise<boolean> {
+      const result = await db.membership.updateMany({
+        where: { id: membershipId, active: true, role: from },
+        data: { role: to },
+      });
+      return result.count === 1;
+    },
+
+    /** Compare-and-set of the status, like changeRole. */
+    async changeStatus(membershipId: number, from: string, to: string): Promise<boolean> {
+      const result = await db.membership.updateMany({
+        where: { id: membershipId, active: true, status: from },
+        data: { status: to },
+      });
+      return result.count === 1;
+    },
+
+    /** Compare-and-set of the party group (null: no group), like changeRole. */
+    async changePartyGroup(membershipId: number, from: number | null, to: number | null): Promise<boolean> {
+      const result = await db.membership.updateMany({
+        where: { id: membershipId, active: true, partyGroupId: from },
+        data: { partyGroupId: to },
+      });
+      return result.count === 1;
+    },
+
     /** Telegram ids of the cell's secretaries and deputies, to ask for approvals. */
     async managerTelegramIds(cellId: number): Promise<number[]> {
       const rows = await db.membership.findMany({
-        where: { cellId, active: true, role: { in: ["secretary", "deputy"] }, member: { telegramId: { not: null } } },
+        where: {
+          cellId,
+          active: true,
+          role: { in: ["secretary", "deputy"] },
+          member: { telegramId: { not: null } },
+        },
         include: { member: { select: { telegramId: true } } },
       });
       return rows.map((r) => Number(r.member.telegramId));

@@ -3,6 +3,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { highestRole } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/middleware/caller.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
+import { roleWord, statusWord } from "../members/labels.ts";
 
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
@@ -21,6 +22,9 @@ export function createEverydayFeature(): Composer<BotContext> {
   feature.command("help", async (ctx) => {
     const role = highestRole(ctx);
     const parts = [ctx.t("help-header"), ctx.t("help-member")];
+    if (role === "member" && (ctx.caller?.member?.memberships.length ?? 0) > 0)
+      parts.push(ctx.t("help-cell"));
+    if (role === "secretary" || role === "admin") parts.push(ctx.t("help-secretary"));
     if (role === "admin") parts.push(ctx.t("help-admin"));
     await ctx.reply(parts.join("\n\n"));
   });
@@ -61,14 +65,20 @@ export function createEverydayFeature(): Composer<BotContext> {
     const member = ctx.caller?.member;
     const name = member?.displayName ?? displayNameOf(ctx.from!);
     const lines = [ctx.t("me-header", { name })];
-    const memberships = member?.memberships.filter((m) => m.cellActive) ?? [];
+    // Cells with role, status, number and party group (the caller's view lacks the group's name).
+    const memberships = member
+      ? (await ctx.services.repos.memberships.listForMember(member.id)).filter((m) => m.cellActive)
+      : [];
     if (ctx.caller?.isAdmin) lines.push(ctx.t("me-admin"));
     for (const m of memberships) {
       lines.push(
-        ctx.t("me-cell-line", {
+        ctx.t("me-cell-detail", {
           cell: m.cellName,
-          role: ctx.t(`role-${m.role}`),
-          status: ctx.t(`status-${m.status}`),
+          number: m.number,
+          role: roleWord(ctx, m.role),
+          status: statusWord(ctx, m.status),
+          hasGroup: m.partyGroupName === null ? "no" : "yes",
+          group: m.partyGroupName ?? "",
         }),
       );
     }

@@ -1,0 +1,433 @@
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { BotContext } from "../../bot/context.ts";
+import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { displayNameOf } from "../../bot/middleware/caller.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
+import type { JoinRequestView } from "../../db/repositories/join-requests.ts";
+import type { TelegramPerson } from "../../db/repositories/members.ts";
+import { isLocale } from "../../i18n.ts";
+import {
+  decisionButtonData,
+  deepLink,
+  describePerson,
+  joinButtonData,
+  joinPayload,
+  parseDecisionButtonData,
+  parseJoinButtonData,
+  parseStartPayload,
+} from "./links.ts";
+
+/** Telegram shows at most 200 characters in a callback answer. */
+const CALLBACK_TEXT_MAX = 200;
+
+/**
+ * Joining a cell: /invite, the join button and deep link, the secretary's one-tap approval, and the
+ * personal claim links of imported roster members (`/start c_<token>`).
+ */
+export function createJoiningFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  // Must run before the everyday /start: other payloads (and /start in groups) are passed on.
+  feature.command("start", async (ctx, next) => {
+    if (ctx.chat.type !== "private") return next();
+    const payload = parseStartPayload(ctx.match);
+    if (!payload) return next();
+    if (payload.kind === "invalid") {
+      await ctx.reply(ctx.t(payload.link === "join" ? "join-link-invalid" : "claim-invalid"));
+      return;
+    }
+    if (payload.kind === "join") {
+      await requestToJoin(ctx, payload.cellId, "link");
+      return;
+    }
+    await claimImportedMember(ctx, payload.token);
+  });
+
+  feature.command("invite", async (ctx) => {
+    const cell = await resolveCommandCell(ctx, "manager");
+    if (!cell) return;
+    const link = deepLink(ctx.me.username, joinPayload(cell.id));
+    if (ctx.chat.type === "private") {
+      await ctx.reply(ctx.t("invite-private", { cell: cell.name, link }), {
+        reply_markup: new InlineKeyboard().url(ctx.t("invite-button-link"), link),
+        link_preview_options: { is_disabled: true },
+      });
+      return;
+    }
+    await ctx.reply(ctx.t("invite-group", { cell: cell.name }), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("invite-button-join"), joinButtonData(cell.id))
+        .row()
+        .url(ctx.t("invite-button-link"), link),
+    });
+  });
+
+  feature.callbackQuery(/^join:/, async (ctx) => {
+    const cellId = parseJoinButtonData(ctx.callbackQuery.data);
+    if (cellId === null) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await requestToJoin(ctx, cellId, "button");
+  });
+
+  feature.callbackQuery(/^jr:/, async (ctx) => {
+    const parsed = parseDecisionButtonData(ctx.callbackQuery.data);
+    if (!parsed) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await decide(ctx, parsed.requestId, parsed.decision);
+  });
+
+  return feature;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking to join
+
+async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "button"): Promise<void> {
+  const { repos } = ctx.services;
+  const from = ctx.from!;
+  const tell = async (text: string) => {
+    if (via === "link") await ctx.reply(text);
+    else await ctx.answerCallbackQuery({ text: clip(text), show_alert: true });
+  };
+
+  const cell = await repos.cells.get(cellId);
+  if (!cell) {
+    await tell(ctx.t("join-link-invalid"));
+    return;
+  }
+  if (!cell.active) {
+    await tell(ctx.t("join-cell-inactive", { cell: cell.name }));
+    return;
+  }
+  if (await repos.memberships.findByTelegramId(cell.id, from.id)) {
+    await tell(ctx.t("join-already-member", { cell: cell.name }));
+    return;
+  }
+  const person: TelegramPerson = {
+    telegramId: from.id,
+    username: from.username,
+    displayName: displayNameOf(from),
+  };
+  const { request, created } = await repos.joinRequests.openPending(cell.id, person);
+  if (!created) {
+    await tell(ctx.t("join-already-pending", { cell: cell.name }));
+    return;
+  }
+  ctx.log.info({ requestId: request.id, cellId: cell.id, via }, "join request opened");
+  const sent = ctx.t("join-request-sent", { cell: cell.name });
+  if (via === "link") {
+    await ctx.reply(sent);
+  } else {
+    await ctx.answerCallbackQuery({ text: clip(sent), show_alert: true });
+    if (ctx.caller?.member?.reachable) {
+      const locale = await localeOf(ctx, from.id, await organisationLocale(ctx, cell));
+      await sendPrivately(
+        ctx,
+        from.id,
+        ctx.services.translate(locale, "join-request-sent", { cell: cell.name }),
+      );
+    }
+  }
+  await askManagers(ctx, cell, request);
+}
+
+/** Sends the request to the cell's secretaries and deputies; to the admins when none can be reached. */
+async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequestView): Promise<void> {
+  const { repos, translate } = ctx.services;
+  const fallback = await organisationLocale(ctx, cell);
+  const send = async (telegramId: number) => {
+    const locale = await localeOf(ctx, telegramId, fallback);
+    const text = translate(locale, "join-request-to-manager", {
+      cell: cell.name,
+      name: describePerson(request.displayName, request.username),
+    });
+    const keyboard = new InlineKeyboard()
+      .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
+      .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
+    return sendPrivately(ctx, telegramId, text, keyboard);
+  };
+  const managers = await repos.memberships.managerTelegramIds(cell.id);
+  let delivered = 0;
+  for (const id of managers) if (await send(id)) delivered++;
+  if (delivered > 0) return;
+  for (const id of await repos.organisations.adminIds(cell.organisationId)) {
+    if (!managers.includes(id) && (await send(id))) delivered++;
+  }
+  if (delivered === 0)
+    ctx.log.warn({ requestId: request.id, cellId: cell.id }, "nobody could be asked to approve");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Approving and rejecting
+
+async function decide(ctx: BotContext, requestId: number, decision: "approve" | "reject"): Promise<void> {
+  const { repos, clock } = ctx.services;
+  const request = await repos.joinRequests.get(requestId);
+  const cell = request ? await repos.cells.get(request.cellId) : null;
+  if (!request || !cell) {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    return;
+  }
+  // The button's data is never trusted: the presser must manage this cell, checked in the database.
+  if (!(await isCellManager(ctx, cell))) {
+    ctx.log.info({ from: ctx.from?.id, requestId }, "refused: join decision by a non-manager");
+    await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+    return;
+  }
+  if (request.state !== "pending") {
+    await answerAlreadyDecided(ctx, cell, request);
+    return;
+  }
+  if (decision === "approve" && !cell.active) {
+    await ctx.answerCallbackQuery({
+      text: clip(ctx.t("join-cell-inactive", { cell: cell.name })),
+      show_alert: true,
+    });
+    return;
+  }
+
+  const decider = ctx.from!;
+  const deciderName = ctx.caller?.member?.displayName ?? displayNameOf(decider);
+  const audit = {
+    targetType: "join_request",
+    targetId: request.id,
+    actorTelegramId: decider.id,
+    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+  };
+  const name = describePerson(request.displayName, request.username);
+
+  if (decision === "approve") {
+    const result = await repos.joinRequests.approve(request.id, decider.id, clock.now());
+    if (result.outcome === "not-found") {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    if (result.outcome === "already-decided") {
+      await answerAlreadyDecided(ctx, cell, result.request);
+      return;
+    }
+    await repos.audit.record({
+      ...audit,
+      action: "join.approve",
+      before: { state: "pending" },
+      after: {
+        state: "approved",
+        memberId: result.member.id,
+        membershipId: result.membership.membershipId,
+        joined: result.joined,
+      },
+    });
+    await ctx.answerCallbackQuery({ text: ctx.t("join-approved-toast") });
+    await editDecisionMessage(
+      ctx,
+      ctx.t("join-decided-approved", {
+        name,
+        cell: cell.name,
+        number: result.membership.number,
+        decider: deciderName,
+      }),
+    );
+    const fallback = await organisationLocale(ctx, cell);
+    if (result.member.reachable) {
+      const locale = await localeOf(ctx, request.telegramId, fallback);
+      await sendPrivately(
+        ctx,
+        request.telegramId,
+        ctx.services.translate(locale, "join-approved-member", { cell: cell.name }),
+      );
+    }
+    await welcomeInGroup(ctx, cell, request.displayName, result.member.reachable, fallback);
+    return;
+  }
+
+  const result = await repos.joinRequests.reject(request.id, decider.id, clock.now());
+  if (result.outcome === "not-found") {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    return;
+  }
+  if (result.outcome === "already-decided") {
+    await answerAlreadyDecided(ctx, cell, result.request);
+    return;
+  }
+  await repos.audit.record({
+    ...audit,
+    action: "join.reject",
+    before: { state: "pending" },
+    after: { state: "rejected" },
+  });
+  await ctx.answerCallbackQuery({ text: ctx.t("join-rejected-toast") });
+  await editDecisionMessage(
+    ctx,
+    ctx.t("join-decided-rejected", { name, cell: cell.name, decider: deciderName }),
+  );
+  // Kindly, and only privately: a refusal is never posted in the group.
+  const requester = await repos.members.findByTelegramId(request.telegramId);
+  if (requester?.reachable) {
+    const locale = isLocale(requester.locale) ? requester.locale : await organisationLocale(ctx, cell);
+    await sendPrivately(
+      ctx,
+      request.telegramId,
+      ctx.services.translate(locale, "join-rejected-member", { cell: cell.name }),
+    );
+  }
+}
+
+async function answerAlreadyDecided(
+  ctx: BotContext,
+  cell: CellView,
+  request: JoinRequestView,
+): Promise<void> {
+  const deciderId = request.decidedByTelegramId;
+  const known = deciderId === null ? null : await ctx.services.repos.members.findByTelegramId(deciderId);
+  const decider = known?.displayName ?? (deciderId === null ? "?" : String(deciderId));
+  const state = request.state === "approved" ? "approved" : "rejected";
+  await ctx.answerCallbackQuery({
+    text: clip(ctx.t("join-decided-already", { state, decider })),
+    show_alert: true,
+  });
+  // The stale buttons go away too.
+  const name = describePerson(request.displayName, request.username);
+  if (state === "approved") {
+    const membership = await ctx.services.repos.memberships.findByTelegramId(cell.id, request.telegramId);
+    await editDecisionMessage(
+      ctx,
+      ctx.t("join-decided-approved", { name, cell: cell.name, number: membership?.number ?? "?", decider }),
+    );
+  } else {
+    await editDecisionMessage(ctx, ctx.t("join-decided-rejected", { name, cell: cell.name, decider }));
+  }
+}
+
+/** Replaces the approval request (in the manager's private chat) with its outcome, buttons removed. */
+async function editDecisionMessage(ctx: BotContext, text: string): Promise<void> {
+  if (ctx.chat?.type !== "private") return;
+  try {
+    await ctx.editMessageText(text);
+  } catch (err) {
+    ctx.log.debug({ err: describeTelegramError(err) }, "could not edit the join request message");
+  }
+}
+
+async function welcomeInGroup(
+  ctx: BotContext,
+  cell: CellView,
+  name: string,
+  reachable: boolean,
+  fallbackLocale: string,
+): Promise<void> {
+  if (cell.chatId === null) return;
+  const { repos, translate } = ctx.services;
+  const chosen = await repos.chats.getLocale(cell.chatId);
+  const locale = isLocale(chosen) ? chosen : fallbackLocale;
+  const lines = [translate(locale, "join-welcome-group", { name, cell: cell.name })];
+  let markup: InlineKeyboardMarkup | undefined;
+  if (!reachable) {
+    // They cannot be messaged privately until they open the chat: offer the way in.
+    lines.push(translate(locale, "join-welcome-group-unreachable", { name }));
+    markup = new InlineKeyboard().url(
+      translate(locale, "join-button-private-reminders"),
+      deepLink(ctx.me.username),
+    );
+  }
+  try {
+    await ctx.api.sendMessage(cell.chatId, lines.join("\n"), markup ? { reply_markup: markup } : {});
+  } catch (err) {
+    ctx.log.warn(
+      { err: describeTelegramError(err), cellId: cell.id },
+      "could not post the welcome in the group",
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claim links of imported members
+
+async function claimImportedMember(ctx: BotContext, token: string): Promise<void> {
+  const { repos } = ctx.services;
+  const from = ctx.from!;
+  const result = await repos.joinRequests.claim(token, {
+    telegramId: from.id,
+    username: from.username,
+    displayName: displayNameOf(from),
+  });
+  if (result.outcome === "invalid") {
+    ctx.log.info({ from: from.id }, "claim link unknown or already used");
+    await ctx.reply(ctx.t("claim-invalid"));
+    return;
+  }
+  const member = await repos.members.findById(result.memberId);
+  const memberships = member?.memberships.filter((m) => m.cellActive) ?? [];
+  const base = {
+    action: "member.claim",
+    targetType: "member",
+    targetId: result.memberId,
+    actorTelegramId: from.id,
+    actorMemberId: result.memberId,
+    after: { telegramId: from.id, mergedFromMemberId: result.mergedFromId },
+  };
+  if (memberships.length === 0) await repos.audit.record(base);
+  for (const m of memberships) await repos.audit.record({ ...base, cellId: m.cellId });
+  ctx.log.info({ memberId: result.memberId, merged: result.mergedFromId !== null }, "claim link used");
+
+  const name = member?.displayName ?? displayNameOf(from);
+  if (memberships.length === 0) {
+    await ctx.reply(ctx.t("claim-done-no-cells", { name }));
+    return;
+  }
+  const cells = memberships
+    .map((m) => ctx.t("claim-cell-line", { cell: m.cellName, role: ctx.t(`role-${m.role}`) }))
+    .join("\n");
+  await ctx.reply(ctx.t("claim-done", { name, cells }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function clip(text: string): string {
+  return text.length <= CALLBACK_TEXT_MAX ? text : `${text.slice(0, CALLBACK_TEXT_MAX - 1)}…`;
+}
+
+async function organisationLocale(ctx: BotContext, cell: CellView): Promise<string> {
+  const org = await ctx.services.repos.organisations.get(cell.organisationId);
+  return isLocale(org?.locale) ? org.locale : ctx.services.config.defaultLocale;
+}
+
+/** The language a person chose, else the fallback (their organisation's). */
+async function localeOf(ctx: BotContext, telegramId: number, fallback: string): Promise<string> {
+  const member = await ctx.services.repos.members.findByTelegramId(telegramId);
+  return isLocale(member?.locale) ? member.locale : fallback;
+}
+
+/**
+ * A private message that may fail: someone who never opened the chat (or blocked the bot) gets a
+ * 403, which marks them unreachable. Returns whether it was delivered; never throws.
+ */
+async function sendPrivately(
+  ctx: BotContext,
+  telegramId: number,
+  text: string,
+  markup?: InlineKeyboardMarkup,
+): Promise<boolean> {
+  try {
+    await ctx.api.sendMessage(telegramId, text, markup ? { reply_markup: markup } : {});
+    return true;
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 403) {
+      await ctx.services.repos.members.markUnreachable(telegramId, ctx.services.clock.now());
+    }
+    ctx.log.info({ to: telegramId, err: describeTelegramError(err) }, "private message not delivered");
+    return false;
+  }
+}
+
+function describeTelegramError(err: unknown): object {
+  if (err instanceof GrammyError) return { method: err.method, code: err.error_code };
+  return { message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,530 @@
+// The settings of an organisation and its cells, as pure data: schema, defaults, validation of typed
+// values, and the merge defaults ← organisation ← cell overrides. No grammY, no Prisma.
+//
+// Where each value is stored: the organisation's language, time zone and digest schedule live in
+// their own Organisation columns (locale, timeZone, digestDay, digestTime); quiet hours, meeting
+// reminder offsets and the absence threshold live in Organisation.settings (JSON). A cell stores only
+// what it overrides, in Cell.settings (JSON); the digest schedule is the organisation's alone.
+import { z } from "zod";
+
+export const SETTING_LANGUAGES = ["vi", "en"] as const;
+export type SettingLanguage = (typeof SETTING_LANGUAGES)[number];
+
+/** Local times "HH:mm"; start after end means the quiet period spans midnight. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+export interface Settings {
+  language: SettingLanguage;
+  /** IANA time zone name. */
+  timeZone: string;
+  /** null: quiet hours are off. */
+  quietHours: QuietHours | null;
+  /** How long before a meeting starts each reminder goes out, in minutes, longest first. */
+  meetingReminderMinutes: number[];
+  /** Absences without a valid reason in a calendar year after which the secretary is told. */
+  absenceThreshold: number;
+  /** Organisation only: day of month (1–28) and local time of the monthly digest. */
+  digestDay: number;
+  digestTime: string;
+}
+
+/** What a cell may override. */
+export type CellOverrides = Partial<
+  Pick<Settings, "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+>;
+
+/** The JSON object kept in Organisation.settings. */
+export type OrganisationStored = Partial<
+  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+>;
+
+/** The built-in defaults (PRODUCT.md): a fresh object each call, safe to modify. */
+export function defaultSettings(): Settings {
+  return {
+    language: "vi",
+    timeZone: "Asia/Ho_Chi_Minh",
+    quietHours: { start: "21:30", end: "06:30" },
+    meetingReminderMinutes: [3 * 1440, 1440, 120],
+    absenceThreshold: 3,
+    digestDay: 1,
+    digestTime: "08:00",
+  };
+}
+
+export const LIMITS = {
+  absenceThreshold: { min: 1, max: 12 },
+  digestDay: { min: 1, max: 28 },
+  reminders: { maxCount: 5, minMinutes: 15, maxMinutes: 14 * 1440 },
+} as const;
+
+/** The names used in `/settings <name> <value>` and in callback data. */
+export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "digest"] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/** Settings a cell can override (and reset to the organisation's value). */
+export const CELL_SETTING_NAMES: readonly SettingName[] = ["lang", "tz", "quiet", "reminders", "threshold"];
+
+export type SettingUpdate =
+  | { name: "lang"; value: SettingLanguage }
+  | { name: "tz"; value: string }
+  | { name: "quiet"; value: QuietHours | null }
+  | { name: "reminders"; value: number[] }
+  | { name: "threshold"; value: number }
+  | { name: "digest"; value: { day: number; time: string } };
+
+/** A typed or pressed change: a new value, or (cells only) back to the organisation's value. */
+export type SettingChange = SettingUpdate | { name: SettingName; reset: true };
+
+/** Why a typed value was refused; each has a settings-error-<code> message in every locale. */
+export const SETTING_ERRORS = [
+  "unknown-key",
+  "missing-value",
+  "language",
+  "timezone",
+  "quiet",
+  "quiet-same",
+  "reminders",
+  "threshold",
+  "digest",
+] as const;
+export type SettingError = (typeof SETTING_ERRORS)[number];
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SettingError };
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const TIME_RE = /^([01]?\d|2[0-3])(?:[:hg.]?([0-5]\d))?[hg]?$/i;
+
+/** "22:00", "22h", "22h30", "6:30", "0630", "7g" → "HH:mm"; anything else → null. */
+export function parseTime(text: string): string | null {
+  const m = TIME_RE.exec(text.trim());
+  if (!m) return null;
+  return `${m[1]!.padStart(2, "0")}:${m[2] ?? "00"}`;
+}
+
+export function isTime(text: unknown): text is string {
+  return typeof text === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+}
+
+const TZ_SHAPE = /^(UTC|[A-Za-z][A-Za-z_]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*){1,2})$/i;
+
+function intlAccepts(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let knownZones: Map<string, string> | undefined;
+function knownZone(lower: string): string | undefined {
+  knownZones ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+  return knownZones.get(lower);
+}
+
+/**
+ * An IANA zone name in its usual spelling, or null. ICU's own canonical names are not used for
+ * display because they rename zones people know (Asia/Ho_Chi_Minh becomes Asia/Saigon).
+ */
+export function parseTimeZone(text: string): string | null {
+  const given = text.trim();
+  if (given.length > 64 || !TZ_SHAPE.test(given) || !intlAccepts(given)) return null;
+  if (given.toUpperCase() === "UTC") return "UTC";
+  const known = knownZone(given.toLowerCase());
+  if (known && known.toLowerCase() !== given.toLowerCase()) return known;
+  if (known === given || /[A-Z]/.test(given)) return given;
+  const titled = given.replace(/(^|[/_-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return intlAccepts(titled) ? titled : null;
+}
+
+export function isTimeZone(text: unknown): text is string {
+  return typeof text === "string" && TZ_SHAPE.test(text) && intlAccepts(text);
+}
+
+const OFF_WORDS = new Set(["off", "none", "tat", "tắt", "khong", "không", "0"]);
+const RESET_WORDS = new Set(["reset", "default", "inherit", "mac dinh", "mặc định", "mac-dinh", "mặc-định"]);
+
+function fold(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** "22:00-06:00", "22h–6h", "22:00 06:00", "off" → quiet hours (null = off). */
+export function parseQuietHours(text: string): Parsed<QuietHours | null> {
+  const given = fold(text);
+  if (OFF_WORDS.has(given)) return { ok: true, value: null };
+  const parts = given.split(/\s*(?:-|–|—|đến|den|to)\s*|\s+/).filter((p) => p !== "");
+  if (parts.length !== 2) return { ok: false, error: "quiet" };
+  const start = parseTime(parts[0]!);
+  const end = parseTime(parts[1]!);
+  if (!start || !end) return { ok: false, error: "quiet" };
+  if (start === end) return { ok: false, error: "quiet-same" };
+  return { ok: true, value: { start, end } };
+}
+
+const DURATION_RE = /^(\d{1,3})\s*(d|ngày|ngay|h|g|giờ|gio|m|p|ph|phút|phut)$/;
+
+/** "3d", "2h", "30m", "1 ngày", "2 giờ" → minutes. */
+export function parseDuration(text: string): number | null {
+  const m = DURATION_RE.exec(fold(text));
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2]!;
+  if (["d", "ngày", "ngay"].includes(unit)) return n * 1440;
+  if (["h", "g", "giờ", "gio"].includes(unit)) return n * 60;
+  return n;
+}
+
+/** "3d,1d,2h" (commas, semicolons, dots or spaces between) → minutes, longest first. */
+export function parseReminderOffsets(text: string): Parsed<number[]> {
+  const parts = fold(text)
+    .split(/\s*[,;.]\s*|\s+(?=\d)/)
+    .filter((p) => p !== "");
+  const { maxCount, minMinutes, maxMinutes } = LIMITS.reminders;
+  if (parts.length === 0 || parts.length > maxCount) return { ok: false, error: "reminders" };
+  const minutes: number[] = [];
+  for (const part of parts) {
+    const m = parseDuration(part);
+    if (m === null || m < minMinutes || m > maxMinutes || minutes.includes(m)) {
+      return { ok: false, error: "reminders" };
+    }
+    minutes.push(m);
+  }
+  return { ok: true, value: minutes.sort((a, b) => b - a) };
+}
+
+/** Minutes as the short form used in typed commands and callback data: "3d", "2h", "30m". */
+export function formatDuration(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
+/** Splits minutes into the largest whole unit, for display in words. */
+export function durationParts(minutes: number): { unit: "days" | "hours" | "minutes"; n: number } {
+  if (minutes % 1440 === 0) return { unit: "days", n: minutes / 1440 };
+  if (minutes % 60 === 0) return { unit: "hours", n: minutes / 60 };
+  return { unit: "minutes", n: minutes };
+}
+
+function parseWholeNumber(text: string, min: number, max: number): number | null {
+  const given = text.trim();
+  if (!/^\d{1,2}$/.test(given)) return null;
+  const n = Number(given);
+  return n >= min && n <= max ? n : null;
+}
+
+/** "1 08:00", "1-0800", "1 8h" → digest day and time. */
+export function parseDigest(text: string): Parsed<{ day: number; time: string }> {
+  const m = /^(\d{1,2})(?:\s+|\s*-\s*|\s*(?:lúc|luc|at)\s*)(.+)$/.exec(fold(text));
+  if (!m) return { ok: false, error: "digest" };
+  const day = parseWholeNumber(m[1]!, LIMITS.digestDay.min, LIMITS.digestDay.max);
+  const time = parseTime(m[2]!.replace(/^(lúc|luc|at)\s*/, ""));
+  if (day === null || time === null) return { ok: false, error: "digest" };
+  return { ok: true, value: { day, time } };
+}
+
+const NAME_ALIASES: Record<string, SettingName> = {
+  lang: "lang",
+  language: "lang",
+  ngonngu: "lang",
+  tz: "tz",
+  timezone: "tz",
+  muigio: "tz",
+  quiet: "quiet",
+  yentinh: "quiet",
+  reminders: "reminders",
+  reminder: "reminders",
+  nhac: "reminders",
+  threshold: "threshold",
+  vang: "threshold",
+  digest: "digest",
+  baocao: "digest",
+};
+
+export function parseSettingName(text: string): SettingName | null {
+  const key = text
+    .trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/[\s_-]/g, "");
+  return Object.hasOwn(NAME_ALIASES, key) ? NAME_ALIASES[key]! : null;
+}
+
+/** The value part of `/settings <name> <value>` or of a button; "reset" and its synonyms undo an override. */
+export function parseSettingValue(name: SettingName, raw: string): Parsed<SettingChange> {
+  const text = raw.trim();
+  if (text === "") return { ok: false, error: "missing-value" };
+  if (text.length > 100) return { ok: false, error: errorOf(name) };
+  if (RESET_WORDS.has(fold(text))) return { ok: true, value: { name, reset: true } };
+  switch (name) {
+    case "lang": {
+      const lang = fold(text);
+      return isLanguage(lang) ? { ok: true, value: { name, value: lang } } : { ok: false, error: "language" };
+    }
+    case "tz": {
+      const zone = parseTimeZone(text);
+      return zone ? { ok: true, value: { name, value: zone } } : { ok: false, error: "timezone" };
+    }
+    case "quiet": {
+      const r = parseQuietHours(text);
+      return r.ok ? { ok: true, value: { name, value: r.value } } : r;
+    }
+    case "reminders": {
+      const r = parseReminderOffsets(text);
+      return r.ok ? { ok: true, value: { name, value: r.value } } : r;
+    }
+    case "threshold": {
+      const n = parseWholeNumber(text, LIMITS.absenceThreshold.min, LIMITS.absenceThreshold.max);
+      return n === null ? { ok: false, error: "threshold" } : { ok: true, value: { name, value: n } };
+    }
+    case "digest": {
+      const r = parseDigest(text);
+      return r.ok ? { ok: true, value: { name, value: r.value } } : r;
+    }
+  }
+}
+
+function errorOf(name: SettingName): SettingError {
+  const map: Record<SettingName, SettingError> = {
+    lang: "language",
+    tz: "timezone",
+    quiet: "quiet",
+    reminders: "reminders",
+    threshold: "threshold",
+    digest: "digest",
+  };
+  return map[name];
+}
+
+/** `/settings` arguments after the optional scope word: "<name> <value…>". */
+export function parseSettingCommand(args: string): Parsed<SettingChange> {
+  const trimmed = args.trim();
+  const space = trimmed.search(/\s/);
+  const nameText = space < 0 ? trimmed : trimmed.slice(0, space);
+  const name = parseSettingName(nameText);
+  if (!name) return { ok: false, error: "unknown-key" };
+  return parseSettingValue(name, space < 0 ? "" : trimmed.slice(space + 1));
+}
+
+export function isLanguage(value: unknown): value is SettingLanguage {
+  return typeof value === "string" && (SETTING_LANGUAGES as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored JSON: each field is read on its own, so one bad field does not discard the others.
+
+const fieldSchemas = {
+  language: z.enum(SETTING_LANGUAGES),
+  timeZone: z.string().refine(isTimeZone),
+  quietHours: z
+    .object({ start: z.string().refine(isTime), end: z.string().refine(isTime) })
+    .refine((q) => q.start !== q.end)
+    .nullable(),
+  meetingReminderMinutes: z
+    .array(z.int().min(LIMITS.reminders.minMinutes).max(LIMITS.reminders.maxMinutes))
+    .min(1)
+    .max(LIMITS.reminders.maxCount),
+  absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
+} as const;
+
+function readJsonObject(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+function pick<K extends keyof typeof fieldSchemas>(
+  raw: Record<string, unknown>,
+  keys: readonly K[],
+): Partial<Record<K, unknown>> {
+  const out: Partial<Record<K, unknown>> = {};
+  for (const key of keys) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const parsed = fieldSchemas[key].safeParse(raw[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
+/** Cell.settings → the overrides it holds (invalid or unknown fields are ignored). */
+export function parseCellOverrides(json: string): CellOverrides {
+  const out = pick(readJsonObject(json), [
+    "language",
+    "timeZone",
+    "quietHours",
+    "meetingReminderMinutes",
+    "absenceThreshold",
+  ]) as CellOverrides;
+  if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
+  return out;
+}
+
+/** Organisation.settings → its stored fields (invalid or unknown fields are ignored). */
+export function parseOrganisationStored(json: string): OrganisationStored {
+  const out = pick(readJsonObject(json), [
+    "quietHours",
+    "meetingReminderMinutes",
+    "absenceThreshold",
+  ]) as OrganisationStored;
+  if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
+  return out;
+}
+
+function sortedUnique(values: number[]): number[] {
+  return [...new Set(values)].sort((a, b) => b - a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+/** The organisation columns settings are read from (an OrganisationView fits). */
+export interface OrganisationSettingsSource {
+  locale: string;
+  timeZone: string;
+  digestDay: number;
+  digestTime: string;
+  settings: string;
+}
+
+/** A cell's settings column (a CellView fits). */
+export interface CellSettingsSource {
+  settings: string;
+}
+
+/** Defaults ← organisation. */
+export function organisationSettings(org: OrganisationSettingsSource): Settings {
+  const stored = parseOrganisationStored(org.settings);
+  const d = defaultSettings();
+  const digestDayOk =
+    Number.isInteger(org.digestDay) &&
+    org.digestDay >= LIMITS.digestDay.min &&
+    org.digestDay <= LIMITS.digestDay.max;
+  return {
+    language: isLanguage(org.locale) ? org.locale : d.language,
+    timeZone: isTimeZone(org.timeZone) ? org.timeZone : d.timeZone,
+    quietHours: stored.quietHours !== undefined ? stored.quietHours : d.quietHours,
+    meetingReminderMinutes: stored.meetingReminderMinutes ?? d.meetingReminderMinutes,
+    absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
+    digestDay: digestDayOk ? org.digestDay : d.digestDay,
+    digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
+  };
+}
+
+/** Defaults ← organisation ← cell overrides: the settings that apply to a cell (or to the organisation). */
+export function effectiveSettings(
+  org: OrganisationSettingsSource,
+  cell?: CellSettingsSource | null,
+): Settings {
+  const base = organisationSettings(org);
+  if (!cell) return base;
+  const o = parseCellOverrides(cell.settings);
+  return {
+    ...base,
+    ...(o.language !== undefined ? { language: o.language } : {}),
+    ...(o.timeZone !== undefined ? { timeZone: o.timeZone } : {}),
+    ...(o.quietHours !== undefined ? { quietHours: o.quietHours } : {}),
+    ...(o.meetingReminderMinutes !== undefined ? { meetingReminderMinutes: o.meetingReminderMinutes } : {}),
+    ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
+  };
+}
+
+/** Which settings a cell overrides, by setting name. */
+export function overriddenNames(cell: CellSettingsSource): Set<SettingName> {
+  const o = parseCellOverrides(cell.settings);
+  const names = new Set<SettingName>();
+  if (o.language !== undefined) names.add("lang");
+  if (o.timeZone !== undefined) names.add("tz");
+  if (o.quietHours !== undefined) names.add("quiet");
+  if (o.meetingReminderMinutes !== undefined) names.add("reminders");
+  if (o.absenceThreshold !== undefined) names.add("threshold");
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying a change
+
+const OVERRIDE_FIELD = {
+  lang: "language",
+  tz: "timeZone",
+  quiet: "quietHours",
+  reminders: "meetingReminderMinutes",
+  threshold: "absenceThreshold",
+} as const satisfies Partial<Record<SettingName, keyof CellOverrides>>;
+
+/**
+ * The cell's new settings JSON after a change, or an error: the digest schedule belongs to the
+ * organisation. Unknown fields already in the JSON are kept.
+ */
+export function applyToCell(json: string, change: SettingChange): { ok: true; json: string } | { ok: false } {
+  const name = change.name;
+  if (name === "digest") return { ok: false };
+  const raw = readJsonObject(json);
+  const field = OVERRIDE_FIELD[name];
+  if ("reset" in change) {
+    delete raw[field];
+  } else {
+    raw[field] = change.value;
+  }
+  return { ok: true, json: JSON.stringify(raw) };
+}
+
+/** The organisation columns to write for a change; resetting is not possible at that level. */
+export type OrganisationPatch = Partial<{
+  locale: string;
+  timeZone: string;
+  digestDay: number;
+  digestTime: string;
+  settings: string;
+}>;
+
+export function applyToOrganisation(
+  org: OrganisationSettingsSource,
+  change: SettingChange,
+): { ok: true; patch: OrganisationPatch } | { ok: false } {
+  if ("reset" in change) return { ok: false };
+  switch (change.name) {
+    case "lang":
+      return { ok: true, patch: { locale: change.value } };
+    case "tz":
+      return { ok: true, patch: { timeZone: change.value } };
+    case "digest":
+      return { ok: true, patch: { digestDay: change.value.day, digestTime: change.value.time } };
+    case "quiet":
+    case "reminders":
+    case "threshold": {
+      const raw = readJsonObject(org.settings);
+      raw[OVERRIDE_FIELD[change.name]] = change.value;
+      return { ok: true, patch: { settings: JSON.stringify(raw) } };
+    }
+  }
+}
+
+/** A setting's value in its typed form ("22:00-06:00", "3d,1d,2h", "off"): for audit entries. */
+export function settingValueText(settings: Settings, name: SettingName): string {
+  switch (name) {
+    case "lang":
+      return settings.language;
+    case "tz":
+      return settings.timeZone;
+    case "quiet":
+      return settings.quietHours ? `${settings.quietHours.start}-${settings.quietHours.end}` : "off";
+    case "reminders":
+      return settings.meetingReminderMinutes.map(formatDuration).join(",");
+    case "threshold":
+      return String(settings.absenceThreshold);
+    case "digest":
+      return `${settings.digestDay} ${settings.digestTime}`;
+  }
+}
