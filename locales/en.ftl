@@ -45,6 +45,9 @@ help-admin =
     /org_name <name> — name the organisation
     /add_admin — add an admin (reply to their message, or give their Telegram id)
     /admins — list the admins
+    /export_member <id or @username> — export everything stored about a person (private chat)
+    /erase_member <id or @username> — erase a person's personal data (private chat)
+    /settings org — the organisation's settings (private chat)
 
 ## /lang
 
@@ -58,7 +61,6 @@ lang-button-en = English
 
 me-header = Details for comrade { $name }
 me-no-cells = You do not belong to any cell in the assistant yet. When your cell secretary sends an invitation, tap the join button.
-me-cell-line = • { $cell }: { $role }, { $status } member
 me-admin = • { role-admin }
 me-reachable-yes = Private reminders: on — the assistant can message you privately.
 me-reachable-no = Private reminders: off — open a private chat with the assistant and tap “Start” to receive reminders.

@@ -45,6 +45,9 @@ help-admin =
     /org_name <tên> — đặt tên Đảng bộ
     /add_admin — thêm quản trị viên (trả lời tin nhắn của người đó, hoặc ghi mã số Telegram)
     /admins — danh sách quản trị viên
+    /export_member <mã số hoặc @tên> — xuất toàn bộ dữ liệu của một người (trò chuyện riêng)
+    /erase_member <mã số hoặc @tên> — xoá dữ liệu cá nhân của một người (trò chuyện riêng)
+    /settings org — cài đặt chung của Đảng bộ (trò chuyện riêng)
 
 ## /lang
 
@@ -58,7 +61,6 @@ lang-button-en = English
 
 me-header = Thông tin của đồng chí { $name }
 me-no-cells = Đồng chí chưa thuộc chi bộ nào trên Trợ lý. Khi Bí thư chi bộ gửi lời mời, đồng chí bấm nút tham gia.
-me-cell-line = • { $cell }: { $role }, đảng viên { $status }
 me-admin = • { role-admin }
 me-reachable-yes = Nhắc riêng: đã bật — Trợ lý có thể nhắn riêng cho đồng chí.
 me-reachable-no = Nhắc riêng: chưa bật — đồng chí mở trò chuyện riêng với Trợ lý và bấm “Bắt đầu” để nhận nhắc việc.

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { highestRole } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
 
@@ -11,7 +12,9 @@ export function createEverydayFeature(): Composer<BotContext> {
 
   feature.command("start", async (ctx) => {
     if (ctx.chat.type !== "private") {
-      await ctx.reply(ctx.t("start-in-group"));
+      await ctx.reply(ctx.t("start-in-group"), {
+        reply_markup: new InlineKeyboard().add(privateRemindersButton(ctx)),
+      });
       return;
     }
     const name = ctx.caller?.member?.displayName ?? displayNameOf(ctx.from!);

@@ -1,8 +1,9 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Chat } from "grammy/types";
 import { ensureAdmin } from "../../bot/auth.ts";
 import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { privateRemindersButton } from "../reach/reach.ts";
 import { checkName, parseCellKind, parseChatRef, parseRegisterCell, type NameCheck } from "./names.ts";
 
 const GROUP_TYPES = new Set(["group", "supergroup"]);
@@ -66,11 +67,13 @@ export function createSetupFeature(): Composer<BotContext> {
       before: existing ? { name: existing.name, kind: existing.kind, active: existing.active } : undefined,
       after: { name: cell.name, kind: cell.kind },
     });
+    // Members will need private reminders: the post carries the deep link that opens them.
     await ctx.reply(
       ctx.t(created ? "register-cell-done" : "register-cell-updated", {
         cell: cell.name,
         kind: ctx.t(`cell-kind-${cell.kind}`),
       }),
+      { reply_markup: new InlineKeyboard().add(privateRemindersButton(ctx)) },
     );
   });
 
@@ -170,7 +173,9 @@ async function onAddedToGroup(ctx: BotContext, chat: Chat): Promise<void> {
     return;
   }
   if (cell) return;
-  await ctx.reply(ctx.t("group-welcome"));
+  await ctx.reply(ctx.t("group-welcome"), {
+    reply_markup: new InlineKeyboard().add(privateRemindersButton(ctx)),
+  });
 }
 
 async function onRemovedFromGroup(ctx: BotContext, chat: Chat): Promise<void> {
