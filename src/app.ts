@@ -96,7 +96,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       api: bot.api,
       clock,
       logger,
-      renderers: createDeliveryRenderers({ translate, defaultLocale: config.defaultLocale }),
+      renderers: createDeliveryRenderers({
+        translate,
+        defaultLocale: config.defaultLocale,
+        repos,
+        clock,
+        botUsername: bot.botInfo.username,
+        logger,
+        config,
+      }),
       timeZone: config.defaultTimeZone,
     });
     if (options.startTicker !== false) scheduler.start();

@@ -6,6 +6,11 @@ import { createAdminsFeature } from "../features/admins/handlers.ts";
 import { createEverydayFeature } from "../features/everyday/handlers.ts";
 import { createGroupsFeature } from "../features/groups/handlers.ts";
 import { createJoiningFeature } from "../features/joining/handlers.ts";
+import { createAgendaFeature } from "../features/meetings/agenda.ts";
+import { createMeetingAttendanceFeature } from "../features/meetings/checkin.ts";
+import { createMeetingsCoreFeature } from "../features/meetings/handlers-core.ts";
+import { createOpinionsFeature } from "../features/meetings/opinions.ts";
+import { createMeetingScheduleFeature } from "../features/meetings/schedule.ts";
 import { createMemberDataFeature } from "../features/member-data/handlers.ts";
 import { createMembersFeature } from "../features/members/handlers.ts";
 import { createRosterFeature } from "../features/roster/handlers.ts";
@@ -71,6 +76,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // Features. Order matters only for /start: handlers of /start payloads come before the generic
   // /start of the everyday feature (they call next() for payloads that are not theirs).
   bot.use(createJoiningFeature());
+  bot.use(createOpinionsFeature());
   bot.use(createEverydayFeature());
   bot.use(createAdminsFeature());
   bot.use(createMembersFeature());
@@ -79,6 +85,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(createRosterFeature());
   bot.use(createSettingsFeature());
   bot.use(createMemberDataFeature());
+  bot.use(createMeetingsCoreFeature());
+  bot.use(createMeetingAttendanceFeature());
+  bot.use(createMeetingScheduleFeature());
+  bot.use(createAgendaFeature());
 
   // Nothing above matched: a hint for unknown commands addressed to us, silence otherwise in groups.
   bot.on("message:entities:bot_command", async (ctx) => {

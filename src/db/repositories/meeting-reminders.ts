@@ -1,0 +1,176 @@
+// The reads meeting reminders need, at planning time and at send time.
+import type { Db } from "../client.ts";
+import { toTgIdOrNull } from "../ids.ts";
+
+export interface ReminderMeeting {
+  id: number;
+  cellId: number;
+  cellName: string;
+  /** The cell's group now (follows a supergroup migration). */
+  groupChatId: number | null;
+  organisationLocale: string;
+  kind: string;
+  title: string | null;
+  state: string;
+  startsAt: Date;
+  place: string | null;
+  onlineLink: string | null;
+}
+
+/** A member of the meeting's cell the bot may write to privately. */
+export interface ReminderRecipient {
+  memberId: number;
+  chatId: number;
+  displayName: string;
+  locale: string | null;
+  role: string;
+}
+
+export interface ReminderAgendaItem {
+  id: number;
+  title: string;
+  position: number;
+  ready: boolean;
+  memberId: number | null;
+  ownerName: string | null;
+}
+
+export interface RsvpCounts {
+  attend: number;
+  absent: number;
+  unsure: number;
+  /** Expected members (active, not exempt) without an answer. */
+  none: number;
+}
+
+const MANAGER_ROLES = ["secretary", "deputy"];
+
+/** Active, not exempt, not erased, reachable, with a Telegram account. */
+const reachableMembership = (cellId: number) => ({
+  cellId,
+  active: true,
+  status: { not: "exempt" },
+  member: { erasedAt: null, reachable: true, telegramId: { not: null } },
+});
+
+type MembershipRow = {
+  memberId: number;
+  role: string;
+  member: { telegramId: bigint | null; displayName: string; locale: string | null };
+};
+
+function toRecipient(row: MembershipRow): ReminderRecipient | null {
+  const chatId = toTgIdOrNull(row.member.telegramId);
+  if (chatId === null) return null;
+  return {
+    memberId: row.memberId,
+    chatId,
+    displayName: row.member.displayName,
+    locale: row.member.locale,
+    role: row.role,
+  };
+}
+
+const membershipSelect = {
+  memberId: true,
+  role: true,
+  member: { select: { telegramId: true, displayName: true, locale: true } },
+} as const;
+
+export function createMeetingReminderRepository(db: Db) {
+  return {
+    async meeting(meetingId: number): Promise<ReminderMeeting | null> {
+      const row = await db.meeting.findUnique({
+        where: { id: meetingId },
+        include: { cell: { include: { organisation: { select: { locale: true } } } } },
+      });
+      if (!row) return null;
+      return {
+        id: row.id,
+        cellId: row.cellId,
+        cellName: row.cell.name,
+        groupChatId: row.cell.active ? toTgIdOrNull(row.cell.chatId) : null,
+        organisationLocale: row.cell.organisation.locale,
+        kind: row.kind,
+        title: row.title,
+        state: row.state,
+        startsAt: row.startsAt,
+        place: row.place,
+        onlineLink: row.onlineLink,
+      };
+    },
+
+    /** Members to remind privately: active, not exempt, reachable. */
+    async reachableMembers(cellId: number): Promise<ReminderRecipient[]> {
+      const rows = await db.membership.findMany({
+        where: reachableMembership(cellId),
+        select: membershipSelect,
+        orderBy: { number: "asc" },
+      });
+      return rows.map(toRecipient).filter((r): r is ReminderRecipient => r !== null);
+    },
+
+    /** The secretary and deputies the bot can write to. */
+    async reachableManagers(cellId: number): Promise<ReminderRecipient[]> {
+      const rows = await db.membership.findMany({
+        where: { ...reachableMembership(cellId), status: undefined, role: { in: MANAGER_ROLES } },
+        select: membershipSelect,
+        orderBy: { number: "asc" },
+      });
+      return rows.map(toRecipient).filter((r): r is ReminderRecipient => r !== null);
+    },
+
+    /** One member of the cell if the bot may still write to them (re-checked at send time). */
+    async reachableMember(cellId: number, memberId: number): Promise<ReminderRecipient | null> {
+      const row = await db.membership.findFirst({
+        where: { memberId, cellId, active: true, member: { erasedAt: null, reachable: true } },
+        select: { ...membershipSelect, status: true },
+      });
+      return row ? toRecipient(row) : null;
+    },
+
+    async agendaItems(meetingId: number): Promise<ReminderAgendaItem[]> {
+      const rows = await db.agendaItem.findMany({
+        where: { meetingId },
+        include: { member: { select: { displayName: true } } },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        position: row.position,
+        ready: row.ready,
+        memberId: row.memberId,
+        ownerName: row.member?.displayName ?? null,
+      }));
+    },
+
+    async rsvpAnswer(meetingId: number, memberId: number): Promise<string | null> {
+      const row = await db.rsvp.findUnique({
+        where: { meetingId_memberId: { meetingId, memberId } },
+        select: { answer: true },
+      });
+      return row?.answer ?? null;
+    },
+
+    async rsvpCounts(meetingId: number, cellId: number): Promise<RsvpCounts> {
+      const [answers, expected] = await Promise.all([
+        db.rsvp.findMany({ where: { meetingId }, select: { answer: true, memberId: true } }),
+        db.membership.findMany({
+          where: { cellId, active: true, status: { not: "exempt" }, member: { erasedAt: null } },
+          select: { memberId: true },
+        }),
+      ]);
+      const counts: RsvpCounts = { attend: 0, absent: 0, unsure: 0, none: 0 };
+      const answered = new Set<number>();
+      for (const a of answers) {
+        answered.add(a.memberId);
+        if (a.answer === "attend" || a.answer === "absent" || a.answer === "unsure") counts[a.answer]++;
+      }
+      counts.none = expected.filter((m) => !answered.has(m.memberId)).length;
+      return counts;
+    },
+  };
+}
+
+export type MeetingReminderRepository = ReturnType<typeof createMeetingReminderRepository>;

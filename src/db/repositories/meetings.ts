@@ -1,0 +1,199 @@
+// Meetings of a cell (PRODUCT §3 Meeting, §4B). Owned by the meetings core; other meeting features read it.
+import type { Db } from "../client.ts";
+import { toDbId, toTgIdOrNull } from "../ids.ts";
+
+export interface MeetingView {
+  id: number;
+  cellId: number;
+  scheduleId: number | null;
+  kind: string;
+  startsAt: Date;
+  durationMinutes: number;
+  place: string | null;
+  onlineLink: string | null;
+  title: string | null;
+  state: string;
+  conclusions: string | null;
+  announcementChatId: number | null;
+  announcementMessageId: number | null;
+  createdByMemberId: number | null;
+  checkinOpenedAt: Date | null;
+  closedAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+}
+
+type MeetingRow = Omit<MeetingView, "announcementChatId"> & { announcementChatId: bigint | null };
+
+function toView(row: MeetingRow): MeetingView {
+  return {
+    id: row.id,
+    cellId: row.cellId,
+    scheduleId: row.scheduleId,
+    kind: row.kind,
+    startsAt: row.startsAt,
+    durationMinutes: row.durationMinutes,
+    place: row.place,
+    onlineLink: row.onlineLink,
+    title: row.title,
+    state: row.state,
+    conclusions: row.conclusions,
+    announcementChatId: toTgIdOrNull(row.announcementChatId),
+    announcementMessageId: row.announcementMessageId,
+    createdByMemberId: row.createdByMemberId,
+    checkinOpenedAt: row.checkinOpenedAt,
+    closedAt: row.closedAt,
+    cancelledAt: row.cancelledAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export interface NewMeeting {
+  cellId: number;
+  kind: string;
+  startsAt: Date;
+  place: string | null;
+  title: string | null;
+  createdByMemberId: number | null;
+  scheduleId?: number | null;
+  durationMinutes?: number;
+}
+
+/** States a meeting can still be changed (moved, cancelled, checked in) in. */
+export const OPEN_MEETING_STATES = ["planned", "in_progress"] as const;
+
+export function createMeetingRepository(db: Db) {
+  return {
+    async create(input: NewMeeting): Promise<MeetingView> {
+      const row = await db.meeting.create({
+        data: {
+          cellId: input.cellId,
+          kind: input.kind,
+          startsAt: input.startsAt,
+          place: input.place,
+          title: input.title,
+          createdByMemberId: input.createdByMemberId,
+          scheduleId: input.scheduleId ?? null,
+          ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+        },
+      });
+      return toView(row);
+    },
+
+    async get(id: number): Promise<MeetingView | null> {
+      const row = await db.meeting.findUnique({ where: { id } });
+      return row ? toView(row) : null;
+    },
+
+    /** A meeting only if it belongs to the cell. */
+    async getInCell(cellId: number, id: number): Promise<MeetingView | null> {
+      const row = await db.meeting.findFirst({ where: { id, cellId } });
+      return row ? toView(row) : null;
+    },
+
+    /**
+     * The meeting a command without a reference is about: the one in progress, else the next planned one
+     * that has not ended yet (starts after `now` minus its duration, approximated by `since`).
+     */
+    async nextOpen(cellId: number, since: Date): Promise<MeetingView | null> {
+      const inProgress = await db.meeting.findFirst({
+        where: { cellId, state: "in_progress" },
+        orderBy: { startsAt: "desc" },
+      });
+      if (inProgress) return toView(inProgress);
+      const row = await db.meeting.findFirst({
+        where: { cellId, state: "planned", startsAt: { gte: since } },
+        orderBy: { startsAt: "asc" },
+      });
+      return row ? toView(row) : null;
+    },
+
+    /** Meetings of the cell starting at or after `from`, earliest first. */
+    async listSince(cellId: number, from: Date, limit = 30): Promise<MeetingView[]> {
+      const rows = await db.meeting.findMany({
+        where: { cellId, startsAt: { gte: from } },
+        orderBy: { startsAt: "asc" },
+        take: limit,
+      });
+      return rows.map(toView);
+    },
+
+    /** An open meeting of the cell starting exactly then (guards against creating the same one twice). */
+    async findOpenAt(cellId: number, startsAt: Date): Promise<MeetingView | null> {
+      const row = await db.meeting.findFirst({
+        where: { cellId, startsAt, state: { in: [...OPEN_MEETING_STATES] } },
+      });
+      return row ? toView(row) : null;
+    },
+
+    /** The place of the cell's most recent meeting that had one. */
+    async lastPlace(cellId: number): Promise<string | null> {
+      const row = await db.meeting.findFirst({
+        where: { cellId, place: { not: null } },
+        orderBy: { createdAt: "desc" },
+        select: { place: true },
+      });
+      return row?.place ?? null;
+    },
+
+    async setAnnouncement(id: number, chatId: number, messageId: number): Promise<void> {
+      await db.meeting.update({
+        where: { id },
+        data: { announcementChatId: toDbId(chatId), announcementMessageId: messageId },
+      });
+    },
+
+    /** Moves a planned meeting; false when it is no longer planned or in progress. */
+    async move(id: number, startsAt: Date): Promise<boolean> {
+      const { count } = await db.meeting.updateMany({
+        where: { id, state: { in: [...OPEN_MEETING_STATES] } },
+        data: { startsAt },
+      });
+      return count === 1;
+    },
+
+    /** Cancels an open meeting; false when it was already closed or cancelled. */
+    async cancel(id: number, at: Date): Promise<boolean> {
+      const { count } = await db.meeting.updateMany({
+        where: { id, state: { in: [...OPEN_MEETING_STATES] } },
+        data: { state: "cancelled", cancelledAt: at },
+      });
+      return count === 1;
+    },
+
+    /** Compare-and-set of the state (check-in and closing use it). */
+    async changeState(id: number, from: string, to: string, extra: { at?: Date } = {}): Promise<boolean> {
+      const data: Record<string, unknown> = { state: to };
+      if (to === "in_progress" && extra.at) data.checkinOpenedAt = extra.at;
+      if (to === "closed" && extra.at) data.closedAt = extra.at;
+      if (to === "cancelled" && extra.at) data.cancelledAt = extra.at;
+      const { count } = await db.meeting.updateMany({ where: { id, state: from }, data });
+      return count === 1;
+    },
+
+    async count(cellId?: number): Promise<number> {
+      return cellId === undefined ? db.meeting.count() : db.meeting.count({ where: { cellId } });
+    },
+
+    /** Attendance counts per meeting (rows written by check-in and closing). */
+    async attendanceCounts(
+      meetingIds: number[],
+    ): Promise<Map<number, { present: number; expected: number }>> {
+      const result = new Map<number, { present: number; expected: number }>();
+      if (meetingIds.length === 0) return result;
+      const rows = await db.attendance.findMany({
+        where: { meetingId: { in: meetingIds } },
+        select: { meetingId: true, status: true, expected: true },
+      });
+      for (const row of rows) {
+        const entry = result.get(row.meetingId) ?? { present: 0, expected: 0 };
+        if (row.status === "present" || row.status === "proxy") entry.present += 1;
+        if (row.expected) entry.expected += 1;
+        result.set(row.meetingId, entry);
+      }
+      return result;
+    },
+  };
+}
+
+export type MeetingRepository = ReturnType<typeof createMeetingRepository>;

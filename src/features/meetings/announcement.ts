@@ -1,0 +1,147 @@
+// The meeting announcement in the cell's group (PRODUCT §7): text, RSVP buttons, counts, and its
+// later edits (counts, move, cancellation). Rendered in the cell's language, so that an edit caused
+// by someone writing in English privately does not switch the group post's language.
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { BotServices } from "../../bot/context.ts";
+import { formatDateTime } from "../../datetime/format.ts";
+import { localParts } from "../../datetime/zone.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
+import type { MeetingView } from "../../db/repositories/meetings.ts";
+import type { RsvpCounts } from "../../db/repositories/rsvps.ts";
+import { getEffectiveSettings } from "../settings/settings.ts";
+import { privateRemindersButton } from "../reach/reach.ts";
+import { opinionButton } from "./opinion-link.ts";
+
+export interface CellLocale {
+  locale: string;
+  timeZone: string;
+}
+
+export async function cellLocale(services: BotServices, cellId: number): Promise<CellLocale> {
+  const settings = await getEffectiveSettings(services.repos, cellId);
+  return {
+    locale: settings?.language ?? services.config.defaultLocale,
+    timeZone: settings?.timeZone ?? services.config.defaultTimeZone,
+  };
+}
+
+/** The title a meeting is shown by: its own, else the default for its kind and month. */
+export function meetingTitle(
+  services: BotServices,
+  loc: CellLocale,
+  meeting: Pick<MeetingView, "title" | "kind" | "startsAt">,
+): string {
+  if (meeting.title) return meeting.title;
+  const { month, year } = localParts(meeting.startsAt, loc.timeZone);
+  return services.translate(loc.locale, `meeting-default-title-${meeting.kind.replace("_", "-")}`, {
+    month: `${String(month).padStart(2, "0")}/${year}`,
+  });
+}
+
+export function rsvpKeyboard(services: BotServices, loc: CellLocale, meetingId: number, botUsername: string) {
+  const t = (key: string) => services.translate(loc.locale, key);
+  return new InlineKeyboard()
+    .text(t("meeting-rsvp-attend-button"), `rsvp:${meetingId}:a`)
+    .text(t("meeting-rsvp-absent-button"), `rsvp:${meetingId}:n`)
+    .text(t("meeting-rsvp-unsure-button"), `rsvp:${meetingId}:u`)
+    .row()
+    .add(opinionButton({ translate: services.translate, locale: loc.locale, botUsername }, meetingId))
+    .row()
+    .add(privateRemindersButton({ translate: services.translate, locale: loc.locale, botUsername }));
+}
+
+export function countsLine(services: BotServices, locale: string, counts: RsvpCounts): string {
+  const line = services.translate(locale, "meeting-counts", {
+    attend: counts.attend,
+    absent: counts.absent,
+    noAnswer: counts.noAnswer,
+  });
+  return counts.unsure > 0
+    ? `${line}${services.translate(locale, "meeting-counts-unsure", { unsure: counts.unsure })}`
+    : line;
+}
+
+export function announcementText(
+  services: BotServices,
+  loc: CellLocale,
+  cell: Pick<CellView, "name">,
+  meeting: MeetingView,
+  counts: RsvpCounts,
+  note?: string,
+): string {
+  const t = (key: string, vars?: Record<string, string | number>) =>
+    services.translate(loc.locale, key, vars);
+  const lines = [
+    t("meeting-announcement-header", {
+      cell: cell.name,
+      title: meetingTitle(services, loc, meeting),
+      ref: String(meeting.id),
+    }),
+    t("meeting-announcement-when", { when: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale) }),
+    meeting.place
+      ? t("meeting-announcement-place", { place: meeting.place })
+      : t("meeting-announcement-no-place"),
+  ];
+  if (meeting.state === "cancelled") {
+    lines.unshift(t("meeting-announcement-cancelled-banner"));
+    return lines.join("\n");
+  }
+  if (note) lines.push(note);
+  lines.push(t("meeting-announcement-call"));
+  lines.push(countsLine(services, loc.locale, counts));
+  return lines.join("\n");
+}
+
+/** Posts the announcement in the cell's group and remembers it; false when the cell has no group. */
+export async function postAnnouncement(
+  services: BotServices,
+  api: Api,
+  botUsername: string,
+  cell: CellView,
+  meeting: MeetingView,
+): Promise<boolean> {
+  if (cell.chatId === null) return false;
+  const loc = await cellLocale(services, cell.id);
+  const counts = await services.repos.rsvps.counts(meeting.id, cell.id);
+  const sent = await api.sendMessage(cell.chatId, announcementText(services, loc, cell, meeting, counts), {
+    reply_markup: rsvpKeyboard(services, loc, meeting.id, botUsername),
+  });
+  await services.repos.meetings.setAnnouncement(meeting.id, cell.chatId, sent.message_id);
+  return true;
+}
+
+/**
+ * Re-renders the stored announcement (counts after an answer, new time after a move, the banner after
+ * a cancellation). Best effort: a deleted or unchanged message is not an error.
+ */
+export async function refreshAnnouncement(
+  services: BotServices,
+  api: Api,
+  botUsername: string,
+  meetingId: number,
+  note?: string,
+): Promise<void> {
+  const meeting = await services.repos.meetings.get(meetingId);
+  if (!meeting || meeting.announcementChatId === null || meeting.announcementMessageId === null) return;
+  const cell = await services.repos.cells.get(meeting.cellId);
+  if (!cell) return;
+  const loc = await cellLocale(services, cell.id);
+  const counts = await services.repos.rsvps.counts(meeting.id, cell.id);
+  const open = meeting.state === "planned" || meeting.state === "in_progress";
+  try {
+    await api.editMessageText(
+      meeting.announcementChatId,
+      meeting.announcementMessageId,
+      announcementText(services, loc, cell, meeting, counts, note),
+      open ? { reply_markup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {},
+    );
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 400) {
+      if (!/not modified/i.test(err.description)) {
+        services.logger.info({ meetingId, err: err.description }, "announcement not edited");
+      }
+      return;
+    }
+    throw err;
+  }
+}

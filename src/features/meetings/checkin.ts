@@ -1,0 +1,206 @@
+// Check-in (PRODUCT §4B): `/checkin [#id]` opens attendance with a "có mặt" button whose post keeps a
+// live count; members press it once; group leaders and the secretary check in a member without a
+// smartphone with `/checkin [#id] <member>` (recorded as by proxy, audited). Closing, absence reasons
+// and repeated-absence alerts are in close.ts; this module also composes the whole attendance feature.
+import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
+import type { BotContext, BotServices } from "../../bot/context.ts";
+import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
+import type { MeetingView } from "../../db/repositories/meetings.ts";
+import { memberName, refHintsOf, resolveMemberRef } from "../members/member-ref.ts";
+import { cellLocale, type CellLocale } from "./announcement.ts";
+import { isExpected, matchOf } from "./absence.ts";
+import { findMeetingByRef } from "./references.ts";
+import { createCloseComposer, meetingLabel, splitMeetingRef } from "./close.ts";
+
+/** Check-in may open this long before a planned meeting starts. */
+const EARLY_CHECKIN_MS = 12 * 60 * 60 * 1000;
+
+/** /checkin, the "có mặt" button, /close_meeting, absence reasons and /attendance. */
+export function createMeetingAttendanceFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("checkin", handleCheckin);
+  feature.callbackQuery(/^ci:(\d{1,9})$/, handleCheckinPress);
+  feature.use(createCloseComposer());
+  return feature;
+}
+
+async function handleCheckin(ctx: BotContext): Promise<void> {
+  const cell = await resolveCommandCell(ctx, "group_leader");
+  if (!cell) return;
+  const { meetingRef, rest } = await splitMeetingRef(ctx, cell.id, String(ctx.match ?? ""));
+  const hints = refHintsOf(ctx);
+  if (rest !== "" || hints.mentioned || hints.repliedTo) {
+    await checkInByProxy(ctx, cell, meetingRef, rest);
+    return;
+  }
+  await openCheckin(ctx, cell, meetingRef);
+}
+
+async function openCheckin(ctx: BotContext, cell: CellView, meetingRef: string | undefined): Promise<void> {
+  const { services } = ctx;
+  const { repos, clock } = services;
+  const meeting = await findMeetingByRef(ctx, cell.id, meetingRef);
+  if (!meeting) return;
+  const loc = await cellLocale(services, cell.id);
+  const label = meetingLabel(services, loc, meeting);
+  if (meeting.state !== "planned" && meeting.state !== "in_progress") {
+    await ctx.reply(ctx.t("checkin-meeting-not-open", { meeting: label }));
+    return;
+  }
+  const now = clock.now();
+  if (meeting.state === "planned" && meeting.startsAt.getTime() - now.getTime() > EARLY_CHECKIN_MS) {
+    await ctx.reply(ctx.t("checkin-too-early", { meeting: label }));
+    return;
+  }
+  const before = meeting.state;
+  if (meeting.state === "planned") await repos.attendance.openCheckin(meeting.id, now);
+
+  const targetChat = cell.chatId ?? ctx.chat!.id;
+  const text = await checkinPostText(services, loc, cell, meeting);
+  const sent = await ctx.api.sendMessage(targetChat, text, {
+    reply_markup: checkinKeyboard(services, loc, meeting.id),
+  });
+  await repos.audit.record({
+    action: "meeting.checkin_posted",
+    targetType: "meeting",
+    targetId: meeting.id,
+    actorTelegramId: ctx.from!.id,
+    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    before: { state: before },
+    after: { state: "in_progress", chatId: targetChat, messageId: sent.message_id },
+  });
+  if (ctx.chat!.id !== targetChat) await ctx.reply(ctx.t("checkin-opened-elsewhere", { meeting: label }));
+}
+
+function checkinKeyboard(services: BotServices, loc: CellLocale, meetingId: number): InlineKeyboard {
+  return new InlineKeyboard().text(services.translate(loc.locale, "checkin-button"), `ci:${meetingId}`);
+}
+
+async function checkinPostText(
+  services: BotServices,
+  loc: CellLocale,
+  cell: CellView,
+  meeting: MeetingView,
+): Promise<string> {
+  const { repos } = services;
+  const counts = await repos.attendance.presenceCounts(meeting.id);
+  const expected = (await repos.memberships.listActive(cell.id)).filter(isExpected).length;
+  return services.translate(loc.locale, "checkin-post", {
+    meeting: meetingLabel(services, loc, meeting),
+    count: counts.present + counts.proxy,
+    proxy: counts.proxy,
+    expected,
+  });
+}
+
+/** Re-renders the check-in post after a check-in (best effort: an edit may fail or change nothing). */
+async function refreshCheckinPost(ctx: BotContext, cell: CellView, meeting: MeetingView): Promise<void> {
+  const { services } = ctx;
+  const post = await services.repos.attendance.checkinPost(meeting.id);
+  if (!post) return;
+  const loc = await cellLocale(services, cell.id);
+  const text = await checkinPostText(services, loc, cell, meeting);
+  try {
+    await ctx.api.editMessageText(post.chatId, post.messageId, text, {
+      reply_markup: checkinKeyboard(services, loc, meeting.id),
+    });
+  } catch (err) {
+    ctx.log.debug({ err: String(err), meetingId: meeting.id }, "check-in post not updated");
+  }
+}
+
+async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const { repos, clock } = ctx.services;
+  const meeting = await repos.meetings.get(Number(matchOf(ctx)[1]));
+  if (!meeting) {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    return;
+  }
+  const member = ctx.caller?.member ?? null;
+  const membership = member?.memberships.find((m) => m.cellId === meeting.cellId) ?? null;
+  if (!member || !membership) {
+    ctx.log.info({ from: ctx.from?.id, meetingId: meeting.id }, "refused: check-in by a non-member");
+    await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-member"), show_alert: true });
+    return;
+  }
+  if (meeting.state !== "in_progress") {
+    await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-open-button"), show_alert: true });
+    return;
+  }
+  const written = await repos.attendance.checkIn({
+    meetingId: meeting.id,
+    memberId: member.id,
+    status: "present",
+    expected: isExpected(membership),
+    recordedByMemberId: member.id,
+    at: clock.now(),
+  });
+  await ctx.answerCallbackQuery({ text: ctx.t(written ? "checkin-recorded" : "checkin-already") });
+  if (!written) return;
+  const cell = await repos.cells.get(meeting.cellId);
+  if (cell) await refreshCheckinPost(ctx, cell, meeting);
+}
+
+async function checkInByProxy(
+  ctx: BotContext,
+  cell: CellView,
+  meetingRef: string | undefined,
+  memberRef: string,
+): Promise<void> {
+  const { services } = ctx;
+  const { repos, clock } = services;
+  const target = await resolveMemberRef(ctx, cell.id, memberRef);
+  if (!target) return;
+  const name = memberName(target);
+  if (!(await isCellManager(ctx, cell))) {
+    // A group leader checks in only the members of the party group(s) they lead.
+    const me = ctx.caller?.member?.id;
+    const led = (await repos.partyGroups.listByCell(cell.id))
+      .filter((g) => me !== undefined && g.leaderMemberId === me)
+      .map((g) => g.id);
+    if (target.partyGroupId === null || !led.includes(target.partyGroupId)) {
+      ctx.log.info(
+        { from: ctx.from?.id, target: target.memberId },
+        "refused: proxy check-in outside own group",
+      );
+      await ctx.reply(ctx.t("checkin-proxy-not-your-group", { name }));
+      return;
+    }
+  }
+  const meeting = await findMeetingByRef(ctx, cell.id, meetingRef);
+  if (!meeting) return;
+  const loc = await cellLocale(services, cell.id);
+  if (meeting.state !== "in_progress") {
+    await ctx.reply(ctx.t("checkin-proxy-not-open", { meeting: meetingLabel(services, loc, meeting) }));
+    return;
+  }
+  const actorMemberId = ctx.caller?.member?.id ?? null;
+  const written = await repos.attendance.checkIn({
+    meetingId: meeting.id,
+    memberId: target.memberId,
+    status: "proxy",
+    expected: isExpected(target),
+    recordedByMemberId: actorMemberId,
+    at: clock.now(),
+  });
+  if (!written) {
+    await ctx.reply(ctx.t("checkin-proxy-already", { name }));
+    return;
+  }
+  await repos.audit.record({
+    action: "attendance.proxy_checkin",
+    targetType: "member",
+    targetId: target.memberId,
+    actorTelegramId: ctx.from!.id,
+    ...(actorMemberId === null ? {} : { actorMemberId }),
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    after: { meetingId: meeting.id, status: "proxy" },
+  });
+  const counts = await repos.attendance.presenceCounts(meeting.id);
+  await ctx.reply(ctx.t("checkin-proxy-done", { name, count: counts.present + counts.proxy }));
+  await refreshCheckinPost(ctx, cell, meeting);
+}

@@ -1,0 +1,645 @@
+// The meetings core (PRODUCT §4B): /meeting (typed or guided with buttons), /meetings, /cancel_meeting,
+// /move_meeting, and the RSVP buttons. Handlers stay thin: validation and changes live in service.ts.
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import type { CallbackQueryContext } from "grammy";
+import {
+  adminOrganisation,
+  hasPower,
+  isCellManager,
+  refuse,
+  resolveCommandCell,
+} from "../../bot/cell-access.ts";
+import type { BotContext } from "../../bot/context.ts";
+import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { formatDate, formatDateTime, formatWeekdayShortDate } from "../../datetime/format.ts";
+import { parseDateTime, parseTime } from "../../datetime/parse.ts";
+import {
+  addDays,
+  isValidDate,
+  localDateOf,
+  localParts,
+  zonedTimeToUtc,
+  type LocalDate,
+} from "../../datetime/zone.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
+import type { MeetingView } from "../../db/repositories/meetings.ts";
+import { clip } from "../members/member-ref.ts";
+import { cellLocale, meetingTitle } from "./announcement.ts";
+import { findMeetingByRef, parseMeetingRef } from "./references.ts";
+import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";
+import { createRsvpFeature } from "./rsvp.ts";
+import {
+  cancelMeeting,
+  checkPlace,
+  checkStart,
+  checkTitle,
+  closedProblem,
+  createAndAnnounce,
+  KIND_CODES,
+  moveMeeting,
+  parseMeetingCommand,
+} from "./service.ts";
+
+const TIME_PRESETS = ["0730", "1400", "1930"] as const;
+const DATE_CHOICES = 7;
+const RECENT_DAYS = 60;
+const PLACE_PREFIX = "📍 ";
+
+export function createMeetingsCoreFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createRsvpFeature());
+
+  // ---- /meeting -------------------------------------------------------------------------------
+
+  feature.command("meeting", async (ctx) => {
+    const args = ctx.match.trim();
+    if (args !== "") {
+      // Place and title do not depend on the cell: refuse bad ones before asking anything.
+      const [, placeRaw = "", ...rest] = args.split("|");
+      const place = checkPlace(ctx, placeRaw);
+      const title = checkTitle(ctx, rest.join("|"));
+      const problem = !place.ok ? place.message : !title.ok ? title.message : null;
+      if (problem && (await managerCells(ctx)).length > 0) {
+        await ctx.reply(problem);
+        return;
+      }
+    }
+    const cell = await commandCell(ctx, args);
+    if (!cell) return;
+    await startMeeting(ctx, cell, args);
+  });
+
+  feature.callbackQuery(/^mtc:(\d{1,9})$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    const text = ctx.callbackQuery.message?.text ?? "";
+    const line = text.split("\n").find((l) => l.startsWith("/meeting"));
+    if (line === undefined) {
+      // Already picked: the message no longer holds the command.
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, ctx.t("meeting-cell-picked", { cell: cell.name }));
+    await startMeeting(ctx, cell, line.slice("/meeting".length).trim());
+  });
+
+  // ---- Guided flow: kind → date → time → place → confirm ---------------------------------------
+
+  feature.callbackQuery(/^mg:(\d{1,9}):x$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, ctx.t("meeting-guided-abandoned"));
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):k:([rtef])$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await showDateStep(ctx, cell, ctx.match[2]!, "edit");
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):d:([rtef]):(\d{8})$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    const date = parseYmd(ctx.match[3]!);
+    if (!date)
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await showTimeStep(ctx, cell, ctx.match[2]!, date, "edit");
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):dt:([rtef])$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await askTyped(ctx, "meeting-guided-type-date", `mg.${cell.id}.${ctx.match[2]!}`);
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):tt:([rtef]):(\d{8})$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await askTyped(ctx, "meeting-guided-type-time", `mg.${cell.id}.${ctx.match[2]!}.${ctx.match[3]!}`);
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):t:([rtef]):(\d{12})$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    const start = await startFromStamp(ctx, cell, ctx.match[3]!);
+    if (!start.ok) return void (await ctx.answerCallbackQuery({ text: start.message, show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await showPlaceStep(ctx, cell, ctx.match[2]!, ctx.match[3]!, "edit");
+  });
+
+  feature.callbackQuery(/^mg:(\d{1,9}):pt:([rtef]):(\d{12})$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await askTyped(ctx, "meeting-guided-type-place", `mg.${cell.id}.${ctx.match[2]!}.${ctx.match[3]!}`);
+  });
+
+  // Place chosen from the buttons: l = the cell's last place, n = none yet.
+  feature.callbackQuery(/^mg:(\d{1,9}):p:([rtef]):(\d{12}):([ln])$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    const place = ctx.match[4] === "l" ? await ctx.services.repos.meetings.lastPlace(cell.id) : null;
+    await ctx.answerCallbackQuery();
+    await showConfirm(ctx, cell, ctx.match[2]!, ctx.match[3]!, place, "edit");
+  });
+
+  // Confirm: m = the place written in this very message (the bot's own text), n = no place.
+  feature.callbackQuery(/^mg:(\d{1,9}):ok:([rtef]):(\d{12}):([mn])$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    const kind = KIND_CODES[ctx.match[2]!] ?? "regular";
+    const start = await startFromStamp(ctx, cell, ctx.match[3]!);
+    if (!start.ok) return void (await ctx.answerCallbackQuery({ text: start.message, show_alert: true }));
+    let place: string | null = null;
+    if (ctx.match[4] === "m") {
+      const line = (ctx.callbackQuery.message?.text ?? "")
+        .split("\n")
+        .find((l) => l.startsWith(PLACE_PREFIX));
+      const checked = checkPlace(ctx, (line ?? "").slice(PLACE_PREFIX.length));
+      if (!checked.ok)
+        return void (await ctx.answerCallbackQuery({ text: checked.message, show_alert: true }));
+      place = checked.value;
+    }
+    const existing = await ctx.services.repos.meetings.findOpenAt(cell.id, start.value);
+    if (existing) {
+      await ctx.answerCallbackQuery({
+        text: ctx.t("meeting-guided-already-created", { ref: String(existing.id) }),
+      });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, ctx.t("meeting-guided-creating"));
+    const meeting = await createAndAnnounce(ctx, cell, { kind, startsAt: start.value, place, title: null });
+    if (meeting)
+      await editPressed(ctx, ctx.t("meeting-guided-created", { ref: String(meeting.id), cell: cell.name }));
+  });
+
+  // Typed answers of the guided flow: replies to the bot's force_reply prompts.
+  feature.on("message:text", async (ctx, next) => {
+    const tag = readReplyTag(ctx.msg, ctx.me.id);
+    if (tag?.[0] !== "mg" || !tag[1] || !/^\d{1,9}$/.test(tag[1]) || !tag[2] || !KIND_CODES[tag[2]])
+      return next();
+    const cell = await ctx.services.repos.cells.get(Number(tag[1]));
+    if (!cell || !cell.active || !(await isCellManager(ctx, cell))) {
+      await refuse(ctx, "manager");
+      return;
+    }
+    const kind = tag[2];
+    const text = ctx.msg.text;
+    if (tag.length === 3) {
+      // The date (perhaps with a time).
+      const loc = await cellLocale(ctx.services, cell.id);
+      const parsed = parseDateTime(text, { now: ctx.services.clock.now(), timeZone: loc.timeZone });
+      if (!parsed.ok && parsed.problem !== "missing_time") {
+        await ctx.reply(
+          ctx.t(`datetime-problem-${parsed.problem}`, {
+            given: clip(text.trim(), 64),
+            detail: parsed.detail ?? "",
+          }),
+        );
+        return;
+      }
+      if (parsed.ok && parsed.hasTime) {
+        const start = await checkStart(ctx, cell.id, text);
+        if (!start.ok) return void (await ctx.reply(start.message));
+        await showPlaceStep(ctx, cell, kind, stampOf(start.value, loc.timeZone), "send");
+        return;
+      }
+      const date = parsed.ok ? parsed.date : null;
+      if (!date || compareToToday(date, ctx, loc.timeZone) < 0) {
+        await ctx.reply(ctx.t("datetime-problem-past", { given: clip(text.trim(), 64), detail: "" }));
+        return;
+      }
+      await showTimeStep(ctx, cell, kind, date, "send");
+      return;
+    }
+    if (tag.length === 4 && tag[3] && /^\d{8}$/.test(tag[3])) {
+      const date = parseYmd(tag[3]);
+      if (!date) return;
+      const time = parseTime(text);
+      if (!time.ok) {
+        await ctx.reply(
+          ctx.t(`datetime-problem-${time.problem}`, { given: clip(text.trim(), 64), detail: "" }),
+        );
+        return;
+      }
+      const stamp = `${ymd(date)}${pad(time.hour)}${pad(time.minute)}`;
+      const start = await startFromStamp(ctx, cell, stamp);
+      if (!start.ok) return void (await ctx.reply(start.message));
+      await showPlaceStep(ctx, cell, kind, stamp, "send");
+      return;
+    }
+    if (tag.length === 4 && tag[3] && /^\d{12}$/.test(tag[3])) {
+      const place = checkPlace(ctx, text);
+      if (!place.ok) return void (await ctx.reply(place.message));
+      await showConfirm(ctx, cell, kind, tag[3], place.value, "send");
+      return;
+    }
+    return next();
+  });
+
+  // ---- /meetings -------------------------------------------------------------------------------
+
+  feature.command("meetings", async (ctx) => {
+    const cell = await resolveCommandCell(ctx, "member");
+    if (!cell) return;
+    const { repos, clock } = ctx.services;
+    const loc = await cellLocale(ctx.services, cell.id);
+    const lang = await ctx.i18n.getLocale();
+    const now = clock.now();
+    const meetings = await repos.meetings.listSince(
+      cell.id,
+      new Date(now.getTime() - RECENT_DAYS * 86_400_000),
+    );
+    if (meetings.length === 0) {
+      await ctx.reply(ctx.t("meetings-none", { cell: cell.name }));
+      return;
+    }
+    const attendance = await repos.meetings.attendanceCounts(meetings.map((m) => m.id));
+    const lines = [ctx.t("meetings-header", { cell: cell.name })];
+    for (const m of meetings) {
+      const counts = await repos.rsvps.counts(m.id, cell.id);
+      const att = attendance.get(m.id);
+      const tally =
+        m.state === "closed" && att
+          ? ctx.t("meetings-line-attendance", { present: att.present, expected: att.expected })
+          : m.state === "cancelled"
+            ? ""
+            : ctx.t("meetings-line-rsvps", {
+                attend: counts.attend,
+                absent: counts.absent,
+                noAnswer: counts.noAnswer,
+              });
+      lines.push(
+        ctx.t("meetings-line", {
+          ref: String(m.id),
+          when: formatDateTime(m.startsAt, loc.timeZone, lang),
+          title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
+          state: ctx.t(`meeting-state-${m.state.replace("_", "-")}`),
+          tally,
+        }),
+      );
+    }
+    await ctx.reply(lines.join("\n"));
+  });
+
+  // ---- /cancel_meeting, /move_meeting ----------------------------------------------------------
+
+  feature.command("cancel_meeting", async (ctx) => {
+    const cell = await resolveCommandCell(ctx, "manager");
+    if (!cell) return;
+    const ref = ctx.match.trim();
+    if (parseMeetingRef(ref) === undefined) return void (await ctx.reply(ctx.t("cancel-meeting-usage")));
+    const meeting = await findMeetingByRef(ctx, cell.id, ref);
+    if (!meeting) return;
+    const problem = closedProblem(ctx, meeting);
+    if (problem) return void (await ctx.reply(problem));
+    if (!(await cancelMeeting(ctx.services, ctx.api, ctx.me.username, meeting))) {
+      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
+    }
+    await ctx.services.repos.audit.record({
+      action: "meeting.cancel",
+      targetType: "meeting",
+      targetId: meeting.id,
+      actorTelegramId: ctx.from!.id,
+      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+      cellId: cell.id,
+      before: { state: meeting.state },
+      after: { state: "cancelled" },
+    });
+    await tellGroup(ctx, cell, meeting, "meeting-cancelled-group", {});
+    if (ctx.chat.id !== cell.chatId)
+      await ctx.reply(ctx.t("cancel-meeting-done", { ref: String(meeting.id) }));
+  });
+
+  feature.command("move_meeting", async (ctx) => {
+    const cell = await resolveCommandCell(ctx, "manager");
+    if (!cell) return;
+    const args = ctx.match.trim();
+    const [ref = "", ...rest] = args.split(/\s+/u);
+    if (parseMeetingRef(ref) === undefined || rest.length === 0) {
+      return void (await ctx.reply(ctx.t("move-meeting-usage")));
+    }
+    const meeting = await findMeetingByRef(ctx, cell.id, ref);
+    if (!meeting) return;
+    const problem = closedProblem(ctx, meeting);
+    if (problem) return void (await ctx.reply(problem));
+    const start = await checkStart(ctx, cell.id, rest.join(" "));
+    if (!start.ok) return void (await ctx.reply(start.message));
+    if (start.value.getTime() === meeting.startsAt.getTime()) {
+      return void (await ctx.reply(ctx.t("move-meeting-same-time", { ref: String(meeting.id) })));
+    }
+    if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value))) {
+      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
+    }
+    await ctx.services.repos.audit.record({
+      action: "meeting.move",
+      targetType: "meeting",
+      targetId: meeting.id,
+      actorTelegramId: ctx.from!.id,
+      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+      cellId: cell.id,
+      before: { startsAt: meeting.startsAt.toISOString() },
+      after: { startsAt: start.value.toISOString() },
+    });
+    const loc = await cellLocale(ctx.services, cell.id);
+    await tellGroup(ctx, cell, meeting, "meeting-moved-group", {
+      when: formatDateTime(start.value, loc.timeZone, loc.locale),
+    });
+    if (ctx.chat.id !== cell.chatId) await ctx.reply(ctx.t("move-meeting-done", { ref: String(meeting.id) }));
+  });
+
+  return feature;
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+/** Cells the caller manages (group: the group's cell; private: every cell where they are a manager). */
+async function managerCells(ctx: BotContext): Promise<CellView[]> {
+  const { repos } = ctx.services;
+  if (ctx.chat?.type !== "private") {
+    const cell = ctx.chat ? await repos.cells.findByChatId(ctx.chat.id) : null;
+    return cell && cell.active && (await isCellManager(ctx, cell)) ? [cell] : [];
+  }
+  const ids = ctx.caller?.member?.memberships.filter((m) => m.cellActive).map((m) => m.cellId) ?? [];
+  const cells: CellView[] = [];
+  for (const cell of await repos.cells.listByIds(ids)) {
+    if (await hasPower(ctx, cell, "manager")) cells.push(cell);
+  }
+  if (ctx.caller?.isAdmin && cells.length === 0) {
+    const org = await adminOrganisation(ctx);
+    cells.push(...(await repos.cells.listByOrganisation(org.id, { activeOnly: true })));
+  }
+  return cells;
+}
+
+/**
+ * The cell of a /meeting command. A secretary of several cells writing privately gets buttons to pick
+ * one; the command itself is kept in the text of that message (the bot's own), not in the buttons.
+ */
+async function commandCell(ctx: BotContext, args: string): Promise<CellView | null> {
+  if (ctx.chat?.type !== "private") return resolveCommandCell(ctx, "manager");
+  const cells = await managerCells(ctx);
+  if (cells.length < 2) return resolveCommandCell(ctx, "manager");
+  const keyboard = new InlineKeyboard();
+  for (const cell of cells.slice(0, 20)) keyboard.text(clip(cell.name, 40), `mtc:${cell.id}`).row();
+  const command = `/meeting ${args.replace(/\s+/gu, " ")}`.trim();
+  await ctx.reply(`${ctx.t("meeting-pick-cell")}\n${command}`, { reply_markup: keyboard });
+  return null;
+}
+
+/** The cell of a pressed button when the presser manages it; answers the query otherwise. */
+async function managedCell(ctx: CallbackQueryContext<BotContext>, cellId: number): Promise<CellView | null> {
+  const cell = await ctx.services.repos.cells.get(cellId);
+  if (!cell || !cell.active) {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+    return null;
+  }
+  if (!(await isCellManager(ctx, cell))) {
+    ctx.log.info({ from: ctx.from.id, cellId }, "refused: meeting button by a non-manager");
+    await ctx.answerCallbackQuery({ text: ctx.t("refused-secretary-only"), show_alert: true });
+    return null;
+  }
+  return cell;
+}
+
+async function startMeeting(ctx: BotContext, cell: CellView, args: string): Promise<void> {
+  if (args === "") {
+    await showKindStep(ctx, cell);
+    return;
+  }
+  const draft = await parseMeetingCommand(ctx, cell.id, args);
+  if (!draft.ok) {
+    await ctx.reply(draft.message);
+    return;
+  }
+  await createAndAnnounce(ctx, cell, draft.value);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+function ymd(d: LocalDate): string {
+  return `${d.year}${pad(d.month)}${pad(d.day)}`;
+}
+function parseYmd(text: string): LocalDate | null {
+  const d = {
+    year: Number(text.slice(0, 4)),
+    month: Number(text.slice(4, 6)),
+    day: Number(text.slice(6, 8)),
+  };
+  return isValidDate(d) ? d : null;
+}
+function stampOf(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${ymd(p)}${pad(p.hour)}${pad(p.minute)}`;
+}
+function compareToToday(date: LocalDate, ctx: BotContext, timeZone: string): number {
+  const today = localDateOf(ctx.services.clock.now(), timeZone);
+  return ymd(date).localeCompare(ymd(today));
+}
+
+/** A start from "YYYYMMDDHHMM" (untrusted callback data) in the cell's zone, in the future. */
+async function startFromStamp(
+  ctx: BotContext,
+  cell: CellView,
+  stamp: string,
+): Promise<{ ok: true; value: Date } | { ok: false; message: string }> {
+  const date = parseYmd(stamp.slice(0, 8));
+  const hour = Number(stamp.slice(8, 10));
+  const minute = Number(stamp.slice(10, 12));
+  if (!date || hour > 23 || minute > 59) return { ok: false, message: ctx.t("button-expired") };
+  const loc = await cellLocale(ctx.services, cell.id);
+  const at = zonedTimeToUtc(date, { hour, minute }, loc.timeZone);
+  if (at.getTime() <= ctx.services.clock.now().getTime()) {
+    return {
+      ok: false,
+      message: ctx.t("datetime-problem-past", {
+        given: formatDateTime(at, loc.timeZone, loc.locale),
+        detail: "",
+      }),
+    };
+  }
+  return { ok: true, value: at };
+}
+
+type Show = "edit" | "send";
+async function show(ctx: BotContext, how: Show, text: string, keyboard: InlineKeyboard): Promise<void> {
+  if (how === "edit" && ctx.callbackQuery?.message) await editPressed(ctx, text, { reply_markup: keyboard });
+  else await ctx.reply(text, { reply_markup: keyboard });
+}
+
+interface Summary {
+  kind?: string;
+  date?: LocalDate;
+  stamp?: string;
+  place?: string | null;
+}
+async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<string> {
+  const loc = await cellLocale(ctx.services, cell.id);
+  const lang = await ctx.i18n.getLocale();
+  const lines = [ctx.t("meeting-guided-header", { cell: cell.name })];
+  if (s.kind)
+    lines.push(
+      ctx.t("meeting-guided-kind-line", {
+        kind: ctx.t(`meeting-kind-${(KIND_CODES[s.kind] ?? "regular").replace("_", "-")}`),
+      }),
+    );
+  if (s.stamp) {
+    const d = parseYmd(s.stamp.slice(0, 8));
+    if (d) {
+      const at = zonedTimeToUtc(
+        d,
+        { hour: Number(s.stamp.slice(8, 10)), minute: Number(s.stamp.slice(10, 12)) },
+        loc.timeZone,
+      );
+      lines.push(ctx.t("meeting-guided-when-line", { when: formatDateTime(at, loc.timeZone, lang) }));
+    }
+  } else if (s.date) {
+    const at = zonedTimeToUtc(s.date, { hour: 12, minute: 0 }, loc.timeZone);
+    lines.push(ctx.t("meeting-guided-date-line", { date: formatDate(at, loc.timeZone, lang) }));
+  }
+  if (s.place !== undefined) {
+    lines.push(s.place ? `${PLACE_PREFIX}${s.place}` : ctx.t("meeting-announcement-no-place"));
+  }
+  return lines.join("\n");
+}
+
+async function showKindStep(ctx: BotContext, cell: CellView): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  for (const [code, kind] of Object.entries(KIND_CODES)) {
+    keyboard.text(ctx.t(`meeting-kind-${kind.replace("_", "-")}`), `mg:${cell.id}:k:${code}`).row();
+  }
+  keyboard.text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  await ctx.reply(`${await summary(ctx, cell, {})}\n\n${ctx.t("meeting-guided-ask-kind")}`, {
+    reply_markup: keyboard,
+  });
+}
+
+async function showDateStep(ctx: BotContext, cell: CellView, kind: string, how: Show): Promise<void> {
+  const loc = await cellLocale(ctx.services, cell.id);
+  const today = localDateOf(ctx.services.clock.now(), loc.timeZone);
+  const lang = await ctx.i18n.getLocale();
+  const keyboard = new InlineKeyboard();
+  for (let i = 1; i <= DATE_CHOICES; i++) {
+    const d = addDays(today, i);
+    const at = zonedTimeToUtc(d, { hour: 12, minute: 0 }, loc.timeZone);
+    keyboard.text(formatWeekdayShortDate(at, loc.timeZone, lang), `mg:${cell.id}:d:${kind}:${ymd(d)}`);
+    if (i % 2 === 0) keyboard.row();
+  }
+  keyboard.row().text(ctx.t("meeting-guided-type-date-button"), `mg:${cell.id}:dt:${kind}`);
+  keyboard.row().text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  await show(
+    ctx,
+    how,
+    `${await summary(ctx, cell, { kind })}\n\n${ctx.t("meeting-guided-ask-date")}`,
+    keyboard,
+  );
+}
+
+async function showTimeStep(
+  ctx: BotContext,
+  cell: CellView,
+  kind: string,
+  date: LocalDate,
+  how: Show,
+): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  for (const t of TIME_PRESETS)
+    keyboard.text(`${t.slice(0, 2)}:${t.slice(2)}`, `mg:${cell.id}:t:${kind}:${ymd(date)}${t}`);
+  keyboard.row().text(ctx.t("meeting-guided-type-time-button"), `mg:${cell.id}:tt:${kind}:${ymd(date)}`);
+  keyboard.row().text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  await show(
+    ctx,
+    how,
+    `${await summary(ctx, cell, { kind, date })}\n\n${ctx.t("meeting-guided-ask-time")}`,
+    keyboard,
+  );
+}
+
+async function showPlaceStep(
+  ctx: BotContext,
+  cell: CellView,
+  kind: string,
+  stamp: string,
+  how: Show,
+): Promise<void> {
+  const last = await ctx.services.repos.meetings.lastPlace(cell.id);
+  const keyboard = new InlineKeyboard();
+  if (last) keyboard.text(clip(last, 40), `mg:${cell.id}:p:${kind}:${stamp}:l`).row();
+  keyboard.text(ctx.t("meeting-guided-type-place-button"), `mg:${cell.id}:pt:${kind}:${stamp}`).row();
+  keyboard.text(ctx.t("meeting-guided-no-place-button"), `mg:${cell.id}:p:${kind}:${stamp}:n`).row();
+  keyboard.text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  await show(
+    ctx,
+    how,
+    `${await summary(ctx, cell, { kind, stamp })}\n\n${ctx.t("meeting-guided-ask-place")}`,
+    keyboard,
+  );
+}
+
+async function showConfirm(
+  ctx: BotContext,
+  cell: CellView,
+  kind: string,
+  stamp: string,
+  place: string | null,
+  how: Show,
+): Promise<void> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("meeting-guided-confirm-button"), `mg:${cell.id}:ok:${kind}:${stamp}:${place ? "m" : "n"}`)
+    .text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  await show(
+    ctx,
+    how,
+    `${await summary(ctx, cell, { kind, stamp, place })}\n\n${ctx.t("meeting-guided-ask-confirm")}`,
+    keyboard,
+  );
+}
+
+/**
+ * A force_reply prompt whose last line says what is asked. In a group it names the presser with a text
+ * mention, so that only their app opens the reply (selective force_reply targets mentioned users).
+ */
+async function askTyped(ctx: BotContext, key: string, code: string): Promise<void> {
+  const body = `${ctx.t(key)}\n${ctx.t("meeting-reply-tag", { code })}`;
+  const markup = { reply_markup: forceReply(ctx.t(`${key}-placeholder`)) };
+  if (ctx.chat?.type === "private" || !ctx.from) {
+    await ctx.reply(body, markup);
+    return;
+  }
+  const name = clip(displayNameOf(ctx.from), 40);
+  await ctx.reply(`${name}, ${body}`, {
+    ...markup,
+    entities: [{ type: "text_mention", offset: 0, length: name.length, user: ctx.from }],
+  });
+}
+
+async function tellGroup(
+  ctx: BotContext,
+  cell: CellView,
+  meeting: MeetingView,
+  key: string,
+  vars: Record<string, string>,
+): Promise<void> {
+  if (cell.chatId === null) return;
+  const loc = await cellLocale(ctx.services, cell.id);
+  const text = ctx.services.translate(loc.locale, key, {
+    ref: String(meeting.id),
+    title: meetingTitle(ctx.services, loc, meeting),
+    was: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
+    ...vars,
+  });
+  try {
+    await ctx.api.sendMessage(cell.chatId, text);
+  } catch (err) {
+    if (!(err instanceof GrammyError)) throw err;
+    ctx.log.warn({ meetingId: meeting.id, err: err.description }, "group not told");
+  }
+}

@@ -1,0 +1,53 @@
+// How commands name a meeting: "#12", "12", or nothing (the cell's meeting in progress, else the next
+// planned one). Shared by every meeting command (/agenda, /checkin, /close_meeting, /move_meeting...).
+import type { BotContext } from "../../bot/context.ts";
+import type { MeetingView } from "../../db/repositories/meetings.ts";
+
+/** How long after its start a planned meeting still counts as "the next one" when no reference is given. */
+const GRACE_MS = 6 * 60 * 60 * 1000;
+
+export type MeetingRefResult =
+  { ok: true; meeting: MeetingView } | { ok: false; problem: "bad_ref" | "not_found" | "none_upcoming" };
+
+/** Parses "#12" / "12" (surrounding spaces allowed); null for anything else, undefined for empty. */
+export function parseMeetingRef(refText: string | undefined): number | null | undefined {
+  const text = (refText ?? "").trim();
+  if (text === "") return undefined;
+  const m = /^#?(\d{1,9})$/.exec(text);
+  if (!m) return null;
+  const id = Number(m[1]);
+  return id > 0 ? id : null;
+}
+
+/** Finds the meeting a command names within the cell, without replying. */
+export async function lookupMeetingByRef(
+  ctx: BotContext,
+  cellId: number,
+  refText: string | undefined,
+): Promise<MeetingRefResult> {
+  const { repos, clock } = ctx.services;
+  const id = parseMeetingRef(refText);
+  if (id === null) return { ok: false, problem: "bad_ref" };
+  if (id === undefined) {
+    const meeting = await repos.meetings.nextOpen(cellId, new Date(clock.now().getTime() - GRACE_MS));
+    return meeting ? { ok: true, meeting } : { ok: false, problem: "none_upcoming" };
+  }
+  const meeting = await repos.meetings.getInCell(cellId, id);
+  return meeting ? { ok: true, meeting } : { ok: false, problem: "not_found" };
+}
+
+/**
+ * The meeting a command names ("#12", "12", or empty = the cell's meeting in progress or the next
+ * planned one). Replies with a localised explanation and returns null when there is none.
+ */
+export async function findMeetingByRef(
+  ctx: BotContext,
+  cellId: number,
+  refText: string | undefined,
+): Promise<MeetingView | null> {
+  const result = await lookupMeetingByRef(ctx, cellId, refText);
+  if (result.ok) return result.meeting;
+  const given = (refText ?? "").trim().slice(0, 32);
+  await ctx.reply(ctx.t(`meeting-ref-${result.problem.replace("_", "-")}`, { given }));
+  return null;
+}

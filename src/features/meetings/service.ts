@@ -1,0 +1,179 @@
+// Creating, moving and cancelling meetings: validation, the database change, the announcement and the
+// reminders, shared by the typed command and the guided flow.
+import { GrammyError, type Api } from "grammy";
+import type { BotContext, BotServices } from "../../bot/context.ts";
+import { formatDateTime } from "../../datetime/format.ts";
+import { parseDateTime } from "../../datetime/parse.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
+import type { MeetingView } from "../../db/repositories/meetings.ts";
+import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
+import { clip } from "../members/member-ref.ts";
+import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
+import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
+
+export const MAX_PLACE = 200;
+export const MAX_TITLE = 200;
+
+/** One-letter codes of the kinds, for callback data. */
+export const KIND_CODES: Record<string, MeetingKind> = {
+  r: "regular",
+  t: "thematic",
+  e: "extraordinary",
+  f: "field_trip",
+};
+export function kindCode(kind: string): string {
+  return Object.entries(KIND_CODES).find(([, k]) => k === kind)?.[0] ?? "r";
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Collapses whitespace; refuses control characters. */
+function cleanLine(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+export function checkPlace(ctx: BotContext, raw: string): Checked<string | null> {
+  const place = cleanLine(raw);
+  if (place === "") return { ok: true, value: null };
+  if ([...place].length > MAX_PLACE) {
+    return {
+      ok: false,
+      message: ctx.t("meeting-place-too-long", { max: String(MAX_PLACE), length: String([...place].length) }),
+    };
+  }
+  return { ok: true, value: place };
+}
+
+export function checkTitle(ctx: BotContext, raw: string): Checked<string | null> {
+  const title = cleanLine(raw);
+  if (title === "") return { ok: true, value: null };
+  if ([...title].length > MAX_TITLE) {
+    return {
+      ok: false,
+      message: ctx.t("meeting-title-too-long", { max: String(MAX_TITLE), length: String([...title].length) }),
+    };
+  }
+  return { ok: true, value: title };
+}
+
+/** A future date with a time, in the cell's time zone; the localised problem otherwise. */
+export async function checkStart(ctx: BotContext, cellId: number, text: string): Promise<Checked<Date>> {
+  const loc = await cellLocale(ctx.services, cellId);
+  const now = ctx.services.clock.now();
+  const given = clip(text.trim(), 64);
+  const parsed = parseDateTime(text, { now, timeZone: loc.timeZone, requireTime: true });
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: ctx.t(`datetime-problem-${parsed.problem}`, { given, detail: parsed.detail ?? "" }),
+    };
+  }
+  if (parsed.at.getTime() <= now.getTime()) {
+    return { ok: false, message: ctx.t("datetime-problem-past", { given, detail: "" }) };
+  }
+  return { ok: true, value: parsed.at };
+}
+
+export interface MeetingDraft {
+  kind: string;
+  startsAt: Date;
+  place: string | null;
+  title: string | null;
+}
+
+/** Parses "<date> <time> [| <place>] [| <title>]". */
+export async function parseMeetingCommand(
+  ctx: BotContext,
+  cellId: number,
+  text: string,
+): Promise<Checked<MeetingDraft>> {
+  const [when = "", placeRaw = "", ...rest] = text.split("|");
+  const start = await checkStart(ctx, cellId, when);
+  if (!start.ok) return start;
+  const place = checkPlace(ctx, placeRaw);
+  if (!place.ok) return place;
+  const title = checkTitle(ctx, rest.join("|"));
+  if (!title.ok) return title;
+  return {
+    ok: true,
+    value: { kind: "regular", startsAt: start.value, place: place.value, title: title.value },
+  };
+}
+
+/** Writes the meeting, announces it in the group, plans its reminders, and tells the creator. */
+export async function createAndAnnounce(
+  ctx: BotContext,
+  cell: CellView,
+  draft: MeetingDraft,
+): Promise<MeetingView | null> {
+  const { services } = ctx;
+  // The same command or button twice (or two managers at once) must not make two meetings at one time.
+  const existing = await services.repos.meetings.findOpenAt(cell.id, draft.startsAt);
+  if (existing) {
+    await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.id) }));
+    return null;
+  }
+  const kind = isOneOf(meetingKinds, draft.kind) ? draft.kind : "regular";
+  const meeting = await services.repos.meetings.create({
+    cellId: cell.id,
+    kind,
+    startsAt: draft.startsAt,
+    place: draft.place,
+    title: draft.title,
+    createdByMemberId: ctx.caller?.member?.id ?? null,
+  });
+  ctx.log.info({ meetingId: meeting.id, cellId: cell.id }, "meeting created");
+  await planMeetingReminders(services, meeting.id);
+  let announced = false;
+  try {
+    announced = await postAnnouncement(services, ctx.api, ctx.me.username, cell, meeting);
+  } catch (err) {
+    // The group may have removed the bot: the meeting stands, the creator is told it was not announced.
+    if (!(err instanceof GrammyError)) throw err;
+    ctx.log.warn({ meetingId: meeting.id, err: err.description }, "announcement not sent");
+  }
+  const inGroup = ctx.chat?.id === cell.chatId;
+  if (!announced)
+    await ctx.reply(ctx.t("meeting-created-no-group", { ref: String(meeting.id), cell: cell.name }));
+  else if (!inGroup)
+    await ctx.reply(ctx.t("meeting-created-private", { ref: String(meeting.id), cell: cell.name }));
+  return meeting;
+}
+
+/** Reasons a meeting cannot be moved or cancelled any more; null when it can. */
+export function closedProblem(ctx: BotContext, meeting: MeetingView): string | null {
+  if (meeting.state === "cancelled") return ctx.t("meeting-already-cancelled", { ref: String(meeting.id) });
+  if (meeting.state === "closed") return ctx.t("meeting-already-closed", { ref: String(meeting.id) });
+  return null;
+}
+
+export async function moveMeeting(
+  services: BotServices,
+  api: Api,
+  botUsername: string,
+  meeting: MeetingView,
+  startsAt: Date,
+): Promise<boolean> {
+  const moved = await services.repos.meetings.move(meeting.id, startsAt);
+  if (!moved) return false;
+  await planMeetingReminders(services, meeting.id);
+  const loc = await cellLocale(services, meeting.cellId);
+  const note = services.translate(loc.locale, "meeting-announcement-moved-note", {
+    from: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
+  });
+  await refreshAnnouncement(services, api, botUsername, meeting.id, note);
+  return true;
+}
+
+export async function cancelMeeting(
+  services: BotServices,
+  api: Api,
+  botUsername: string,
+  meeting: MeetingView,
+): Promise<boolean> {
+  const cancelled = await services.repos.meetings.cancel(meeting.id, services.clock.now());
+  if (!cancelled) return false;
+  await cancelMeetingReminders(services, meeting.id);
+  await refreshAnnouncement(services, api, botUsername, meeting.id);
+  return true;
+}
