@@ -24,6 +24,8 @@ export interface Harness {
   /** Texts the bot sent to a chat, oldest first. */
   texts(chatId: number): string[];
   lastText(chatId: number): string | undefined;
+  /** Stops the service and starts a new one on the same database, emulator and clock (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,14 +51,9 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   });
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
-  const app = await startApp({
-    config,
-    logger,
-    clock,
-    receiveUpdates: false,
-    startTicker: false,
-    ...options.app,
-  });
+  const start = () =>
+    startApp({ config, logger, clock, receiveUpdates: false, startTicker: false, ...options.app });
+  let app: RunningApp = await start();
 
   const flush = async () => {
     const updates = emulator.takeUpdates(botAccount);
@@ -71,7 +68,9 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   return {
     emulator,
     botAccount,
-    app,
+    get app() {
+      return app;
+    },
     clock,
     testDb,
     admin,
@@ -87,6 +86,10 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     },
     texts,
     lastText: (chatId) => texts(chatId).at(-1),
+    async restart() {
+      await app.stop();
+      app = await start();
+    },
     async close() {
       await app.stop();
       await emulator.close();
