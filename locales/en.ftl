@@ -728,3 +728,10 @@ opinions-voice = 🎤 voice note
 opinions-sent-privately = The assistant has sent you the list of points privately (it is not posted in the group).
 opinions-open-private-first = Members' points are not posted in the group, and the assistant cannot write to you privately yet: please press the button below, press “Start”, then send /opinions again.
 meeting-already-exists = The cell already has meeting #{ $ref } at exactly that time; no second one was created. See /meetings.
+
+## Command descriptions in cell groups
+
+cmd-meetings = The cell's meetings
+cmd-agenda = A meeting's agenda and who prepares it
+cmd-members = The cell's members
+cmd-groups = The cell's party groups

@@ -707,3 +707,10 @@ opinions-voice = 🎤 tin nhắn thoại
 opinions-sent-privately = Trợ lý đã gửi riêng danh sách ý kiến cho đồng chí (không đăng trong nhóm).
 opinions-open-private-first = Ý kiến của đảng viên không đăng trong nhóm. Trợ lý chưa nhắn riêng được cho đồng chí: xin bấm nút bên dưới, bấm “Bắt đầu”, rồi gõ lại /opinions.
 meeting-already-exists = Chi bộ đã có cuộc họp #{ $ref } vào đúng thời điểm này; Trợ lý không tạo thêm. Xem bằng /meetings.
+
+## Mô tả lệnh trong nhóm chi bộ
+
+cmd-meetings = Lịch sinh hoạt của chi bộ
+cmd-agenda = Nội dung cuộc họp và người phụ trách
+cmd-members = Danh sách đảng viên
+cmd-groups = Các tổ đảng

@@ -130,6 +130,14 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
     expect(vi.map((c) => c.command)).toEqual(["start", "help", "me", "lang"]);
     expect(vi.find((c) => c.command === "me")?.description).toBe("Thông tin của tôi");
     expect(en.find((c) => c.command === "me")?.description).toBe("My details");
+    const groupVi = h.emulator.commands(h.botAccount, { scope: { type: "all_group_chats" } });
+    const groupEn = h.emulator.commands(h.botAccount, {
+      scope: { type: "all_group_chats" },
+      languageCode: "en",
+    });
+    expect(groupVi.map((c) => c.command)).toEqual(["meetings", "agenda", "members", "groups", "help"]);
+    expect(groupVi[0]?.description).toBe("Lịch sinh hoạt của chi bộ");
+    expect(groupEn[0]?.description).toBe("The cell's meetings");
   });
 
   it("ignores commands addressed to another bot in a group and hints for ours", async () => {
