@@ -122,6 +122,7 @@ name-no-letters = A name needs letters. Please write it out, for example: Neighb
 group-welcome =
     Greetings, comrades! I am the Party Cell Assistant: I remind you of meetings, hand out and follow up tasks, and collect members' views.
     Next step: a committee admin types /register_cell <cell name> in this group, for example: /register_cell Neighbourhood 1 Cell
+    If this is the committee's group (where reports go), type /register_committee instead.
 group-welcome-back = The assistant is back in this group. { $cell } is active again.
 register-cell-usage = Usage: /register_cell <cell name> [| <kind>], for example: /register_cell Neighbourhood 1 Cell | neighbourhood. Kinds: neighbourhood, school, enterprise, agency, front, other.
 register-cell-in-group = Please type /register_cell in the group chat of the cell you want to register (after adding the assistant to it).

@@ -122,6 +122,7 @@ name-no-letters = Tên cần có chữ cái. Xin ghi lại tên bằng chữ, v�
 group-welcome =
     Kính chào các đồng chí! Tôi là Trợ lý Chi bộ: tôi nhắc lịch sinh hoạt, giao và theo dõi nhiệm vụ, lấy ý kiến đảng viên.
     Bước tiếp theo: quản trị viên Đảng ủy gõ trong nhóm này lệnh /register_cell <tên chi bộ>, ví dụ: /register_cell Chi bộ Khu phố 1
+    Nếu đây là nhóm của Đảng ủy (nơi nhận báo cáo), xin gõ /register_committee.
 group-welcome-back = Trợ lý đã trở lại nhóm. { $cell } hoạt động trở lại như trước.
 register-cell-usage = Cách dùng: /register_cell <tên chi bộ> [| <loại>], ví dụ: /register_cell Chi bộ Khu phố 1 | khu phố. Loại: khu phố, trường học, doanh nghiệp, cơ quan, mặt trận, khác.
 register-cell-in-group = Xin gõ lệnh /register_cell trong nhóm chat của chi bộ cần đăng ký (sau khi đã thêm Trợ lý vào nhóm).
@@ -442,7 +443,7 @@ meeting-reminder-tomorrow = { $part ->
        *[evening] tối mai
     }
 meeting-reminder-when-near = { $time } { $relative } ({ $date })
-meeting-reminder-when-far = { $time }, { $date }
+meeting-reminder-when-far = { $date } lúc { $time },
 meeting-reminder-where = tại { $place }
 meeting-reminder-where-online = trực tuyến: { $link }
 meeting-reminder-group =

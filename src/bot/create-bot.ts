@@ -37,9 +37,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     client: { apiRoot: options.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Replies from handlers honour retry_after and retry a 5xx twice. Network errors are rethrown:
+  // Replies from handlers honour retry_after (a busy group can need several waits) and retry a 5xx. Network errors are rethrown:
   // auto-retry would retry them forever and hold the chat's queue. Scheduled sends have their own policy.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   // Keeps updates of one chat in order when the runner handles several chats concurrently.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

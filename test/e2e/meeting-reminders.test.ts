@@ -130,7 +130,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting reminders on %s", (provider) => {
     const three = await tickAt(local("2026-12-01 19:30"));
     expect(three.delta).toEqual({ group: 1, lan: 1, hai: 1, binh: 1, bay: 0, tu: 0 });
     const groupPost = h.emulator.lastBotMessage(h.botAccount, seeded.chatId)!;
-    expect(groupPost.text).toContain("19:30, Thứ Sáu, 04/12/2026");
+    expect(groupPost.text).toContain("Thứ Sáu, 04/12/2026 lúc 19:30,");
     expect(groupPost.text).toContain("Hội trường Khu phố 1");
     expect(JSON.stringify(groupPost.reply_markup)).toContain("https://t.me/chibo_test_bot?start=r");
     const nudge = h.emulator.lastBotMessage(h.botAccount, hai.id)!;

@@ -1,0 +1,39 @@
+// `npm run demo` in-process: the scripted ward runs against the emulator on the manual clock and the
+// transcript shows the key moments as members see them.
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { runDemo } from "../../src/demo/run-demo.ts";
+
+const demoDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("chibo-demo-"));
+
+describe("npm run demo", () => {
+  it("plays the ward and the meeting month and prints what members see", async () => {
+    const before = new Set(demoDirs());
+    const lines: string[] = [];
+    const started = performance.now();
+    const { summary } = await runDemo({ print: (line) => lines.push(line) });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const transcript = lines.join("\n");
+
+    // Setting up: a cell registered, a member approved by the secretary, the roster imported.
+    expect(transcript).toContain("Đã đăng ký nhóm này là Chi bộ Khu phố 1 (chi bộ khu phố).");
+    expect(transcript).toContain("✅ Đã chấp thuận: đồng chí Hải Nguyễn (@nguyenhai)");
+    expect(transcript).toContain("Người duyệt: Lan Trần.");
+    expect(transcript).toContain("Đã nhận: 3 đảng viên. Bị từ chối: 1 dòng.");
+    expect(transcript).toContain("Danh sách đảng viên Chi bộ Khu phố 1 (8 đồng chí)");
+
+    // The month: announcement with buttons, a private reminder, check-in, the close result.
+    expect(transcript).toContain("🕢 Thứ Sáu, 04/12/2026 lúc 19:30");
+    expect(transcript).toContain("[✅ Tham dự] [❌ Vắng mặt] [❔ Chưa chắc]");
+    expect(transcript).toMatch(/🤖 tin riêng → Đào Võ:\n\s+│ Kính nhắc đồng chí Đào Võ/);
+    expect(transcript).toContain("Đã điểm danh hộ đồng chí Võ Thị Mai.");
+    expect(transcript).toContain("✅ Đã kết thúc sinh hoạt thường kỳ tháng 12/2026 #1");
+    expect(transcript).toContain("tỷ lệ dự họp 57%");
+    expect(transcript).toContain("digest");
+
+    expect(summary).toEqual({ cells: 2, members: 9, meetings: 1, expected: 7, attended: 4 });
+    // The temporary data directory is gone.
+    expect(demoDirs().filter((name) => !before.has(name))).toEqual([]);
+  });
+});
