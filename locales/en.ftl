@@ -159,7 +159,7 @@ join-link-invalid = This join link is wrong or out of date. Please ask your cell
 join-cell-inactive = { $cell } is no longer active in the assistant, so it does not take join requests. Please contact your cell secretary.
 join-already-member = You are already a member of { $cell } in the assistant. Type /me to see your details.
 join-already-pending = Your request to join { $cell } has been sent and is waiting for the cell secretary's approval. There is no need to send it again.
-join-request-sent = Your request to join { $cell } has been sent. The cell secretary will review and approve it; the assistant will let you know.
+join-request-sent = Your request to join { $cell } has been sent. The cell secretary (or a committee admin) will review it; the assistant will let you know.
 join-request-to-manager =
     🙋 Request to join { $cell }
     Comrade { $name } asks to join the cell in the assistant.
@@ -174,7 +174,7 @@ join-decided-already = { $state ->
         [approved] This request was already approved by { $decider }.
        *[rejected] This request was already rejected by { $decider }.
     }
-join-approved-member = 🎉 The cell secretary has approved your request: you are now a member of { $cell } in the assistant. I will message you meeting dates, tasks and requests for your views privately. Type /me to see your details.
+join-approved-member = 🎉 Your request has been approved: you are now a member of { $cell } in the assistant. I will message you meeting dates, tasks and requests for your views privately. Type /me to see your details.
 join-rejected-member = Your request to join { $cell } was not approved. If this is a mistake, please speak to the cell secretary directly. Thank you, comrade.
 join-welcome-group = 🌷 The cell welcomes comrade { $name } to { $cell } in the Party Cell Assistant.
 join-welcome-group-unreachable = Comrade { $name }, please tap “Get private reminders” below so the assistant can message you meeting dates and tasks privately.

@@ -159,7 +159,7 @@ join-link-invalid = Link tham gia này không đúng hoặc đã cũ. Đồng ch
 join-cell-inactive = { $cell } hiện không còn hoạt động trên Trợ lý nên chưa nhận yêu cầu tham gia. Đồng chí vui lòng liên hệ Bí thư chi bộ.
 join-already-member = Đồng chí đã là đảng viên của { $cell } trên Trợ lý. Gõ /me để xem thông tin của đồng chí.
 join-already-pending = Yêu cầu tham gia { $cell } của đồng chí đã được gửi và đang chờ Bí thư chi bộ duyệt. Đồng chí không cần gửi lại.
-join-request-sent = Đã gửi yêu cầu tham gia { $cell }. Bí thư chi bộ sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.
+join-request-sent = Đã gửi yêu cầu tham gia { $cell }. Bí thư chi bộ (hoặc quản trị viên Đảng ủy) sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.
 join-request-to-manager =
     🙋 Yêu cầu tham gia { $cell }
     Đồng chí { $name } xin tham gia chi bộ trên Trợ lý.
@@ -174,7 +174,7 @@ join-decided-already = { $state ->
         [approved] Yêu cầu này đã được { $decider } chấp thuận trước đó.
        *[rejected] Yêu cầu này đã được { $decider } từ chối trước đó.
     }
-join-approved-member = 🎉 Bí thư chi bộ đã chấp thuận: từ nay đồng chí là đảng viên của { $cell } trên Trợ lý. Trợ lý sẽ nhắn riêng cho đồng chí lịch sinh hoạt, nhiệm vụ và các câu hỏi lấy ý kiến. Gõ /me để xem thông tin của đồng chí.
+join-approved-member = 🎉 Yêu cầu của đồng chí đã được chấp thuận: từ nay đồng chí là đảng viên của { $cell } trên Trợ lý. Trợ lý sẽ nhắn riêng cho đồng chí lịch sinh hoạt, nhiệm vụ và các câu hỏi lấy ý kiến. Gõ /me để xem thông tin của đồng chí.
 join-rejected-member = Yêu cầu tham gia { $cell } của đồng chí chưa được chấp thuận. Nếu có nhầm lẫn, đồng chí vui lòng trao đổi trực tiếp với Bí thư chi bộ. Cảm ơn đồng chí.
 join-welcome-group = 🌷 Chi bộ chào mừng đồng chí { $name } tham gia { $cell } trên Trợ lý Chi bộ.
 join-welcome-group-unreachable = Đồng chí { $name } bấm “Nhận nhắc riêng” bên dưới để Trợ lý nhắn riêng lịch sinh hoạt và nhiệm vụ.

@@ -167,7 +167,7 @@ describe.each(SUPPORTED_PROVIDERS)("joining on %s", (provider) => {
 
     const press = await h.press(stranger, ward.chatId, msg.message_id, joinButtonData(ward.cell.id));
     expect(answerOf(press)?.text).toBe(
-      "Đã gửi yêu cầu tham gia Chi bộ Khu phố 1. Bí thư chi bộ sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.",
+      "Đã gửi yêu cầu tham gia Chi bộ Khu phố 1. Bí thư chi bộ (hoặc quản trị viên Đảng ủy) sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.",
     );
     expect(h.lastText(stranger.id)).toContain("Đã gửi yêu cầu tham gia Chi bộ Khu phố 1");
     // Pressing twice keeps one request and does not bother the secretary again.
@@ -223,7 +223,7 @@ describe.each(SUPPORTED_PROVIDERS)("joining on %s", (provider) => {
     h.emulator.startBot(h.botAccount, stranger, `j_${ward.cell.id}`);
     await h.flush();
     expect(h.lastText(stranger.id)).toBe(
-      "Đã gửi yêu cầu tham gia Chi bộ Khu phố 1. Bí thư chi bộ sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.",
+      "Đã gửi yêu cầu tham gia Chi bộ Khu phố 1. Bí thư chi bộ (hoặc quản trị viên Đảng ủy) sẽ xem và chấp thuận; Trợ lý sẽ báo lại cho đồng chí.",
     );
     const request = await prisma().joinRequest.findFirstOrThrow({
       where: { telegramId: BigInt(stranger.id) },
