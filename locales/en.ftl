@@ -469,7 +469,10 @@ meeting-reminder-where = at { $place }
 meeting-reminder-where-online = online: { $link }
 meeting-reminder-group =
     🔔 A reminder, comrades: { $cell } meets { $when }{ $where }.
-    Answers so far: { $attend } attending · { $absent } absent · { $unsure } not sure · { $none } no answer.
+    Answers so far: { $attend } attending · { $absent } absent · { $noAnswer } no answer{ $unsure ->
+        [0] {""}
+       *[other] {" "}({ $unsure } not sure)
+    }.
     To get reminders in a private chat, press the button below.
 meeting-reminder-private = A reminder for comrade { $name }: { $cell } meets { $when }{ $where }.
 meeting-reminder-status-none = You have not confirmed yet — please press one of the buttons below.

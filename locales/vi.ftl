@@ -448,7 +448,10 @@ meeting-reminder-where = tại { $place }
 meeting-reminder-where-online = trực tuyến: { $link }
 meeting-reminder-group =
     🔔 Kính nhắc các đồng chí: { $when } { $cell } sinh hoạt{ $where }.
-    Đã xác nhận: { $attend } tham dự · { $absent } vắng · { $unsure } chưa chắc · { $none } chưa trả lời.
+    Đã xác nhận: { $attend } tham dự · { $absent } vắng · { $noAnswer } chưa trả lời{ $unsure ->
+        [0] {""}
+       *[other] {" "}({ $unsure } chưa chắc)
+    }.
     Đồng chí nào muốn nhận lời nhắc qua tin nhắn riêng, xin bấm nút bên dưới.
 meeting-reminder-private = Kính nhắc đồng chí { $name }: { $when } { $cell } sinh hoạt{ $where }.
 meeting-reminder-status-none = Đồng chí chưa xác nhận — xin bấm một nút bên dưới.

@@ -141,6 +141,10 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month on %s", (provider) => {
     // 3 days before: the group and every reachable, non-exempt member privately.
     expect(await tickAt("2026-12-02 19:30")).toEqual({ group: 1, lan: 1, hai: 1, binh: 1, cuc: 1, dao: 1 });
     expect(h.lastText(dao.id)).toContain("Kính nhắc đồng chí Đào");
+    expect(h.lastText(cell.chatId)).toContain("Thứ Bảy, 05/12/2026 lúc 19:30, Chi bộ Khu phố 1 sinh hoạt");
+    expect(h.lastText(cell.chatId)).toContain(
+      "Đã xác nhận: 1 tham dự · 1 vắng · 4 chưa trả lời (1 chưa chắc).",
+    );
     // A restart in the middle of the month: nothing is sent twice, nothing is lost.
     await h.restart();
     expect(await tickAt("2026-12-02 19:31")).toEqual({});

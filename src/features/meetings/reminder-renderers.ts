@@ -107,7 +107,8 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
       attend: counts.attend,
       absent: counts.absent,
       unsure: counts.unsure,
-      none: counts.none,
+      // Written like the announcement's counts: "not sure" is still "no answer" there.
+      noAnswer: counts.none + counts.unsure,
     });
     const keyboard = new InlineKeyboard().add(
       privateRemindersButton({ translate, locale, botUsername: deps.botUsername }),
