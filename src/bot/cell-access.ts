@@ -5,7 +5,8 @@ import type { BotContext, Caller } from "./context.ts";
 
 export type CellPower = "member" | "group_leader" | "manager";
 
-const MANAGER_ROLES = new Set(["secretary", "deputy"]);
+/** Roles that manage a cell (with the organisation's admins). */
+export const MANAGER_ROLES: ReadonlySet<string> = new Set(["secretary", "deputy"]);
 
 /** The caller's role in a cell, or null when they are not an active member of it. */
 export function roleInCell(caller: Caller | null, cellId: number): string | null {
@@ -51,18 +52,7 @@ export async function resolveCommandCell(ctx: BotContext, power: CellPower): Pro
   const { repos } = ctx.services;
   const chat = ctx.chat;
   if (!chat) return null;
-  if (chat.type !== "private") {
-    const cell = await repos.cells.findByChatId(chat.id);
-    if (!cell || !cell.active) {
-      await ctx.reply(ctx.t("cell-not-registered"));
-      return null;
-    }
-    if (!(await hasPower(ctx, cell, power))) {
-      await refuse(ctx, power);
-      return null;
-    }
-    return cell;
-  }
+  if (chat.type !== "private") return resolveGroupCell(ctx, chat.id, power);
   const candidates: CellView[] = [];
   const ids = ctx.caller?.member?.memberships.filter((m) => m.cellActive).map((m) => m.cellId) ?? [];
   for (const cell of await repos.cells.listByIds(ids)) {
@@ -79,6 +69,24 @@ export async function resolveCommandCell(ctx: BotContext, power: CellPower): Pro
   }
   await ctx.reply(ctx.t("cell-choose-in-group", { cells: candidates.map((c) => `• ${c.name}`).join("\n") }));
   return null;
+}
+
+/** The active cell bound to a group chat, if the caller has the power there; replies otherwise. */
+export async function resolveGroupCell(
+  ctx: BotContext,
+  chatId: number,
+  power: CellPower,
+): Promise<CellView | null> {
+  const cell = await ctx.services.repos.cells.findByChatId(chatId);
+  if (!cell || !cell.active) {
+    await ctx.reply(ctx.t("cell-not-registered"));
+    return null;
+  }
+  if (!(await hasPower(ctx, cell, power))) {
+    await refuse(ctx, power);
+    return null;
+  }
+  return cell;
 }
 
 export async function refuse(ctx: BotContext, power: CellPower): Promise<void> {

@@ -3,12 +3,13 @@ import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
-import { seedCell, type SeededCell } from "../support/ward.ts";
-
-const REFUSED_MANAGER =
-  "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.";
-const REFUSED_MEMBERS =
-  "Lệnh này chỉ dành cho đảng viên của chi bộ. Nếu đồng chí muốn tham gia, xin liên hệ Bí thư chi bộ.";
+import {
+  membershipSnapshot,
+  REFUSED_MANAGER,
+  REFUSED_MEMBERS,
+  seedCell,
+  type SeededCell,
+} from "../support/ward.ts";
 
 describe.each(SUPPORTED_PROVIDERS)("party groups on %s", (provider) => {
   let h: Harness;
@@ -25,17 +26,7 @@ describe.each(SUPPORTED_PROVIDERS)("party groups on %s", (provider) => {
   let otherSecretary: User;
 
   const prisma = () => h.app.database.prisma;
-  const snapshot = async () => ({
-    memberships: await prisma().membership.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, role: true, status: true, partyGroupId: true, active: true },
-    }),
-    groups: await prisma().partyGroup.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, name: true, leaderMemberId: true },
-    }),
-    audits: await prisma().auditEntry.count(),
-  });
+  const snapshot = () => membershipSnapshot(h);
   const group = () => cell.chatId;
   const groupNamed = async (name: string) =>
     (await h.app.repos.partyGroups.listByCell(cell.cell.id)).find((g) => g.name === name)!;

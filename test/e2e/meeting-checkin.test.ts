@@ -4,10 +4,8 @@ import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
-import { seedCell, type SeededCell } from "../support/ward.ts";
+import { REFUSED_MANAGER, seedCell, type SeededCell } from "../support/ward.ts";
 
-const REFUSED_MANAGER =
-  "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.";
 const REFUSED_LEADER = "Lệnh này chỉ dành cho Tổ trưởng tổ đảng, Bí thư hoặc Phó Bí thư chi bộ.";
 const NOT_MEMBER = "Nút điểm danh chỉ dành cho đảng viên của chi bộ này.";
 const NOT_FOR_YOU = "Nút này không dành cho đồng chí.";

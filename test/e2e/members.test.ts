@@ -4,12 +4,14 @@ import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
-import { seedCell, type SeedMember, type SeededCell } from "../support/ward.ts";
-
-const REFUSED_MANAGER =
-  "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.";
-const REFUSED_MEMBERS =
-  "Lệnh này chỉ dành cho đảng viên của chi bộ. Nếu đồng chí muốn tham gia, xin liên hệ Bí thư chi bộ.";
+import {
+  membershipSnapshot,
+  REFUSED_MANAGER,
+  REFUSED_MEMBERS,
+  seedCell,
+  type SeedMember,
+  type SeededCell,
+} from "../support/ward.ts";
 
 describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provider) => {
   let h: Harness;
@@ -25,17 +27,7 @@ describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provide
 
   const prisma = () => h.app.database.prisma;
   /** Everything a refused command must leave alone. */
-  const snapshot = async () => ({
-    memberships: await prisma().membership.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, role: true, status: true, partyGroupId: true, active: true },
-    }),
-    groups: await prisma().partyGroup.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, name: true, leaderMemberId: true },
-    }),
-    audits: await prisma().auditEntry.count(),
-  });
+  const snapshot = () => membershipSnapshot(h);
   const roleOf = async (user: User) => {
     const member = await h.app.repos.members.findByTelegramId(user.id);
     return member?.memberships.find((m) => m.cellId === cell.cell.id);

@@ -56,3 +56,24 @@ export async function seedCell(h: Harness, name: string, people: SeedMember[]): 
   }
   return { cell, chatId: group.id, members };
 }
+
+export const REFUSED_MANAGER =
+  "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.";
+export const REFUSED_MEMBERS =
+  "Lệnh này chỉ dành cho đảng viên của chi bộ. Nếu đồng chí muốn tham gia, xin liên hệ Bí thư chi bộ.";
+
+/** Everything a refused membership or party-group command must leave alone. */
+export async function membershipSnapshot(h: Harness) {
+  const prisma = h.app.database.prisma;
+  return {
+    memberships: await prisma.membership.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, status: true, partyGroupId: true, active: true },
+    }),
+    groups: await prisma.partyGroup.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, leaderMemberId: true },
+    }),
+    audits: await prisma.auditEntry.count(),
+  };
+}

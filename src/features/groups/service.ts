@@ -7,6 +7,7 @@ import type { PartyGroupView } from "../../db/repositories/party-groups.ts";
 import {
   changeRole,
   recordCellAudit,
+  unsetGroupLeader,
   type Actor,
   type CellRef,
   type ChangeRepos,
@@ -44,14 +45,7 @@ async function releaseLeader(
   memberId: number,
   actor: Actor,
 ): Promise<{ demoted: boolean }> {
-  await repos.partyGroups.setLeader(group.id, null);
-  await recordCellAudit(repos, cell, actor, {
-    action: "party_group.leader",
-    targetType: "party_group",
-    targetId: group.id,
-    before: { leaderMemberId: memberId },
-    after: { leaderMemberId: null },
-  });
+  await unsetGroupLeader(repos, cell, group.id, memberId, actor);
   return { demoted: await demoteIfLeadsNothing(repos, cell, memberId, actor) };
 }
 

@@ -80,15 +80,24 @@ export async function clearLeadership(
   actor: Actor,
 ): Promise<string[]> {
   const led = await repos.partyGroups.listLedBy(cell.id, memberId);
-  for (const group of led) {
-    await repos.partyGroups.setLeader(group.id, null);
-    await recordCellAudit(repos, cell, actor, {
-      action: "party_group.leader",
-      targetType: "party_group",
-      targetId: group.id,
-      before: { leaderMemberId: memberId },
-      after: { leaderMemberId: null },
-    });
-  }
+  for (const group of led) await unsetGroupLeader(repos, cell, group.id, memberId, actor);
   return led.map((g) => g.name);
+}
+
+/** Leaves a party group without a leader, audited. */
+export async function unsetGroupLeader(
+  repos: ChangeRepos,
+  cell: CellRef,
+  groupId: number,
+  formerLeaderId: number,
+  actor: Actor,
+): Promise<void> {
+  await repos.partyGroups.setLeader(groupId, null);
+  await recordCellAudit(repos, cell, actor, {
+    action: "party_group.leader",
+    targetType: "party_group",
+    targetId: groupId,
+    before: { leaderMemberId: formerLeaderId },
+    after: { leaderMemberId: null },
+  });
 }

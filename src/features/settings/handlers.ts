@@ -1,7 +1,14 @@
 // /settings: a cell's settings (its secretary or deputy, or an admin), or the organisation's
 // (an admin, privately). Buttons and typed forms share one path: parse → authorise → apply → audit.
 import { Composer, GrammyError } from "grammy";
-import { adminOrganisation, isAdminOfOrganisation, isCellManager, refuse } from "../../bot/cell-access.ts";
+import {
+  adminOrganisation,
+  isAdminOfOrganisation,
+  isCellManager,
+  MANAGER_ROLES,
+  refuse,
+  resolveGroupCell,
+} from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
 import {
   applyToCell,
@@ -27,8 +34,6 @@ import {
 } from "./view.ts";
 
 type ScopeRef = { kind: "cell" | "org"; id: number };
-
-const MANAGER_ROLES = new Set(["secretary", "deputy"]);
 
 const ERROR_KEYS: Record<SettingError, string> = {
   "unknown-key": "settings-error-unknown-key",
@@ -126,20 +131,11 @@ export function createSettingsFeature(): Composer<BotContext> {
  * the one cell the caller manages, else the organisation for an admin who manages no cell.
  */
 async function resolveScope(ctx: BotContext): Promise<ScopeRef | null> {
-  const { repos } = ctx.services;
   const chat = ctx.chat;
   if (!chat) return null;
   if (chat.type !== "private") {
-    const cell = await repos.cells.findByChatId(chat.id);
-    if (!cell || !cell.active) {
-      await ctx.reply(ctx.t("cell-not-registered"));
-      return null;
-    }
-    if (!(await isCellManager(ctx, cell))) {
-      await refuse(ctx, "manager");
-      return null;
-    }
-    return { kind: "cell", id: cell.id };
+    const cell = await resolveGroupCell(ctx, chat.id, "manager");
+    return cell ? { kind: "cell", id: cell.id } : null;
   }
   const managed =
     ctx.caller?.member?.memberships.filter((m) => m.cellActive && MANAGER_ROLES.has(m.role)) ?? [];
