@@ -71,7 +71,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 
   try {
-    const repos = createRepositories(database);
+    const repos = createRepositories(database, clock);
     await repos.admins.ensureConfigAdmins(config.adminIds);
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
     const services: BotServices = { config, logger, clock, repos, translate };

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgId } from "../ids.ts";
 
@@ -7,7 +8,7 @@ export interface AdminView {
   displayName: string | null;
 }
 
-export function createAdminRepository(db: Db) {
+export function createAdminRepository(db: Db, clock: Clock) {
   return {
     async isAdmin(telegramId: number): Promise<boolean> {
       const row = await db.admin.findUnique({
@@ -22,7 +23,7 @@ export function createAdminRepository(db: Db) {
       for (const id of telegramIds) {
         await db.admin.upsert({
           where: { telegramId: toDbId(id) },
-          create: { telegramId: toDbId(id), fromConfig: true },
+          create: { telegramId: toDbId(id), fromConfig: true, createdAt: clock.now() },
           update: { fromConfig: true },
         });
       }
@@ -32,7 +33,9 @@ export function createAdminRepository(db: Db) {
     async add(telegramId: number, addedBy: number): Promise<boolean> {
       const existing = await db.admin.findUnique({ where: { telegramId: toDbId(telegramId) } });
       if (existing) return false;
-      await db.admin.create({ data: { telegramId: toDbId(telegramId), addedByTgId: toDbId(addedBy) } });
+      await db.admin.create({
+        data: { telegramId: toDbId(telegramId), addedByTgId: toDbId(addedBy), createdAt: clock.now() },
+      });
       return true;
     },
 

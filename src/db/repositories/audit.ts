@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId } from "../ids.ts";
 
@@ -13,7 +14,7 @@ export interface AuditInput {
   after?: unknown;
 }
 
-export function createAuditRepository(db: Db) {
+export function createAuditRepository(db: Db, clock: Clock) {
   return {
     async record(entry: AuditInput): Promise<void> {
       await db.auditEntry.create({
@@ -27,6 +28,7 @@ export function createAuditRepository(db: Db) {
           cellId: entry.cellId ?? null,
           before: entry.before === undefined ? null : JSON.stringify(entry.before),
           after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          createdAt: clock.now(),
         },
       });
     },

@@ -5,6 +5,7 @@
 // dropped, or back to pending for a retry. A claim whose lease ran out (the worker died) is
 // claimable again. Rows that expired before being sent are dropped, never sent late. Cancelling and
 // rescheduling only touch pending rows.
+import type { Clock } from "../../clock.ts";
 import type { Database, Db } from "../client.ts";
 import type { DeliveryStatus } from "../enums.ts";
 import type { ScheduledDelivery } from "../generated/sqlite/client.ts";
@@ -88,8 +89,8 @@ export interface OutboxRepository {
 }
 
 export interface OutboxOptions {
-  /** Timestamps the repository writes itself (sentAt, default retry times). */
-  clock?: { now(): Date };
+  /** Every time the repository writes itself (sentAt, retry times, createdAt, updatedAt). */
+  clock: Clock;
   /** Back-off of `markFailed` without `retryAt`: base · 2^(attempts-1), capped. */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -99,10 +100,10 @@ const MAX_ERROR_LENGTH = 2_000;
 
 export function createOutboxRepository(
   database: Pick<Database, "prisma" | "provider">,
-  options: OutboxOptions = {},
+  options: OutboxOptions,
 ): OutboxRepository {
   const { prisma, provider } = database;
-  const clock = options.clock ?? { now: () => new Date() };
+  const { clock } = options;
   const retryBaseMs = options.retryBaseMs ?? 60_000;
   const retryMaxMs = options.retryMaxMs ?? 60 * 60_000;
 
@@ -124,8 +125,10 @@ export function createOutboxRepository(
     return rows.filter((row) => row.key.startsWith(keyPrefix));
   }
 
-  async function insertNew(client: Pick<Db, "scheduledDelivery">, data: ReturnType<typeof toData>[]) {
-    if (data.length === 0) return 0;
+  async function insertNew(client: Pick<Db, "scheduledDelivery">, rows: ReturnType<typeof toData>[]) {
+    if (rows.length === 0) return 0;
+    const now = clock.now();
+    const data = rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
     if (provider === "postgresql") {
       // One INSERT … ON CONFLICT DO NOTHING; the SQLite client has no skipDuplicates.
       const pgClient = client as unknown as Pick<PostgresPrismaClient, "scheduledDelivery">;
@@ -213,6 +216,7 @@ export function createOutboxRepository(
           claimedBy: workerId,
           claimedUntil: new Date(now.getTime() + leaseMs),
           attempts: { increment: 1 },
+          updatedAt: clock.now(),
         },
         select: { id: true },
       });
@@ -232,7 +236,7 @@ export function createOutboxRepository(
   }
 
   async function update(id: number, data: Parameters<Db["scheduledDelivery"]["update"]>[0]["data"]) {
-    await prisma.scheduledDelivery.update({ where: { id }, data });
+    await prisma.scheduledDelivery.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
   }
 
   return {
@@ -246,6 +250,7 @@ export function createOutboxRepository(
         if (!row.key.startsWith(keyPrefix)) throw new Error(`key "${row.key}" is not under "${keyPrefix}"`);
       }
       const wanted = new Map(dedupe(rows).map((row) => [row.key, toData(row)]));
+      const updatedAt = clock.now();
       return prisma.$transaction(async (tx) => {
         const current = await rowsUnder(tx, keyPrefix);
         const byKey = new Map(current.map((row) => [row.key, row]));
@@ -254,7 +259,7 @@ export function createOutboxRepository(
           .map((r) => r.id);
         const { count: cancelled } = await tx.scheduledDelivery.updateMany({
           where: { id: { in: toCancel }, status: "pending" },
-          data: { status: "cancelled", claimedBy: null, claimedUntil: null },
+          data: { status: "cancelled", claimedBy: null, claimedUntil: null, updatedAt },
         });
         let updated = 0;
         const fresh: ReturnType<typeof toData>[] = [];
@@ -264,7 +269,14 @@ export function createOutboxRepository(
           else if (row.status === "pending" || row.status === "cancelled") {
             const { count } = await tx.scheduledDelivery.updateMany({
               where: { id: row.id, status: { in: ["pending", "cancelled"] } },
-              data: { ...data, status: "pending", lastError: null, claimedBy: null, claimedUntil: null },
+              data: {
+                ...data,
+                status: "pending",
+                lastError: null,
+                claimedBy: null,
+                claimedUntil: null,
+                updatedAt,
+              },
             });
             updated += count;
           }
@@ -280,7 +292,7 @@ export function createOutboxRepository(
       if (ids.length === 0) return 0;
       const { count } = await prisma.scheduledDelivery.updateMany({
         where: { id: { in: ids }, status: "pending" },
-        data: { status: "cancelled" },
+        data: { status: "cancelled", updatedAt: clock.now() },
       });
       return count;
     },
@@ -302,7 +314,7 @@ export function createOutboxRepository(
           expiresAt: { lte: now },
           OR: [{ status: "pending" }, { status: "claimed", claimedUntil: { lte: now } }],
         },
-        data: { status: "dropped", lastError: "expired", claimedUntil: null },
+        data: { status: "dropped", lastError: "expired", claimedUntil: null, updatedAt: clock.now() },
       });
       return rows.map(toDelivery);
     },
