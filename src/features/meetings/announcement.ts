@@ -4,7 +4,7 @@
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { BotServices } from "../../bot/context.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { localParts } from "../../datetime/zone.ts";
+import { localParts } from "../../datetime/calendar.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import type { RsvpCounts } from "../../db/repositories/rsvps.ts";

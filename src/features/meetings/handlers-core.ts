@@ -20,7 +20,7 @@ import {
   localParts,
   zonedTimeToUtc,
   type LocalDate,
-} from "../../datetime/zone.ts";
+} from "../../datetime/calendar.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { clip } from "../members/member-ref.ts";
