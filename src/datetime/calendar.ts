@@ -211,11 +211,12 @@ export function localDaysBetween(from: Date, to: Date, timeZone: string): number
   return daysBetween(localDateOf(from, timeZone), localDateOf(to, timeZone));
 }
 
-/** True if `timeZone` is an IANA zone Intl knows. */
+/** True if `timeZone` is an IANA zone Intl knows (any letter case, as Intl accepts). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone === "") return false;
   try {
-    formatterFor(timeZone);
+    // Not cached: the text may be typed by a user, and each spelling would stay in the cache.
+    new Intl.DateTimeFormat("en-US", { timeZone });
     return true;
   } catch {
     return false;

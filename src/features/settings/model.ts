@@ -6,6 +6,7 @@
 // reminder offsets and the absence threshold live in Organisation.settings (JSON). A cell stores only
 // what it overrides, in Cell.settings (JSON); the digest schedule is the organisation's alone.
 import { z } from "zod";
+import { isValidTimeZone } from "../../datetime/calendar.ts";
 
 export const SETTING_LANGUAGES = ["vi", "en"] as const;
 export type SettingLanguage = (typeof SETTING_LANGUAGES)[number];
@@ -112,15 +113,6 @@ export function isTime(text: unknown): text is string {
 
 const TZ_SHAPE = /^(UTC|[A-Za-z][A-Za-z_]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*){1,2})$/i;
 
-function intlAccepts(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 let knownZones: Map<string, string> | undefined;
 function knownZone(lower: string): string | undefined {
   knownZones ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
@@ -133,17 +125,17 @@ function knownZone(lower: string): string | undefined {
  */
 export function parseTimeZone(text: string): string | null {
   const given = text.trim();
-  if (given.length > 64 || !TZ_SHAPE.test(given) || !intlAccepts(given)) return null;
+  if (given.length > 64 || !TZ_SHAPE.test(given) || !isValidTimeZone(given)) return null;
   if (given.toUpperCase() === "UTC") return "UTC";
   const known = knownZone(given.toLowerCase());
   if (known && known.toLowerCase() !== given.toLowerCase()) return known;
   if (known === given || /[A-Z]/.test(given)) return given;
   const titled = given.replace(/(^|[/_-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-  return intlAccepts(titled) ? titled : null;
+  return isValidTimeZone(titled) ? titled : null;
 }
 
 export function isTimeZone(text: unknown): text is string {
-  return typeof text === "string" && TZ_SHAPE.test(text) && intlAccepts(text);
+  return typeof text === "string" && TZ_SHAPE.test(text) && isValidTimeZone(text);
 }
 
 const OFF_WORDS = new Set(["off", "none", "tat", "tắt", "khong", "không", "0"]);
