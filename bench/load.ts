@@ -93,7 +93,13 @@ export function actAsMembers(
     const { cell, user } = pick(random, people);
     if (kind === "rsvp") {
       const messageId = target === "bot" ? cell.announcementId : cell.baselineAnnouncementId;
-      emulator.pressButton(account, user, cell.chatId, messageId, `rsvp:${cell.meetingId}:${pick(random, ANSWERS)}`);
+      emulator.pressButton(
+        account,
+        user,
+        cell.chatId,
+        messageId,
+        `rsvp:${cell.meetingId}:${pick(random, ANSWERS)}`,
+      );
     } else if (kind === "me") {
       emulator.sendText(account, user, user.id, "/me");
     } else {
@@ -118,7 +124,11 @@ export interface DriveResult {
 export type Handle = (update: Update) => Promise<unknown>;
 
 /** Hands the updates to `handle` with `inFlight` of them outstanding at any time. */
-export async function drive(items: readonly LoadItem[], handle: Handle, inFlight: number): Promise<DriveResult> {
+export async function drive(
+  items: readonly LoadItem[],
+  handle: Handle,
+  inFlight: number,
+): Promise<DriveResult> {
   const latenciesMs: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;

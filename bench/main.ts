@@ -14,7 +14,8 @@ if (unknown.length > 0) {
 }
 // --smoke: the test's tiny sizes, to try the harness itself (its numbers mean nothing).
 const sizes = args.includes("--smoke") ? SIZES.smoke : args.includes("--quick") ? SIZES.quick : SIZES.full;
-const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 const report = await runBench({ sizes, log });
 const path = await writeReport(report, join(REPO_ROOT, "bench", "results"));

@@ -79,10 +79,10 @@ export function renderTable(rows: readonly Row[]): string {
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => c + " ".repeat(widths[i]! - [...c].length)).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
-  const notes = rows
-    .filter((row) => row.result?.note)
-    .map((row) => `  ${row.figure}: ${row.result!.note!}`);
-  return [line(header), rule, ...body.map(line), ...(notes.length ? ["", "notes:", ...notes] : [])].join("\n");
+  const notes = rows.filter((row) => row.result?.note).map((row) => `  ${row.figure}: ${row.result!.note!}`);
+  return [line(header), rule, ...body.map(line), ...(notes.length ? ["", "notes:", ...notes] : [])].join(
+    "\n",
+  );
 }
 
 /** Writes bench/results/<timestamp>.json and returns its path. */

@@ -79,7 +79,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     if (mine.length === 0) continue;
     let stage: Stage | undefined;
     const seeding = performance.now();
-    log(`${provider}: seeding a ward of ${sizes.cells} × ${sizes.membersPerCell} + ${sizes.bigCellMembers} members, ${sizes.historyMonths} months of meetings…`);
+    log(
+      `${provider}: seeding a ward of ${sizes.cells} × ${sizes.membersPerCell} + ${sizes.bigCellMembers} members, ${sizes.historyMonths} months of meetings…`,
+    );
     try {
       stage = await createStage(provider, sizes);
       log(`${provider}: ward ready in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
@@ -99,7 +101,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           const seconds = (performance.now() - started) / 1000;
           for (const spec of figure.rows) {
             const result = results[spec.id];
-            rows.set(spec.id, result ? { ...spec, result, seconds } : { ...spec, error: "not measured", seconds });
+            rows.set(
+              spec.id,
+              result ? { ...spec, result, seconds } : { ...spec, error: "not measured", seconds },
+            );
           }
           log(`${provider}: ${figure.name} done in ${seconds.toFixed(1)} s`);
         } catch (error) {

@@ -35,6 +35,8 @@ export interface BenchSizes {
   startupRounds: number;
   /** Updates driven through the spawned service before its memory is read again. */
   memoryLoadUpdates: number;
+  /** How long a spawned service is left alone before its idle memory is read. */
+  memorySettleMs: number;
 }
 
 export const SIZES: Record<BenchSizes["name"], BenchSizes> = {
@@ -58,6 +60,7 @@ export const SIZES: Record<BenchSizes["name"], BenchSizes> = {
     closeRounds: 3,
     startupRounds: 3,
     memoryLoadUpdates: 3_000,
+    memorySettleMs: 3_000,
   },
   quick: {
     name: "quick",
@@ -79,6 +82,7 @@ export const SIZES: Record<BenchSizes["name"], BenchSizes> = {
     closeRounds: 1,
     startupRounds: 1,
     memoryLoadUpdates: 600,
+    memorySettleMs: 2_000,
   },
   smoke: {
     name: "smoke",
@@ -100,5 +104,6 @@ export const SIZES: Record<BenchSizes["name"], BenchSizes> = {
     closeRounds: 1,
     startupRounds: 1,
     memoryLoadUpdates: 12,
+    memorySettleMs: 300,
   },
 };

@@ -31,7 +31,10 @@ export interface Service {
 
 /**
  * Runs `command` through a shell in the repository with only the given environment (plus PATH and
- * HOME), and waits until the emulator sees a getUpdates with `token`.
+ * HOME), and waits until the emulator sees a getUpdates with `token`. The emulator records a call
+ * when it has answered it, and a long poll with nothing to deliver is answered only at its timeout:
+ * queue an update for the bot first (see primeFirstPoll), so that the first getUpdates returns at
+ * once; its arrival time is what is measured.
  */
 export async function spawnService(
   command: string,
@@ -71,7 +74,8 @@ export async function spawnService(
     async stop() {
       if (exited || child.pid === undefined) return;
       signalGroup(child.pid, "SIGTERM");
-      const stopped = await Promise.race([exit.then(() => true), sleep(10_000).then(() => false)]);
+      // A graceful stop is not measured here; do not wait long for it.
+      const stopped = await Promise.race([exit.then(() => true), sleep(3_000).then(() => false)]);
       if (!stopped) {
         signalGroup(child.pid, "SIGKILL");
         await exit;

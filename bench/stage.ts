@@ -96,16 +96,22 @@ export async function createStage(provider: Provider, sizes: BenchSizes): Promis
     };
     const baseline = createDoNothingBot(baselineAccount.token, emulator.apiRoot);
     await baseline.init();
-    const partial = { provider, sizes, emulator, account, baselineAccount, admin, database, config, logger };
-    const stage: Stage = {
-      ...partial,
+    const base: StageBase = {
+      provider,
+      sizes,
+      emulator,
+      account,
+      baselineAccount,
+      admin,
+      database,
+      config,
+      logger,
       app,
       services,
       baseline,
-      ward: { organisationId: 0, cells: [], big: undefined as unknown as SeededCell },
       close,
     };
-    stage.ward = await seedWard(stage);
+    const stage: Stage = { ...base, ward: await seedWard(base) };
     return stage;
   } catch (error) {
     await close();
@@ -113,15 +119,18 @@ export async function createStage(provider: Provider, sizes: BenchSizes): Promis
   }
 }
 
+/** A stage before its ward is seeded. */
+type StageBase = Omit<Stage, "ward">;
+
 /** Hands every update queued for the bot to it, one at a time; drops what the baseline received. */
-export async function flushBot(stage: Stage): Promise<Update[]> {
+export async function flushBot(stage: StageBase): Promise<Update[]> {
   const updates = stage.emulator.takeUpdates(stage.account);
   for (const update of updates) await stage.app.bot.handleUpdate(update);
   stage.emulator.takeUpdates(stage.baselineAccount);
   return updates;
 }
 
-async function seedWard(stage: Stage): Promise<Ward> {
+async function seedWard(stage: StageBase): Promise<Ward> {
   const { repos } = stage.app;
   const random = createRandom(20_261_201);
   const org = await repos.organisations.forAdmin(stage.admin.id, {
@@ -138,7 +147,7 @@ async function seedWard(stage: Stage): Promise<Ward> {
 }
 
 async function seedCell(
-  stage: Stage,
+  stage: StageBase,
   organisationId: number,
   name: string,
   size: number,
@@ -223,7 +232,7 @@ async function seedCell(
  * because answering them one by one would dominate the seeding time without testing anything.
  */
 async function seedHistory(
-  stage: Stage,
+  stage: StageBase,
   cellId: number,
   secretaryId: number,
   memberIds: readonly number[],

@@ -53,7 +53,13 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
           const due = started + (i * sizes.burstSpreadMs) / users.length;
           const wait = due - performance.now();
           if (wait > 0) await sleep(wait);
-          emulator.pressButton(account, user, seeded.chatId, announcementId, `rsvp:${meeting.id}:${ANSWER_OF[i % ANSWER_OF.length]!}`);
+          emulator.pressButton(
+            account,
+            user,
+            seeded.chatId,
+            announcementId,
+            `rsvp:${meeting.id}:${ANSWER_OF[i % ANSWER_OF.length]!}`,
+          );
           const [update] = emulator.takeUpdates(account);
           const queryId = update?.callback_query?.id;
           if (!update || !queryId) throw new Error("a press produced no callback query");
@@ -86,9 +92,10 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
       const calls = emulator.calls().slice(firstCall);
       emulator.setLimits(false);
 
-      const waits = users.map((_, i) =>
-        answeredAt[i] === undefined ? Number.POSITIVE_INFINITY : answeredAt[i]! - pressedAt[i]!,
-      );
+      const waits = users.map((_, i) => {
+        const at = answeredAt[i];
+        return at === undefined ? Number.POSITIVE_INFINITY : at - pressedAt[i]!;
+      });
       const answered = waits.filter(Number.isFinite);
       const tooMany = calls.filter((c) => c.status === 429).length;
       const want = { attend: 0, absent: 0, unsure: 0 };
@@ -105,7 +112,8 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
         noAnswer: stored.expected - want.attend - want.absent,
       };
       const post = emulator.botMessages(account, seeded.chatId).find((m) => m.message_id === announcementId);
-      const shown = post?.text?.includes(countsLine(services, stage.config.defaultLocale, expectedCounts)) ?? false;
+      const shown =
+        post?.text?.includes(countsLine(services, stage.config.defaultLocale, expectedCounts)) ?? false;
       const countsRight =
         settled &&
         shown &&
@@ -114,7 +122,10 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
         stored.unsure === want.unsure;
       const p50 = answered.length ? percentile(waits, 50) : Number.POSITIVE_INFINITY;
       const max = Math.max(...waits);
-      const secs = (ms: number) => (Number.isFinite(ms) ? `${formatNumber(ms / 1000, 2)} s` : `> ${formatNumber(sizes.burstCapMs / 1000)} s`);
+      const secs = (ms: number) =>
+        Number.isFinite(ms)
+          ? `${formatNumber(ms / 1000, 2)} s`
+          : `> ${formatNumber(sizes.burstCapMs / 1000)} s`;
       return {
         [id]: {
           measured: `answered p50 ${secs(p50)}, max ${secs(max)}, ${tooMany} × 429, counts ${countsRight ? "right" : "wrong"}`,
@@ -131,7 +142,9 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
             settled: settled ? 1 : 0,
           },
           ...(answered.length < users.length
-            ? { note: `${users.length - answered.length} presses unanswered after ${formatNumber(sizes.burstCapMs / 1000)} s (-1 in the JSON)` }
+            ? {
+                note: `${users.length - answered.length} presses unanswered after ${formatNumber(sizes.burstCapMs / 1000)} s (-1 in the JSON)`,
+              }
             : {}),
         },
       };

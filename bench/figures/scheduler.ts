@@ -24,7 +24,8 @@ async function timeTicks(stage: Stage, samples: number): Promise<{ ms: number; s
     const result = await stage.app.scheduler.tick();
     times.push(performance.now() - t0);
     counts.push(statementCount() - before);
-    if (result.claimed > 0) throw new Error(`a tick meant to find nothing due claimed ${result.claimed} rows`);
+    if (result.claimed > 0)
+      throw new Error(`a tick meant to find nothing due claimed ${result.claimed} rows`);
   }
   return { ms: median(times), statements: median(counts) };
 }
@@ -78,7 +79,9 @@ export function schedulerTick(provider: Provider, sizes: BenchSizes): Figure {
               emptyTickStatements: empty.statements,
               ratio,
             },
-            ...(sizes.tickRows < 100_000 ? { note: `goal is set at 100k rows; this run had ${sizes.tickRows}` } : {}),
+            ...(sizes.tickRows < 100_000
+              ? { note: `goal is set at 100k rows; this run had ${sizes.tickRows}` }
+              : {}),
           },
         };
       } finally {
@@ -105,17 +108,26 @@ export function wardFanout(sizes: BenchSizes): Figure {
     async run(stage) {
       const { emulator, app } = stage;
       const cells = stage.ward.cells.slice(0, sizes.fanoutGroups);
-      if (cells.length < sizes.fanoutGroups) throw new Error("the ward has fewer cells than the fan-out needs");
+      if (cells.length < sizes.fanoutGroups)
+        throw new Error("the ward has fewer cells than the fan-out needs");
       const people = [...stage.ward.cells, stage.ward.big].flatMap((c) =>
         c.users.map((user) => ({ user, memberId: c.memberIdOf.get(user.id) ?? null, cellId: c.cell.id })),
       );
       const unique = [...new Map(people.map((p) => [p.user.id, p])).values()].slice(0, sizes.fanoutPrivates);
-      if (unique.length < sizes.fanoutPrivates) throw new Error("the ward has fewer members than the fan-out needs");
+      if (unique.length < sizes.fanoutPrivates)
+        throw new Error("the ward has fewer members than the fan-out needs");
       const prefix = `bench:fanout:${Date.now()}:`;
       const dueAt = new Date();
       const text = "Đảng ủy phường thông báo: hội nghị quán triệt nghị quyết vào 19:30 thứ Sáu tuần này.";
       const rows: NewDelivery[] = [
-        ...cells.map((c) => ({ key: `${prefix}g:${c.chatId}`, kind: "text", chatId: c.chatId, cellId: c.cell.id, payload: { text }, dueAt })),
+        ...cells.map((c) => ({
+          key: `${prefix}g:${c.chatId}`,
+          kind: "text",
+          chatId: c.chatId,
+          cellId: c.cell.id,
+          payload: { text },
+          dueAt,
+        })),
         ...unique.map((p) => ({
           key: `${prefix}p:${p.user.id}`,
           kind: "text",
@@ -155,8 +167,19 @@ export function wardFanout(sizes: BenchSizes): Figure {
           baseline: `${formatNumber(minimumMs / 1000, 1)} s minimum (${total} at ${GLOBAL_PER_SECOND}/s)`,
           ratio,
           met: sent === total && ratio <= 1.05 && tooMany === 0,
-          values: { messages: total, sent, failed, elapsedMs, minimumMs, ratio, tooManyRequests: tooMany, sendCalls: sends },
-          ...(tooMany > 0 ? { note: `${formatNumber((tooMany * 100) / Math.max(1, sends), 1)}% of sends answered 429` } : {}),
+          values: {
+            messages: total,
+            sent,
+            failed,
+            elapsedMs,
+            minimumMs,
+            ratio,
+            tooManyRequests: tooMany,
+            sendCalls: sends,
+          },
+          ...(tooMany > 0
+            ? { note: `${formatNumber((tooMany * 100) / Math.max(1, sends), 1)}% of sends answered 429` }
+            : {}),
         },
       };
     },

@@ -26,6 +26,11 @@ function serviceEnv(stage: Stage, databaseUrl: string): Record<string, string> {
   };
 }
 
+/** One ignorable group message waiting for the bot, so its first getUpdates is answered at once. */
+function primeFirstPoll(stage: Stage, target: "bot" | "baseline"): void {
+  actAsMembers(stage, target, 1, createRandom(7), "ignored");
+}
+
 function baselineEnv(stage: Stage): Record<string, string> {
   return { BOT_TOKEN: stage.baselineAccount.token, TELEGRAM_API_ROOT: stage.emulator.apiRoot };
 }
@@ -44,13 +49,25 @@ export function startup(sizes: BenchSizes): Figure {
         // A fresh database each time: the first start of a new install, migrations included.
         const database = await createThrowawayDatabase("sqlite");
         try {
-          const service = await spawnService(command, serviceEnv(stage, database.url), stage.emulator, stage.account.token);
+          primeFirstPoll(stage, "bot");
+          const service = await spawnService(
+            command,
+            serviceEnv(stage, database.url),
+            stage.emulator,
+            stage.account.token,
+          );
           bot.push(service.readyMs);
           await service.stop();
         } finally {
           await database.drop();
         }
-        const base = await spawnService(BASELINE_COMMAND, baselineEnv(stage), stage.emulator, stage.baselineAccount.token);
+        primeFirstPoll(stage, "baseline");
+        const base = await spawnService(
+          BASELINE_COMMAND,
+          baselineEnv(stage),
+          stage.emulator,
+          stage.baselineAccount.token,
+        );
         baseline.push(base.readyMs);
         await base.stop();
       }
@@ -76,7 +93,7 @@ async function memoryOf(
   target: "bot" | "baseline",
   count: number,
 ): Promise<{ idleMb: number; afterMb: number; handled: boolean }> {
-  await sleep(2_000);
+  await sleep(stage.sizes.memorySettleMs);
   const idleMb = service.rssMb();
   const { emulator } = stage;
   const token = target === "bot" ? stage.account.token : stage.baselineAccount.token;
@@ -101,7 +118,7 @@ async function memoryOf(
     120_000,
     100,
   );
-  await sleep(1_000);
+  await sleep(stage.sizes.memorySettleMs / 2);
   return { idleMb, afterMb: service.rssMb(), handled };
 }
 
@@ -125,6 +142,7 @@ export function memory(sizes: BenchSizes): Figure {
       try {
         const copy = join(dir, "ward.sqlite");
         await stage.app.database.prisma.$executeRawUnsafe(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+        primeFirstPoll(stage, "bot");
         const service = await spawnService(
           startCommand(),
           serviceEnv(stage, `file:${copy}`),
@@ -139,7 +157,13 @@ export function memory(sizes: BenchSizes): Figure {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
-      const base = await spawnService(BASELINE_COMMAND, baselineEnv(stage), stage.emulator, stage.baselineAccount.token);
+      primeFirstPoll(stage, "baseline");
+      const base = await spawnService(
+        BASELINE_COMMAND,
+        baselineEnv(stage),
+        stage.emulator,
+        stage.baselineAccount.token,
+      );
       let baseline;
       try {
         baseline = await memoryOf(stage, base, "baseline", sizes.memoryLoadUpdates);
@@ -147,7 +171,9 @@ export function memory(sizes: BenchSizes): Figure {
         await base.stop();
       }
       const ratio = bot.afterMb / baseline.afterMb;
-      const unhandled = [bot.handled ? "" : "the service", baseline.handled ? "" : "the baseline"].filter(Boolean);
+      const unhandled = [bot.handled ? "" : "the service", baseline.handled ? "" : "the baseline"].filter(
+        Boolean,
+      );
       return {
         [id]: {
           measured: `${formatNumber(bot.idleMb)} / ${formatNumber(bot.afterMb)} MB`,
@@ -167,4 +193,3 @@ export function memory(sizes: BenchSizes): Figure {
     },
   };
 }
-

@@ -22,7 +22,9 @@ export function statementsPerUpdate(): Figure {
   return {
     name: "statements per update",
     provider: "sqlite",
-    rows: [{ id, figure: "SQL statements per update: RSVP / /me / ignored group text", goal: "≤ 3 / ≤ 3 / 0" }],
+    rows: [
+      { id, figure: "SQL statements per update: RSVP / /me / ignored group text", goal: "≤ 3 / ≤ 3 / 0" },
+    ],
     async run(stage) {
       const random = createRandom(303);
       const rsvp = await perUpdate(stage, "rsvp", random);

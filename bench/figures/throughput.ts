@@ -5,7 +5,14 @@ import { randomBytes } from "node:crypto";
 import { startWebhookServer } from "../../src/server/webhook.ts";
 import type { Provider } from "../../src/db/url.ts";
 import { PROVIDER_LABEL, type Figure } from "../figure.ts";
-import { createWebhookPoster, drive, generateLoad, startBaselineWebhook, type DriveResult, type Handle } from "../load.ts";
+import {
+  createWebhookPoster,
+  drive,
+  generateLoad,
+  startBaselineWebhook,
+  type DriveResult,
+  type Handle,
+} from "../load.ts";
 import { formatNumber, type RowResult } from "../report.ts";
 import type { BenchSizes } from "../sizes.ts";
 import type { Stage } from "../stage.ts";
@@ -59,11 +66,17 @@ async function alternate(
 function failureNote(bot: Summary, baseline: Summary): string | undefined {
   const notes: string[] = [];
   if (bot.failures > 0) notes.push(`${bot.failures} bot updates failed (${bot.firstFailure})`);
-  if (baseline.failures > 0) notes.push(`${baseline.failures} baseline updates failed (${baseline.firstFailure})`);
+  if (baseline.failures > 0)
+    notes.push(`${baseline.failures} baseline updates failed (${baseline.firstFailure})`);
   return notes.length ? notes.join("; ") : undefined;
 }
 
-function rateRow(bot: Summary, baseline: Summary, judge: (rate: number, ratio: number) => boolean, extra?: string): RowResult {
+function rateRow(
+  bot: Summary,
+  baseline: Summary,
+  judge: (rate: number, ratio: number) => boolean,
+  extra?: string,
+): RowResult {
   const ratio = bot.rate / baseline.rate;
   const note = [extra, failureNote(bot, baseline)].filter(Boolean).join("; ");
   return {
@@ -158,7 +171,12 @@ export function webhookThroughput(provider: Provider, sizes: BenchSizes): Figure
             baseline: `${formatNumber(baseline.p99Ms, 1)} ms (p50 ${formatNumber(baseline.p50Ms, 1)})`,
             ratio: bot.p99Ms / baseline.p99Ms,
             met: bot.failures === 0 && bot.p99Ms < 50,
-            values: { p99Ms: bot.p99Ms, p50Ms: bot.p50Ms, baselineP99Ms: baseline.p99Ms, baselineP50Ms: baseline.p50Ms },
+            values: {
+              p99Ms: bot.p99Ms,
+              p50Ms: bot.p50Ms,
+              baselineP99Ms: baseline.p99Ms,
+              baselineP50Ms: baseline.p50Ms,
+            },
           };
         }
         return rows;
@@ -172,4 +190,3 @@ export function webhookThroughput(provider: Provider, sizes: BenchSizes): Figure
     },
   };
 }
-

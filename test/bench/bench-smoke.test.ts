@@ -13,7 +13,9 @@ describe("npm run bench (smoke)", () => {
 
     const ids = report.rows.map((row) => row.id);
     expect(ids).toEqual([...TABLE_ORDER]);
-    expect(new Set(figuresFor(SIZES.smoke).flatMap((f) => f.rows.map((r) => r.id)))).toEqual(new Set(TABLE_ORDER));
+    expect(new Set(figuresFor(SIZES.smoke).flatMap((f) => f.rows.map((r) => r.id)))).toEqual(
+      new Set(TABLE_ORDER),
+    );
     for (const row of report.rows) {
       expect({ id: row.id, error: row.error }).toEqual({ id: row.id, error: undefined });
       const result = row.result!;
