@@ -115,11 +115,12 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
       const shown =
         post?.text?.includes(countsLine(services, stage.config.defaultLocale, expectedCounts)) ?? false;
       const countsRight =
-        settled &&
         shown &&
         stored.attend === want.attend &&
         stored.absent === want.absent &&
         stored.unsure === want.unsure;
+      // Handlers still waiting (out a 429) at the cap may yet fix the counts: say so rather than "wrong".
+      const counts = countsRight ? "right" : settled ? "wrong" : "not final at the cap";
       const p50 = answered.length ? percentile(waits, 50) : Number.POSITIVE_INFINITY;
       const max = Math.max(...waits);
       const secs = (ms: number) =>
@@ -128,10 +129,10 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
           : `> ${formatNumber(sizes.burstCapMs / 1000)} s`;
       return {
         [id]: {
-          measured: `answered p50 ${secs(p50)}, max ${secs(max)}, ${tooMany} × 429, counts ${countsRight ? "right" : "wrong"}`,
+          measured: `answered p50 ${secs(p50)}, max ${secs(max)}, ${tooMany} × 429, counts ${counts}`,
           baseline: "instant",
           ratio: null,
-          met: answered.length === users.length && max < 1000 && countsRight && tooMany === 0,
+          met: settled && answered.length === users.length && max < 1000 && countsRight && tooMany === 0,
           values: {
             presses: users.length,
             answered: answered.length,
