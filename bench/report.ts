@@ -85,11 +85,11 @@ export function renderTable(rows: readonly Row[]): string {
   );
 }
 
-/** Writes bench/results/<timestamp>.json and returns its path. */
+/** Writes bench/results/<timestamp>.json (the mode is inside) and returns its path. */
 export async function writeReport(report: BenchReport, directory: string): Promise<string> {
   await mkdir(directory, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, "-");
-  const path = join(directory, `${stamp}-${report.mode}.json`);
+  const path = join(directory, `${stamp}.json`);
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
   return path;
 }
