@@ -1,6 +1,7 @@
 // The baseline service of the start-up and memory figures: a grammY bot that long-polls and only
 // answers callback queries. Started by the benchmark with BOT_TOKEN and TELEGRAM_API_ROOT (the
-// emulator); stops on SIGTERM or SIGINT.
+// emulator); stops on SIGTERM or SIGINT. It repeats stage.ts's createDoNothingBot rather than
+// importing it, so that it loads grammY and nothing of the project.
 import { Bot } from "grammy";
 
 const token = process.env.BOT_TOKEN;
