@@ -8,6 +8,10 @@ refused-admin-only = This command is only for committee admins. You can see your
 refused-private-only = This command only works in a private chat with the assistant. Tap the assistant's name and choose “Start”.
 button-not-for-you = This button is not meant for you.
 button-expired = This button is no longer valid.
+typed-answer-cancel-button = ✖️ Cancel
+typed-answer-cancelled = Cancelled: you don't need to answer this question any more.
+typed-answer-not-yours = This question is waiting for another comrade's answer; your message was not recorded.
+typed-answer-text-only = This question needs a written answer. Please type it and send it.
 
 ## Roles and statuses
 

@@ -8,6 +8,10 @@ refused-admin-only = Lệnh này chỉ dành cho quản trị viên Đảng ủy
 refused-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với Trợ lý. Đồng chí bấm vào tên Trợ lý rồi chọn “Bắt đầu”.
 button-not-for-you = Nút này không dành cho đồng chí.
 button-expired = Nút này đã hết hiệu lực.
+typed-answer-cancel-button = ✖️ Thôi
+typed-answer-cancelled = Đã thôi, đồng chí không cần trả lời câu hỏi này nữa.
+typed-answer-not-yours = Câu hỏi này đang chờ câu trả lời của đồng chí khác; Trợ lý không ghi nhận tin nhắn của đồng chí.
+typed-answer-text-only = Câu hỏi này cần câu trả lời bằng chữ. Xin đồng chí gõ rồi gửi.
 
 ## Vai trò và tình trạng
 

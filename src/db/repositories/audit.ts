@@ -11,6 +11,8 @@ export interface AuditInput {
   cellId?: number;
   before?: unknown;
   after?: unknown;
+  /** When it happened (the injected clock); the database's own time only when left out. */
+  at?: Date;
 }
 
 export function createAuditRepository(db: Db) {
@@ -27,6 +29,7 @@ export function createAuditRepository(db: Db) {
           cellId: entry.cellId ?? null,
           before: entry.before === undefined ? null : JSON.stringify(entry.before),
           after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          ...(entry.at ? { createdAt: entry.at } : {}),
         },
       });
     },

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { ensureAdmin } from "../../bot/auth.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 
 /** Committee admins: bootstrapped from ADMIN_IDS; admins can add admins. */
 export function createAdminsFeature(): Composer<BotContext> {

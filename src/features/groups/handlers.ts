@@ -6,8 +6,8 @@ import type { CellMemberView } from "../../db/repositories/memberships.ts";
 import type { PartyGroupView } from "../../db/repositories/party-groups.ts";
 import type { Actor } from "../members/changes.ts";
 import { roleWord } from "../members/labels.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import {
-  clip,
   isCompactMemberRef,
   lookupMemberRef,
   memberName,

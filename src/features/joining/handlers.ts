@@ -2,7 +2,7 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { JoinRequestView } from "../../db/repositories/join-requests.ts";
 import type { TelegramPerson } from "../../db/repositories/members.ts";
@@ -308,11 +308,7 @@ async function answerAlreadyDecided(
 /** Replaces the approval request (in the manager's private chat) with its outcome, buttons removed. */
 async function editDecisionMessage(ctx: BotContext, text: string): Promise<void> {
   if (ctx.chat?.type !== "private") return;
-  try {
-    await ctx.editMessageText(text);
-  } catch (err) {
-    ctx.log.debug({ err: describeTelegramError(err) }, "could not edit the join request message");
-  }
+  await editPressed(ctx, text);
 }
 
 async function welcomeInGroup(

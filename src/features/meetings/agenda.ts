@@ -8,7 +8,9 @@ import { resolveCommandCell } from "../../bot/cell-access.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import type { AgendaItemView } from "../../db/repositories/agenda.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip, isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
 import { privateRemindersButton, privateRemindersUrl } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
 import { trySendPrivately } from "./opinions.ts";
@@ -150,11 +152,7 @@ export function createAgendaFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(changed ? "agenda-ready-done" : "agenda-ready-already") });
     if (changed) await planMeetingReminders(ctx.services, meeting.id);
     const original = ctx.callbackQuery.message?.text;
-    if (original !== undefined) {
-      await ctx
-        .editMessageText(`${original}\n\n${ctx.t("agenda-ready-marked")}`)
-        .catch((err: unknown) => ctx.log.debug({ err: String(err) }, "agenda message not edited"));
-    }
+    if (original !== undefined) await editPressed(ctx, `${original}\n\n${ctx.t("agenda-ready-marked")}`);
   });
 
   return feature;

@@ -5,6 +5,7 @@
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { editStoredMessage } from "../../bot/kit/edit-pressed.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName, refHintsOf, resolveMemberRef } from "../members/member-ref.ts";
@@ -103,13 +104,14 @@ async function refreshCheckinPost(ctx: BotContext, cell: CellView, meeting: Meet
   if (!post) return;
   const loc = await cellLocale(services, cell.id);
   const text = await checkinPostText(services, loc, cell, meeting);
-  try {
-    await ctx.api.editMessageText(post.chatId, post.messageId, text, {
-      reply_markup: checkinKeyboard(services, loc, meeting.id),
-    });
-  } catch (err) {
-    ctx.log.debug({ err: String(err), meetingId: meeting.id }, "check-in post not updated");
-  }
+  await editStoredMessage(
+    ctx.api,
+    ctx.log,
+    post,
+    text,
+    { reply_markup: checkinKeyboard(services, loc, meeting.id) },
+    { meetingId: meeting.id },
+  );
 }
 
 async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {

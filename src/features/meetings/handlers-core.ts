@@ -10,7 +10,7 @@ import {
   resolveCommandCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 import { formatDate, formatDateTime, formatWeekdayShortDate } from "../../datetime/format.ts";
 import { parseDateTime, parseTime } from "../../datetime/parse.ts";
 import {
@@ -23,7 +23,7 @@ import {
 } from "../../datetime/zone.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, meetingTitle } from "./announcement.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";

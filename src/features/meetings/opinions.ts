@@ -9,7 +9,7 @@ import { resolveCommandCell, roleInCell } from "../../bot/cell-access.ts";
 import { formatDateTime, formatWeekdayShortDate, formatTime } from "../../datetime/format.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import type { OpinionView } from "../../db/repositories/opinions.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";

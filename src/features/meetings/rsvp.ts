@@ -4,7 +4,7 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { refreshAnnouncement } from "./announcement.ts";
 import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";
 

@@ -7,7 +7,7 @@ import { parseDateTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
 

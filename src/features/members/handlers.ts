@@ -5,7 +5,9 @@ import type { CellView } from "../../db/repositories/cells.ts";
 import type { CellMemberView } from "../../db/repositories/memberships.ts";
 import { changeRole, changeStatus, clearLeadership, type Actor } from "./changes.ts";
 import { roleWord, statusWord } from "./labels.ts";
-import { clip, memberName, resolveMemberRef } from "./member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { memberName, resolveMemberRef } from "./member-ref.ts";
 import { splitRole, splitStatus, unrecognisedWord } from "./role-words.ts";
 
 export const MEMBERS_PAGE_SIZE = 20;
@@ -82,12 +84,7 @@ export function createMembersFeature(): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     const view = await renderMembersPage(ctx, cell, Number(ctx.match[2]));
-    try {
-      await ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {});
-    } catch (err) {
-      // Pressing the button of the page already shown changes nothing ("message is not modified").
-      if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-    }
+    await editPressed(ctx, view.text, view.keyboard ? { reply_markup: view.keyboard } : {});
   });
 
   return feature;

@@ -5,7 +5,7 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import { isLocale } from "../../i18n.ts";
 import { readRosterFile, type RosterFileProblem } from "./roster-file.ts";
