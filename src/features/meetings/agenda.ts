@@ -10,10 +10,10 @@ import type { AgendaItemView } from "../../db/repositories/agenda.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
 import { privateRemindersButton, privateRemindersUrl } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
-import { trySendPrivately } from "./opinions.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
 
@@ -97,10 +97,10 @@ export function createAgendaFeature(): Composer<BotContext> {
     const loc = await cellLocale(ctx.services, cell.id);
     const locale = owner?.locale ?? loc.locale;
     const assigner = ctx.caller?.member?.fullName ?? ctx.caller?.member?.displayName ?? ctx.from!.first_name;
-    const sent = await trySendPrivately(
-      ctx.api,
+    const sent = await sendPrivately(
       ctx.services,
-      member.telegramId,
+      ctx.api,
+      member,
       translate(locale, "agenda-assigned", {
         name: memberName(member),
         assigner: clip(assigner, 64),
@@ -115,8 +115,9 @@ export function createAgendaFeature(): Composer<BotContext> {
           readyCallbackData(item.id),
         ),
       },
+      { meetingId: meeting.id, agendaItemId: item.id },
     );
-    if (sent) {
+    if (sent.status === "sent") {
       await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.id, item: item.title }));
     } else {
       await ctx.reply(

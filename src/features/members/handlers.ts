@@ -1,4 +1,4 @@
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { hasPower, isAdminOfOrganisation, resolveCommandCell, roleInCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
