@@ -16,7 +16,10 @@ export function isNotModified(err: unknown): boolean {
 function settle(err: unknown, log: Logger, context: Record<string, unknown>): boolean {
   if (isNotModified(err)) return true;
   if (!(err instanceof GrammyError) && !(err instanceof HttpError)) throw err;
-  log.warn({ ...context, problem: classifyTelegramError(err).kind, err: errorForLog(err) }, "message not edited");
+  log.warn(
+    { ...context, problem: classifyTelegramError(err).kind, err: errorForLog(err) },
+    "message not edited",
+  );
   return false;
 }
 

@@ -17,9 +17,7 @@ export type PrivateSendServices = Pick<BotServices, "repos" | "clock" | "logger"
 export type PrivateRecipient = number | { telegramId: number | null; reachable?: boolean };
 
 export type PrivateSendResult =
-  | { status: "sent"; message: Message.TextMessage }
-  | { status: "unreachable" }
-  | { status: "failed" };
+  { status: "sent"; message: Message.TextMessage } | { status: "unreachable" } | { status: "failed" };
 
 export async function sendPrivately(
   services: PrivateSendServices,

@@ -216,7 +216,9 @@ export function onTypedAnswer<K extends TypedKind>(
     if (pending === null) return next();
     if (pending.kind === "someone-else") {
       ctx.log.info({ from: ctx.from.id }, "refused: answer to someone else's question");
-      await ctx.reply(ctx.t("typed-answer-not-yours"), { reply_parameters: { message_id: ctx.msg.message_id } });
+      await ctx.reply(ctx.t("typed-answer-not-yours"), {
+        reply_parameters: { message_id: ctx.msg.message_id },
+      });
       return;
     }
     if (pending.typed !== kind) return next();
@@ -258,7 +260,10 @@ export function createTypedAnswerFeature(): Composer<BotContext> {
     const pressed = ctx.callbackQuery.message;
     const row = await repos.pendingQuestions.findForUser(ctx.from.id);
     const isThis =
-      row !== null && pressed !== undefined && row.chatId === pressed.chat.id && row.messageId === pressed.message_id;
+      row !== null &&
+      pressed !== undefined &&
+      row.chatId === pressed.chat.id &&
+      row.messageId === pressed.message_id;
     if (isThis) await repos.pendingQuestions.delete(row.userId, row.createdAt);
     await ctx.answerCallbackQuery({ text: ctx.t(isThis ? "typed-answer-cancelled" : "button-expired") });
     if (pressed) await removeButton(ctx, pressed.chat.id, pressed.message_id);

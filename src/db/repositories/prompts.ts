@@ -146,7 +146,10 @@ export function createPromptRepository(db: Db) {
     },
 
     async get(promptId: number): Promise<PromptView | null> {
-      const row = await db.prompt.findUnique({ where: { id: promptId }, include: { questions: questionOrder } });
+      const row = await db.prompt.findUnique({
+        where: { id: promptId },
+        include: { questions: questionOrder },
+      });
       return row ? toPromptView(row) : null;
     },
 
@@ -184,7 +187,10 @@ export function createPromptRepository(db: Db) {
     }): Promise<{ anonymous: boolean }> {
       const { promptId, questionId, memberId, answer } = input;
       return db.$transaction(async (tx) => {
-        const prompt = await tx.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { anonymous: true } });
+        const prompt = await tx.prompt.findUniqueOrThrow({
+          where: { id: promptId },
+          select: { anonymous: true },
+        });
         await tx.response.create({
           data: {
             promptId,
@@ -228,7 +234,9 @@ export function createPromptRepository(db: Db) {
       }));
     },
 
-    async countAnswers(filter: { promptId?: number; kind?: string; meetingId?: number } = {}): Promise<number> {
+    async countAnswers(
+      filter: { promptId?: number; kind?: string; meetingId?: number } = {},
+    ): Promise<number> {
       const prompt = {
         ...(filter.kind === undefined ? {} : { kind: filter.kind }),
         ...(filter.meetingId === undefined ? {} : { meetingId: filter.meetingId }),

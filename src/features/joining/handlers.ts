@@ -151,9 +151,16 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
       .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
-    const sent = await sendPrivately(ctx.services, ctx.api, telegramId, text, { reply_markup: keyboard }, {
-      requestId: request.id,
-    });
+    const sent = await sendPrivately(
+      ctx.services,
+      ctx.api,
+      telegramId,
+      text,
+      { reply_markup: keyboard },
+      {
+        requestId: request.id,
+      },
+    );
     return sent.status === "sent";
   };
   const managers = await repos.memberships.managerTelegramIds(cell.id);
@@ -342,10 +349,7 @@ async function welcomeInGroup(
   try {
     await ctx.api.sendMessage(cell.chatId, lines.join("\n"), markup ? { reply_markup: markup } : {});
   } catch (err) {
-    ctx.log.warn(
-      { err: errorForLog(err), cellId: cell.id },
-      "could not post the welcome in the group",
-    );
+    ctx.log.warn({ err: errorForLog(err), cellId: cell.id }, "could not post the welcome in the group");
   }
 }
 
@@ -403,4 +407,3 @@ async function localeOf(ctx: BotContext, telegramId: number, fallback: string): 
   const member = await ctx.services.repos.members.findByTelegramId(telegramId);
   return isLocale(member?.locale) ? member.locale : fallback;
 }
-

@@ -195,10 +195,17 @@ async function askForReason(
   const text = services.translate(locale, "absence-reason-ask", {
     meeting: meetingLabel(services, { ...loc, locale }, meeting),
   });
-  const sent = await sendPrivately(services, ctx.api, member, text, { reply_markup: keyboard }, {
-    meetingId: meeting.id,
-    what: "absence reason question",
-  });
+  const sent = await sendPrivately(
+    services,
+    ctx.api,
+    member,
+    text,
+    { reply_markup: keyboard },
+    {
+      meetingId: meeting.id,
+      what: "absence reason question",
+    },
+  );
   return sent.status === "sent";
 }
 

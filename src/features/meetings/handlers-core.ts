@@ -114,7 +114,10 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askGuided(ctx, "meeting-date", "meeting-guided-type-date", { cellId: cell.id, kind: ctx.match[2]! });
+    await askGuided(ctx, "meeting-date", "meeting-guided-type-date", {
+      cellId: cell.id,
+      kind: ctx.match[2]!,
+    });
   });
 
   feature.callbackQuery(/^mg:(\d{1,9}):tt:([rtef]):(\d{8})$/, async (ctx) => {
@@ -226,7 +229,10 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       if (!cell || !date || text === null) return "done";
       const time = parseTime(text);
       if (!time.ok) {
-        return keep(ctx, ctx.t(`datetime-problem-${time.problem}`, { given: clip(text.trim(), 64), detail: "" }));
+        return keep(
+          ctx,
+          ctx.t(`datetime-problem-${time.problem}`, { given: clip(text.trim(), 64), detail: "" }),
+        );
       }
       const stamp = `${ymd(date)}${pad(time.hour)}${pad(time.minute)}`;
       const start = await startFromStamp(ctx, cell, stamp);

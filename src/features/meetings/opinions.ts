@@ -132,7 +132,14 @@ export function createOpinionsFeature(): Composer<BotContext> {
       return;
     }
     // In the group the list is never posted: it goes to the caller privately.
-    const sent = await sendPrivatelyAll(ctx.services, ctx.api, ctx.from!.id, messages, {}, { meetingId: meeting.id });
+    const sent = await sendPrivatelyAll(
+      ctx.services,
+      ctx.api,
+      ctx.from!.id,
+      messages,
+      {},
+      { meetingId: meeting.id },
+    );
     if (sent.status === "sent") await ctx.reply(ctx.t("opinions-sent-privately"));
     else
       await ctx.reply(ctx.t("opinions-open-private-first"), {

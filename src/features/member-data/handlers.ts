@@ -162,4 +162,3 @@ function describePerson(p: PersonSummary): string {
   const cells = p.cells.length > 0 ? ` — ${p.cells.join(", ")}` : "";
   return `• ${nameOf(p)}${handle} (${code})${cells}`;
 }
-

@@ -48,7 +48,9 @@ function checkAnswer(question: QuestionView, answer: AnswerInput): AnswerInput |
     case "choice": {
       const choice = answer.choice;
       if (choice === null || choice === undefined) return "empty";
-      return Number.isInteger(choice) && choice >= 0 && choice < question.options.length ? { choice } : "unfit";
+      return Number.isInteger(choice) && choice >= 0 && choice < question.options.length
+        ? { choice }
+        : "unfit";
     }
     case "rating": {
       const rating = answer.rating;
