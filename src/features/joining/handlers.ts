@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
 import { displayNameOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
@@ -206,10 +207,8 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   const decider = ctx.from!;
   const deciderName = ctx.caller?.member?.displayName ?? displayNameOf(decider);
   const audit = {
-    targetType: "join_request",
-    targetId: request.id,
-    actorTelegramId: decider.id,
-    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    who: actorOf(ctx),
+    target: { type: "join_request", id: request.id },
     organisationId: cell.organisationId,
     cellId: cell.id,
   };
@@ -225,11 +224,11 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
       await answerAlreadyDecided(ctx, cell, result.request);
       return;
     }
-    await repos.audit.record({
+    await recordAudit(ctx.services, {
       ...audit,
-      action: "join.approve",
-      before: { state: "pending" },
-      after: {
+      what: "join.approve",
+      from: { state: "pending" },
+      to: {
         state: "approved",
         memberId: result.member.id,
         membershipId: result.membership.membershipId,
@@ -269,11 +268,11 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
     await answerAlreadyDecided(ctx, cell, result.request);
     return;
   }
-  await repos.audit.record({
+  await recordAudit(ctx.services, {
     ...audit,
-    action: "join.reject",
-    before: { state: "pending" },
-    after: { state: "rejected" },
+    what: "join.reject",
+    from: { state: "pending" },
+    to: { state: "rejected" },
   });
   await ctx.answerCallbackQuery({ text: ctx.t("join-rejected-toast") });
   await editDecisionMessage(
@@ -372,15 +371,13 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
   const member = await repos.members.findById(result.memberId);
   const memberships = member?.memberships.filter((m) => m.cellActive) ?? [];
   const base = {
-    action: "member.claim",
-    targetType: "member",
-    targetId: result.memberId,
-    actorTelegramId: from.id,
-    actorMemberId: result.memberId,
-    after: { telegramId: from.id, mergedFromMemberId: result.mergedFromId },
+    who: { telegramId: from.id, memberId: result.memberId },
+    what: "member.claim",
+    target: { type: "member", id: result.memberId },
+    to: { telegramId: from.id, mergedFromMemberId: result.mergedFromId },
   };
-  if (memberships.length === 0) await repos.audit.record(base);
-  for (const m of memberships) await repos.audit.record({ ...base, cellId: m.cellId });
+  if (memberships.length === 0) await recordAudit(ctx.services, base);
+  for (const m of memberships) await recordAudit(ctx.services, { ...base, cellId: m.cellId });
   ctx.log.info({ memberId: result.memberId, merged: result.mergedFromId !== null }, "claim link used");
 
   const name = member?.displayName ?? displayNameOf(from);

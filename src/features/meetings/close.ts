@@ -7,6 +7,7 @@
 // helpers check-in shares (how a meeting is named in messages, "#id" in front of a command's text).
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
@@ -122,16 +123,14 @@ async function handleClose(ctx: BotContext): Promise<void> {
   }
   const summary = summariseRegister(await repos.attendance.listForMeeting(meeting.id));
   const actorMemberId = ctx.caller?.member?.id ?? null;
-  await repos.audit.record({
-    action: "meeting.closed",
-    targetType: "meeting",
-    targetId: meeting.id,
-    actorTelegramId: ctx.from!.id,
-    ...(actorMemberId === null ? {} : { actorMemberId }),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "meeting.closed",
+    target: { type: "meeting", id: meeting.id },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    before: { state: meeting.state },
-    after: { state: "closed", ...summary, conclusions: conclusions !== "" },
+    from: { state: meeting.state },
+    to: { state: "closed", ...summary, conclusions: conclusions !== "" },
   });
   // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
   await repos.attendance.ensurePostMeetingPrompt({
@@ -289,16 +288,14 @@ async function recordReason(ctx: BotContext, meeting: MeetingView, memberId: num
   });
   if (!before) return false;
   const cell = await repos.cells.get(meeting.cellId);
-  await repos.audit.record({
-    action: "attendance.reason_given",
-    targetType: "member",
-    targetId: memberId,
-    actorTelegramId: ctx.from!.id,
-    actorMemberId: memberId,
-    ...(cell ? { organisationId: cell.organisationId } : {}),
+  await recordAudit(ctx.services, {
+    who: { telegramId: ctx.from!.id, memberId: memberId },
+    what: "attendance.reason_given",
+    target: { type: "member", id: memberId },
     cellId: meeting.cellId,
-    before: { meetingId: meeting.id, status: before.status },
-    after: { meetingId: meeting.id, status: "absent_excused", reason: reason.split(":")[0] },
+    from: { meetingId: meeting.id, status: before.status },
+    to: { meetingId: meeting.id, status: "absent_excused", reason: reason.split(":")[0] },
+    ...(cell ? { organisationId: cell.organisationId } : {}),
   });
   return true;
 }
@@ -386,16 +383,14 @@ async function handleAttendanceEdit(ctx: BotContext): Promise<void> {
     recordedByMemberId: actorMemberId,
     at: clock.now(),
   });
-  await repos.audit.record({
-    action: "attendance.edited",
-    targetType: "member",
-    targetId: target.memberId,
-    actorTelegramId: ctx.from!.id,
-    ...(actorMemberId === null ? {} : { actorMemberId }),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "attendance.edited",
+    target: { type: "member", id: target.memberId },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    before: { meetingId: meeting.id, status: before?.status ?? null },
-    after: { meetingId: meeting.id, status },
+    from: { meetingId: meeting.id, status: before?.status ?? null },
+    to: { meetingId: meeting.id, status },
   });
   await ctx.reply(
     ctx.t("attendance-edit-done", {

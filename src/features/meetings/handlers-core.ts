@@ -10,6 +10,7 @@ import {
   resolveCommandCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { askTyped, onTypedAnswer, type TypedKind, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
@@ -311,15 +312,13 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     if (!(await cancelMeeting(ctx.services, ctx.api, ctx.me.username, meeting))) {
       return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
     }
-    await ctx.services.repos.audit.record({
-      action: "meeting.cancel",
-      targetType: "meeting",
-      targetId: meeting.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "meeting.cancel",
+      target: { type: "meeting", id: meeting.id },
       cellId: cell.id,
-      before: { state: meeting.state },
-      after: { state: "cancelled" },
+      from: { state: meeting.state },
+      to: { state: "cancelled" },
     });
     await tellGroup(ctx, cell, meeting, "meeting-cancelled-group", {});
     if (ctx.chat.id !== cell.chatId)
@@ -346,15 +345,13 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value))) {
       return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
     }
-    await ctx.services.repos.audit.record({
-      action: "meeting.move",
-      targetType: "meeting",
-      targetId: meeting.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "meeting.move",
+      target: { type: "meeting", id: meeting.id },
       cellId: cell.id,
-      before: { startsAt: meeting.startsAt.toISOString() },
-      after: { startsAt: start.value.toISOString() },
+      from: { startsAt: meeting.startsAt.toISOString() },
+      to: { startsAt: start.value.toISOString() },
     });
     const loc = await cellLocale(ctx.services, cell.id);
     await tellGroup(ctx, cell, meeting, "meeting-moved-group", {

@@ -5,6 +5,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { ensureAdmin, ensurePrivateChat } from "../../bot/auth.ts";
 import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import type { PersonSummary } from "../../db/repositories/members.ts";
@@ -33,13 +34,11 @@ export function createMemberDataFeature(): Composer<BotContext> {
     await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), `member-${person.id}.json`), {
       caption: ctx.t("member-data-export-caption", { name: nameOf(person) }),
     });
-    await repos.audit.record({
-      action: "member.export",
-      targetType: "member",
-      targetId: person.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "member.export",
+      target: { type: "member", id: person.id },
       organisationId: org.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
     });
   });
 

@@ -10,6 +10,7 @@ import {
   resolveGroupCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import {
@@ -230,10 +231,6 @@ type ApplyResult = { ok: true; changed: boolean } | { ok: false; errorKey: strin
 /** Writes one change and audits it with the value before and after. Nothing is written on a refusal. */
 async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange): Promise<ApplyResult> {
   const { repos } = ctx.services;
-  const actor = {
-    actorTelegramId: ctx.from!.id,
-    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
-  };
   const name = change.name;
 
   if (ref.kind === "cell") {
@@ -255,19 +252,18 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
         ? { chatId: cell.chatId, locale: isOverridden ? after.language : null }
         : undefined;
     await repos.settings.saveCell(cell.id, next.json, chatLocale);
-    await repos.audit.record({
-      action: "settings.change",
-      targetType: "cell",
-      targetId: cell.id,
-      cellId: cell.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "settings.change",
+      target: { type: "cell", id: cell.id },
       organisationId: cell.organisationId,
-      ...actor,
-      before: {
+      cellId: cell.id,
+      from: {
         setting: name,
         value: settingValueText(before, name),
         source: wasOverridden ? "cell" : "organisation",
       },
-      after: {
+      to: {
         setting: name,
         value: settingValueText(after, name),
         source: isOverridden ? "cell" : "organisation",
@@ -286,14 +282,13 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
   const after = organisationSettings({ ...org, ...next.patch });
   if (settingValueText(before, name) === settingValueText(after, name)) return { ok: true, changed: false };
   await repos.settings.saveOrganisation(org.id, next.patch);
-  await repos.audit.record({
-    action: "settings.change",
-    targetType: "organisation",
-    targetId: org.id,
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "settings.change",
+    target: { type: "organisation", id: org.id },
     organisationId: org.id,
-    ...actor,
-    before: { setting: name, value: settingValueText(before, name) },
-    after: { setting: name, value: settingValueText(after, name) },
+    from: { setting: name, value: settingValueText(before, name) },
+    to: { setting: name, value: settingValueText(after, name) },
   });
   return { ok: true, changed: true };
 }
