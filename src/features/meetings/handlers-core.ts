@@ -40,6 +40,7 @@ import {
   moveMeeting,
   parseMeetingCommand,
 } from "./service.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 const TIME_PRESETS = ["0730", "1400", "1930"] as const;
 const DATE_CHOICES = 7;
@@ -661,6 +662,6 @@ async function tellGroup(
     await ctx.api.sendMessage(cell.chatId, text);
   } catch (err) {
     if (!(err instanceof GrammyError)) throw err;
-    ctx.log.warn({ meetingId: meeting.id, err: err.description }, "group not told");
+    ctx.log.warn({ meetingId: meeting.id, err: errorForLog(err) }, "group not told");
   }
 }
