@@ -194,7 +194,7 @@ describe.each(SUPPORTED_PROVIDERS)("the Telegram kit on %s", (provider) => {
     const w = await ward();
     await askReason(w);
     const questions = h.app.repos.pendingQuestions;
-    const original = questions.findForUser;
+    const original = questions.findForUser.bind(questions);
     let loads = 0;
     questions.findForUser = async (userId) => {
       loads += 1;
