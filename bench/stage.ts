@@ -5,7 +5,7 @@ import { Bot, InlineKeyboard } from "grammy";
 import type { Update, User } from "grammy/types";
 import { startApp, type RunningApp } from "../src/app.ts";
 import type { BotServices } from "../src/bot/context.ts";
-import { displayNameOf } from "../src/bot/middleware/caller.ts";
+import { displayNameOf } from "../src/bot/kit/display-name.ts";
 import { systemClock } from "../src/clock.ts";
 import { parseConfig, type Config } from "../src/config.ts";
 import type { CellView } from "../src/db/repositories/cells.ts";

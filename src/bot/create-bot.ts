@@ -18,6 +18,7 @@ import { createSettingsFeature } from "../features/settings/handlers.ts";
 import { createSetupFeature } from "../features/setup/handlers.ts";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
+import { createTypedAnswerFeature } from "./kit/typed-answer.ts";
 import { resolveCaller } from "./middleware/caller.ts";
 import { dedupeUpdates } from "./middleware/dedupe.ts";
 import { negotiateLocale } from "./middleware/locale.ts";
@@ -75,6 +76,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   // Features. Order matters only for /start: handlers of /start payloads come before the generic
   // /start of the everyday feature (they call next() for payloads that are not theirs).
+  // The [Thôi] button of every typed question (src/bot/kit/typed-answer.ts).
+  bot.use(createTypedAnswerFeature());
   bot.use(createJoiningFeature());
   bot.use(createOpinionsFeature());
   bot.use(createEverydayFeature());

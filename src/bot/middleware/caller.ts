@@ -1,12 +1,6 @@
 import type { NextFunction } from "grammy";
-import type { User } from "grammy/types";
 import type { BotContext } from "../context.ts";
-
-export function displayNameOf(user: User): string {
-  return (
-    [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || String(user.id)
-  );
-}
+import { displayNameOf } from "../kit/display-name.ts";
 
 /**
  * Resolves the caller's member record and admin flag. A private message proves the member has

@@ -12,6 +12,8 @@ export interface AuditInput {
   cellId?: number;
   before?: unknown;
   after?: unknown;
+  /** When it happened (the injected clock); the database's own time only when left out. */
+  at?: Date;
 }
 
 export function createAuditRepository(db: Db, clock: Clock) {
@@ -28,7 +30,7 @@ export function createAuditRepository(db: Db, clock: Clock) {
           cellId: entry.cellId ?? null,
           before: entry.before === undefined ? null : JSON.stringify(entry.before),
           after: entry.after === undefined ? null : JSON.stringify(entry.after),
-          createdAt: clock.now(),
+          createdAt: entry.at ?? clock.now(),
         },
       });
     },

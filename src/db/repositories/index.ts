@@ -12,11 +12,12 @@ import { createMeetingScheduleRepository } from "./meeting-schedules.ts";
 import { createMeetingReminderRepository } from "./meeting-reminders.ts";
 import { createMemberRepository } from "./members.ts";
 import { createMembershipRepository } from "./memberships.ts";
-import { createOpinionRepository } from "./opinions.ts";
 import { createOrganisationRepository } from "./organisations.ts";
 import { createOutboxRepository } from "./outbox.ts";
 import { createPartyGroupRepository } from "./party-groups.ts";
+import { createPendingQuestionRepository } from "./pending-questions.ts";
 import { createProcessedUpdateRepository } from "./processed-updates.ts";
+import { createPromptRepository } from "./prompts.ts";
 import { createRosterRepository } from "./roster.ts";
 import { createRsvpRepository } from "./rsvps.ts";
 import { createSettingsRepository } from "./settings.ts";
@@ -41,11 +42,12 @@ export function createRepositories(database: Database, clock: Clock) {
     meetingReminders: createMeetingReminderRepository(prisma),
     members: createMemberRepository(prisma, clock),
     memberships: createMembershipRepository(prisma, clock),
-    opinions: createOpinionRepository(prisma),
     organisations: createOrganisationRepository(prisma, clock),
     outbox: createOutboxRepository(database, { clock }),
     partyGroups: createPartyGroupRepository(prisma, clock),
+    pendingQuestions: createPendingQuestionRepository(prisma),
     processedUpdates: createProcessedUpdateRepository(prisma, clock),
+    prompts: createPromptRepository(prisma, clock),
     roster: createRosterRepository(prisma, clock),
     rsvps: createRsvpRepository(prisma, clock),
     settings: createSettingsRepository(prisma, clock),

@@ -290,7 +290,7 @@ export function createJoinRequestRepository(db: Db, clock: Clock) {
           where: { evaluatorMemberId: fromId },
           data: { evaluatorMemberId: toId, updatedAt },
         });
-        await tx.response.updateMany({ where: { memberId: fromId }, data: { memberId: toId, updatedAt } });
+        await tx.response.updateMany({ where: { memberId: fromId }, data: { memberId: toId } });
         await tx.attendance.updateMany({
           where: { recordedByMemberId: fromId },
           data: { recordedByMemberId: toId, updatedAt },

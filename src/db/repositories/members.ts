@@ -355,7 +355,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
           day.setUTCHours(0, 0, 0, 0);
           await tx.response.update({
             where: { id: r.id },
-            data: { memberId: null, text: null, voiceFileId: null, answeredOn: day, updatedAt },
+            data: { memberId: null, text: null, voiceFileId: null, answeredOn: day },
           });
         }
         const participations = await tx.participation.deleteMany({ where: { memberId } });

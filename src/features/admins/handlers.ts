@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { ensureAdmin } from "../../bot/auth.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 
 /** Committee admins: bootstrapped from ADMIN_IDS; admins can add admins. */
 export function createAdminsFeature(): Composer<BotContext> {
@@ -30,12 +31,10 @@ export function createAdminsFeature(): Composer<BotContext> {
     const { repos } = ctx.services;
     const added = await repos.admins.add(targetId, ctx.from!.id);
     if (added) {
-      await repos.audit.record({
-        action: "admin.add",
-        targetType: "admin",
-        targetId,
-        actorTelegramId: ctx.from!.id,
-        ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+      await recordAudit(ctx.services, {
+        who: actorOf(ctx),
+        what: "admin.add",
+        target: { type: "admin", id: targetId },
       });
     }
     await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who }));

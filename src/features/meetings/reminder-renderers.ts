@@ -20,7 +20,7 @@ import { localParts } from "../../datetime/zone.ts";
 import { MEETING_REMINDER_KINDS, type ReminderPayload } from "./reminder-plan.ts";
 
 export interface MeetingReminderRendererDeps {
-  repos: Pick<Repositories, "meetingReminders" | "settings">;
+  repos: Pick<Repositories, "meetingReminders" | "rsvps" | "settings">;
   translate: Translator;
   defaultLocale: string;
   clock: Clock;
@@ -99,7 +99,7 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
     const { meeting, settings } = loaded;
     if (meeting.groupChatId === null) return { skip: "cell has no group" };
     const locale = localeOf(settings);
-    const counts = await repos.meetingReminders.rsvpCounts(meeting.id, meeting.cellId);
+    const counts = await repos.rsvps.counts(meeting.id, meeting.cellId);
     const text = translate(locale, "meeting-reminder-group", {
       when: when(locale, meeting, settings),
       cell: meeting.cellName,
@@ -107,8 +107,8 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
       attend: counts.attend,
       absent: counts.absent,
       unsure: counts.unsure,
-      // Written like the announcement's counts: "not sure" is still "no answer" there.
-      noAnswer: counts.none + counts.unsure,
+      // The announcement's counting rule (rsvps.counts): "not sure" is still "no answer".
+      noAnswer: counts.noAnswer,
     });
     const keyboard = new InlineKeyboard().add(
       privateRemindersButton({ translate, locale, botUsername: deps.botUsername }),

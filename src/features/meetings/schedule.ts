@@ -9,7 +9,7 @@ import { formatDateTime } from "../../datetime/format.ts";
 import { parseTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingScheduleView } from "../../db/repositories/meeting-schedules.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale } from "./announcement.ts";
 import {
   DEFAULT_ANNOUNCE_DAYS_AHEAD,
