@@ -40,6 +40,7 @@ export function createChatRepository(db: Db) {
         db.meeting.updateMany({ where: { announcementChatId: from }, data: { announcementChatId: to } }),
         db.prompt.updateMany({ where: { announcementChatId: from }, data: { announcementChatId: to } }),
         db.scheduledDelivery.updateMany({ where: { chatId: from }, data: { chatId: to } }),
+        db.deliveryMessage.updateMany({ where: { chatId: from }, data: { chatId: to } }),
         db.organisation.updateMany({ where: { committeeChatId: from }, data: { committeeChatId: to } }),
       ]);
     },
