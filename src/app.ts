@@ -44,6 +44,8 @@ export interface RunningApp {
   bot: Bot<BotContext>;
   database: Database;
   repos: Repositories;
+  /** What handlers and jobs are given (tests call features' services with it). */
+  services: BotServices;
   scheduler: Scheduler;
   translate: Translator;
   webhook: WebhookServer | undefined;
@@ -146,7 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         logger.info("long polling started");
       }
     }
-    return { bot, database, repos, scheduler, translate, webhook, stop };
+    return { bot, database, repos, services, scheduler, translate, webhook, stop };
   } catch (err) {
     await stop();
     throw err;
