@@ -80,14 +80,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
     // The scheduler needs the bot's username for its jobs, so it comes after the bot; until then
     // there is nothing to wake.
-    let scheduler: Scheduler | undefined;
+    const made: { scheduler?: Scheduler } = {};
     const services: BotServices = {
       config,
       logger,
       clock,
       repos,
       translate,
-      scheduler: { wake: () => scheduler?.wake() },
+      scheduler: { wake: () => made.scheduler?.wake() },
     };
     const bot = createBot({
       token: config.botToken,
@@ -97,14 +97,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     await initBot(bot, logger);
-    await registerCommandMenus(bot.api, translate, config.defaultLocale, collectCommands(FEATURES)).catch((err: unknown) =>
-      logger.warn(
-        { err: err instanceof Error ? err.message : String(err) },
-        "could not register command menus",
-      ),
+    await registerCommandMenus(bot.api, translate, config.defaultLocale, collectCommands(FEATURES)).catch(
+      (err: unknown) =>
+        logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          "could not register command menus",
+        ),
     );
 
-    scheduler = createScheduler({
+    const scheduler = createScheduler({
       outbox: repos.outbox,
       members: repos.members,
       chats: repos.chats,
@@ -118,8 +119,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       timeZone: config.defaultTimeZone,
     });
     if (options.startTicker !== false) scheduler.start();
-    const started = scheduler;
-    cleanups.push(() => started.stop());
+    made.scheduler = scheduler;
+    cleanups.push(() => scheduler.stop());
 
     let webhook: WebhookServer | undefined;
     if (options.receiveUpdates !== false) {

@@ -297,7 +297,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         if (position > 0 || sent.size > 0) {
           const at = clock.now();
           if (isExpired(row, at)) {
-            await outbox.markDropped(row.id, `expired after ${sent.size} of ${plan.messages.length} messages`);
+            await outbox.markDropped(
+              row.id,
+              `expired after ${sent.size} of ${plan.messages.length} messages`,
+            );
             result.dropped++;
             return;
           }

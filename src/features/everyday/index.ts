@@ -6,7 +6,13 @@ export const everydayModule: FeatureModule = {
   name: "everyday",
   composer: createEverydayFeature,
   commands: [
-    { command: "start", descriptionKey: "cmd-start", audience: "everyone", chats: "both", menu: { private: 0 } },
+    {
+      command: "start",
+      descriptionKey: "cmd-start",
+      audience: "everyone",
+      chats: "both",
+      menu: { private: 0 },
+    },
     {
       command: "help",
       descriptionKey: "cmd-help",
@@ -16,6 +22,12 @@ export const everydayModule: FeatureModule = {
     },
     { command: "me", descriptionKey: "cmd-me", audience: "everyone", chats: "both", menu: { private: 2 } },
     // In a group only an admin may change the group's language.
-    { command: "lang", descriptionKey: "cmd-lang", audience: "everyone", chats: "both", menu: { private: 3 } },
+    {
+      command: "lang",
+      descriptionKey: "cmd-lang",
+      audience: "everyone",
+      chats: "both",
+      menu: { private: 3 },
+    },
   ],
 };

@@ -6,7 +6,13 @@ export const groupsModule: FeatureModule = {
   name: "groups",
   composer: createGroupsFeature,
   commands: [
-    { command: "groups", descriptionKey: "cmd-groups", audience: "member", chats: "both", menu: { group: 3 } },
+    {
+      command: "groups",
+      descriptionKey: "cmd-groups",
+      audience: "member",
+      chats: "both",
+      menu: { group: 3 },
+    },
     { command: "group", descriptionKey: "cmd-group", audience: "manager", chats: "both" },
   ],
 };

@@ -36,7 +36,13 @@ export const meetingsModule: FeatureModule = {
       menu: { group: 0 },
     },
     // Members see the agenda; managers assign its parts with arguments.
-    { command: "agenda", descriptionKey: "cmd-agenda", audience: "member", chats: "both", menu: { group: 1 } },
+    {
+      command: "agenda",
+      descriptionKey: "cmd-agenda",
+      audience: "member",
+      chats: "both",
+      menu: { group: 1 },
+    },
     { command: "meeting", descriptionKey: "cmd-meeting", audience: "manager", chats: "both" },
     { command: "move_meeting", descriptionKey: "cmd-move-meeting", audience: "manager", chats: "both" },
     { command: "cancel_meeting", descriptionKey: "cmd-cancel-meeting", audience: "manager", chats: "both" },

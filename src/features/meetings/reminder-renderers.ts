@@ -9,12 +9,7 @@ import { formatDate, formatTime, formatWeekdayShortDate } from "../../datetime/f
 import type { Repositories } from "../../db/repositories/index.ts";
 import type { ReminderMeeting, ReminderRecipient } from "../../db/repositories/meeting-reminders.ts";
 import type { Translator } from "../../i18n.ts";
-import {
-  PermanentJobError,
-  singleMessageJob,
-  type Job,
-  type SingleMessage,
-} from "../../scheduler/jobs.ts";
+import { PermanentJobError, singleMessageJob, type Job, type SingleMessage } from "../../scheduler/jobs.ts";
 import type { OutboxRow } from "../../scheduler/types.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { getEffectiveSettings, type Settings } from "../settings/settings.ts";
