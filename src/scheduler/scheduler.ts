@@ -294,21 +294,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           log.error(messageContext, "planned message has no chat");
           return;
         }
-        if (position > 0 || sent.size > 0) {
-          const at = clock.now();
-          if (isExpired(row, at)) {
-            await outbox.markDropped(
-              row.id,
-              `expired after ${sent.size} of ${plan.messages.length} messages`,
-            );
-            result.dropped++;
-            return;
-          }
-          const wait = limiter.estimateWait(chatId);
-          if (at.getTime() + wait + LEASE_SAFETY_MS > leaseDeadline) {
-            await defer(row, "chat rate limit outlasts the lease", new Date(at.getTime() + wait), result);
-            return;
-          }
+        // Before each message: the row may have expired, or this chat's wait may outlast the lease
+        // (the wait before the slot only looked at the row's own chat).
+        const at = clock.now();
+        if (isExpired(row, at)) {
+          await outbox.markDropped(row.id, `expired after ${sent.size} of ${plan.messages.length} messages`);
+          result.dropped++;
+          return;
+        }
+        const wait = limiter.estimateWait(chatId);
+        if (wait > 0 && at.getTime() + wait + LEASE_SAFETY_MS > leaseDeadline) {
+          await defer(row, "chat rate limit outlasts the lease", new Date(at.getTime() + wait), result);
+          return;
         }
         const outcome = await sender.send({ ...message, chatId }, { signal, context: messageContext });
         switch (outcome.status) {

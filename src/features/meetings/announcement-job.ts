@@ -14,12 +14,15 @@ export const MEETING_ANNOUNCEMENT_KIND = "meeting_announcement";
 export function announcementRow(meeting: {
   id: number;
   cellId: number;
+  /** The cell's group: rows to one chat go out in order, and the row follows a migration. */
+  chatId: number;
   startsAt: Date;
   now: Date;
 }): NewDelivery {
   return {
     key: `meeting:${meeting.id}:announce`,
     kind: MEETING_ANNOUNCEMENT_KIND,
+    chatId: meeting.chatId,
     cellId: meeting.cellId,
     payload: { meetingId: meeting.id },
     dueAt: meeting.now,

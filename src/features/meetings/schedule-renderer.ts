@@ -107,7 +107,13 @@ export function createMeetingScheduleJobs({ services }: JobDeps): Record<string,
       if (!meeting || meeting.announcementMessageId !== null) return;
       await planMeetingReminders(services, meeting.id);
       await repos.outbox.schedule([
-        announcementRow({ id: meeting.id, cellId: cell.id, startsAt: meeting.startsAt, now }),
+        announcementRow({
+          id: meeting.id,
+          cellId: cell.id,
+          chatId: cell.chatId,
+          startsAt: meeting.startsAt,
+          now,
+        }),
       ]);
       services.scheduler.wake();
     },
