@@ -6,7 +6,6 @@ import type { Update, User } from "grammy/types";
 import { startApp, type RunningApp } from "../src/app.ts";
 import type { BotServices } from "../src/bot/context.ts";
 import { displayNameOf } from "../src/bot/kit/display-name.ts";
-import { systemClock } from "../src/clock.ts";
 import { parseConfig, type Config } from "../src/config.ts";
 import type { CellView } from "../src/db/repositories/cells.ts";
 import type { NewRegisterRow } from "../src/db/repositories/attendance.ts";
@@ -87,13 +86,7 @@ export async function createStage(provider: Provider, sizes: BenchSizes): Promis
     const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
     const app = await startApp({ config, logger, receiveUpdates: false, startTicker: false });
     cleanups.push(() => app.stop());
-    const services: BotServices = {
-      config,
-      logger,
-      clock: systemClock,
-      repos: app.repos,
-      translate: app.translate,
-    };
+    const services: BotServices = app.services;
     const baseline = createDoNothingBot(baselineAccount.token, emulator.apiRoot);
     await baseline.init();
     const base: StageBase = {

@@ -742,3 +742,25 @@ cmd-meetings = The cell's meetings
 cmd-agenda = A meeting's agenda and who prepares it
 cmd-members = The cell's members
 cmd-groups = The cell's party groups
+
+## Descriptions of the other commands (for per-role command menus)
+
+cmd-group = Create party groups, set leaders, add or remove members
+cmd-invite = Invite members to join the cell on the assistant
+cmd-role = Set a member's role in the cell
+cmd-status = Set a member's status
+cmd-import = Import the member roster from a CSV or Excel file
+cmd-settings = Reminders, quiet hours and language
+cmd-meeting = Announce a meeting
+cmd-move-meeting = Move a meeting
+cmd-cancel-meeting = Cancel a meeting
+cmd-meeting-schedule = The regular monthly meeting
+cmd-opinions = Points members sent before the meeting
+cmd-checkin = Meeting check-in
+cmd-close-meeting = Close the meeting: attendance and conclusions
+cmd-attendance = Correct attendance after the meeting
+cmd-register-cell = Register a group chat as a cell
+cmd-register-committee = Register the committee's report chat
+cmd-org-name = Name the organisation
+cmd-export-member = Export everything stored about a person
+cmd-erase-member = Erase a person's personal data

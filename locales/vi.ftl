@@ -721,3 +721,25 @@ cmd-meetings = Lịch sinh hoạt của chi bộ
 cmd-agenda = Nội dung cuộc họp và người phụ trách
 cmd-members = Danh sách đảng viên
 cmd-groups = Các tổ đảng
+
+## Mô tả các lệnh khác (cho menu lệnh theo vai trò)
+
+cmd-group = Lập tổ đảng, chỉ định tổ trưởng, thêm bớt đảng viên
+cmd-invite = Mời đảng viên tham gia chi bộ trên Trợ lý
+cmd-role = Giao vai trò trong chi bộ
+cmd-status = Đổi tình trạng đảng viên
+cmd-import = Nhập danh sách đảng viên từ tệp CSV hoặc Excel
+cmd-settings = Cài đặt nhắc lịch, giờ yên lặng, ngôn ngữ
+cmd-meeting = Thông báo buổi sinh hoạt
+cmd-move-meeting = Dời buổi sinh hoạt
+cmd-cancel-meeting = Hủy buổi sinh hoạt
+cmd-meeting-schedule = Lịch sinh hoạt thường kỳ hằng tháng
+cmd-opinions = Ý kiến đảng viên gửi trước cuộc họp
+cmd-checkin = Điểm danh cuộc họp
+cmd-close-meeting = Kết thúc cuộc họp, chốt điểm danh và kết luận
+cmd-attendance = Sửa điểm danh sau cuộc họp
+cmd-register-cell = Đăng ký nhóm chat là chi bộ
+cmd-register-committee = Đăng ký nhóm nhận báo cáo của Đảng ủy
+cmd-org-name = Đặt tên Đảng bộ
+cmd-export-member = Xuất toàn bộ dữ liệu của một người
+cmd-erase-member = Xoá dữ liệu cá nhân của một người

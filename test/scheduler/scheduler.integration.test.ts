@@ -52,7 +52,7 @@ describeEachProvider("scheduler over the outbox", (provider) => {
       api: new Api(bot.token, { apiRoot: emulator.apiRoot }),
       clock,
       logger,
-      renderers: {},
+      jobs: {},
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
       ...options,
     });

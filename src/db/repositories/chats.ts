@@ -45,6 +45,7 @@ export function createChatRepository(db: Db, clock: Clock) {
         }),
         db.prompt.updateMany({ where: { announcementChatId: from }, data: { announcementChatId: to } }),
         db.scheduledDelivery.updateMany({ where: { chatId: from }, data: { chatId: to, updatedAt } }),
+        db.deliveryMessage.updateMany({ where: { chatId: from }, data: { chatId: to } }),
         db.organisation.updateMany({
           where: { committeeChatId: from },
           data: { committeeChatId: to, updatedAt },

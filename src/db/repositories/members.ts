@@ -379,6 +379,8 @@ export function createMemberRepository(db: Db, clock: Clock) {
             where: { chatId: tg },
             data: { chatId: null, payload: "{}", updatedAt },
           });
+          // Which messages went to their private chat, and when, is about them too.
+          await tx.deliveryMessage.deleteMany({ where: { chatId: tg } });
           joinRequests = (await tx.joinRequest.deleteMany({ where: { telegramId: tg } })).count;
           await tx.joinRequest.updateMany({ where: { decidedByTgId: tg }, data: { decidedByTgId: null } });
           await tx.chatPreference.deleteMany({ where: { chatId: tg } });

@@ -10,7 +10,7 @@ import type { Database, Db } from "../client.ts";
 import type { DeliveryStatus } from "../enums.ts";
 import type { ScheduledDelivery } from "../generated/sqlite/client.ts";
 import type { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client.ts";
-import { toDbIdOrNull, toTgIdOrNull } from "../ids.ts";
+import { toDbId, toDbIdOrNull, toTgId, toTgIdOrNull } from "../ids.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 
 export type JsonObject = { [key: string]: unknown };
@@ -36,6 +36,18 @@ export interface Delivery {
   resultMessageId: number | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A message a delivery sent (table DeliveryMessage). `position` is the message's place in its job's
+ * plan; a retried delivery skips the positions already recorded, so nothing is sent twice.
+ */
+export interface SentMessage {
+  position: number;
+  /** The chat it reached (a group's supergroup id if it migrated meanwhile). */
+  chatId: number;
+  messageId: number | null;
+  sentAt: Date;
 }
 
 export interface NewDelivery {
@@ -77,6 +89,14 @@ export interface OutboxRepository {
   claimDue(now: Date, workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
   /** Marks rows whose `expiresAt` passed before they were sent as dropped, and returns them. */
   dropExpired(now: Date): Promise<Delivery[]>;
+  /**
+   * Records that the message at `position` of delivery `id` was sent. Recording a position twice
+   * (a lease ran out and two workers sent it) keeps the first record and returns false.
+   */
+  recordMessage(id: number, message: SentMessage): Promise<boolean>;
+  /** What delivery `id` has sent so far, by position. */
+  sentMessages(id: number): Promise<SentMessage[]>;
+  /** The delivery is done; `messageId` is its first message's, for single-message kinds. */
   markSent(id: number, messageId?: number): Promise<void>;
   /**
    * Records a failed send. Permanent: status `failed`. Otherwise back to `pending`, due again at
@@ -317,6 +337,37 @@ export function createOutboxRepository(
         data: { status: "dropped", lastError: "expired", claimedUntil: null, updatedAt: clock.now() },
       });
       return rows.map(toDelivery);
+    },
+
+    async recordMessage(id, message) {
+      try {
+        await prisma.deliveryMessage.create({
+          data: {
+            deliveryId: id,
+            position: message.position,
+            chatId: toDbId(message.chatId),
+            messageId: message.messageId,
+            sentAt: message.sentAt,
+          },
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    async sentMessages(id) {
+      const rows = await prisma.deliveryMessage.findMany({
+        where: { deliveryId: id },
+        orderBy: { position: "asc" },
+      });
+      return rows.map((row) => ({
+        position: row.position,
+        chatId: toTgId(row.chatId),
+        messageId: row.messageId,
+        sentAt: row.sentAt,
+      }));
     },
 
     async markSent(id, messageId) {
