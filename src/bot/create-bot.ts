@@ -19,7 +19,7 @@ import { createSetupFeature } from "../features/setup/handlers.ts";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
 import { resolveCaller } from "./middleware/caller.ts";
-import { dedupeUpdates } from "./middleware/dedupe.ts";
+import { dedupeUpdates, UpdateDeferredError } from "./middleware/dedupe.ts";
 import { negotiateLocale } from "./middleware/locale.ts";
 
 export interface CreateBotOptions {
@@ -55,6 +55,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     try {
       await next();
     } catch (err) {
+      // Deferred for lack of a database: the update source delivers it again, so no error answer.
+      if (err instanceof UpdateDeferredError) throw err;
       await answerFailure(new BotError(err, ctx));
     }
   });

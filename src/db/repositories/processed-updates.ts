@@ -6,6 +6,8 @@ import { isUniqueViolation } from "../prisma-errors.ts";
 export interface ProcessedUpdateRepository {
   /** Records `updateId`; true the first time, false if it was already recorded. */
   markProcessed(updateId: number): Promise<boolean>;
+  /** Forgets one update, so that a redelivery of it is handled (its handling failed for lack of a database). */
+  forget(updateId: number): Promise<void>;
   /** Forgets updates recorded before `date` (Telegram keeps undelivered updates for 24 hours). */
   pruneOlderThan(date: Date): Promise<number>;
 }
@@ -26,6 +28,9 @@ export function createProcessedUpdateRepository(
         if (isUniqueViolation(error)) return false;
         throw error;
       }
+    },
+    async forget(updateId) {
+      await prisma.processedUpdate.deleteMany({ where: { updateId: BigInt(updateId) } });
     },
     async pruneOlderThan(date) {
       const { count } = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: date } } });
