@@ -212,6 +212,7 @@ async function connectToTelegram(
   // No auto-retry transformer here: this loop is the retry policy.
   const api = new Api(bot.token, bot.api.options);
   const started = Date.now();
+  logger.info({ host }, `connecting to the Telegram Bot API at ${host}`);
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     const limit = AbortSignal.timeout(attemptTimeoutMs);

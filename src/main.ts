@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   // reaches stdout or stderr by any path has the secrets replaced first.
   guardStdio(secrets);
   const logger = createLogger({ level: config.logLevel, secrets });
+  logger.info({ mode: config.mode, pid: process.pid }, "starting chibo-bot");
 
   // Listen for signals before starting, so a stop requested during start-up is honoured: it aborts
   // the start-up wherever it is (waiting for Telegram, for a locked database…). Later signals are

@@ -146,8 +146,8 @@ async function prepareSqliteFile(path: string, url: string, options: OpenDatabas
         probe.pragma("journal_mode = WAL");
       }
       pending = Boolean(options.migrate) && hasPendingMigrations(probe);
-      // Take the exclusive lock the engine will need, so a holder is found (and waited for) here.
-      if (pending) probe.exec("BEGIN EXCLUSIVE; ROLLBACK");
+      // Take the lock the engine will need, so a holder is found (and waited for) here.
+      if (pending) probe.exec(ENGINE_LOCK_PROBE);
     } catch (error) {
       probe?.close();
       if (isSqliteBusy(error)) {
@@ -168,6 +168,13 @@ async function prepareSqliteFile(path: string, url: string, options: OpenDatabas
     }
   }
 }
+
+/**
+ * What the schema engine needs to migrate: the file in exclusive locking mode, which in WAL mode
+ * means no other connection may have it open at all (a reader, even an idle one, makes the engine
+ * fail after its busy timeout). Closing the probe connection gives the lock back.
+ */
+const ENGINE_LOCK_PROBE = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; ROLLBACK";
 
 /** True unless every migration in prisma/migrations/sqlite is recorded as applied in the file. */
 function hasPendingMigrations(db: BetterSqlite3.Database): boolean {
@@ -200,7 +207,7 @@ function isLockedNow(path: string): boolean {
   let probe: BetterSqlite3.Database | undefined;
   try {
     probe = new BetterSqlite3(path, { timeout: 0 });
-    probe.exec("BEGIN EXCLUSIVE; ROLLBACK");
+    probe.exec(ENGINE_LOCK_PROBE);
     return false;
   } catch (error) {
     return isSqliteBusy(error);
