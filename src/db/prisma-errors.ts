@@ -29,3 +29,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && UNAVAILABLE_CODES.has(error.code)) return true;
   return isConnectionFailure(error);
 }
+
+/**
+ * An error that came out of a Prisma call (Prisma stamps `clientVersion` on what it rethrows) but
+ * is none of Prisma's classified errors: a driver failure passed through as a bare Error. pg, for
+ * one, reports a connection cut mid-way as "Connection terminated unexpectedly" with no code. Such
+ * an error can only be told apart by asking the database whether it answers (see dedupe.ts).
+ */
+export function isUnclassifiedPrismaError(error: unknown): boolean {
+  if (!(error instanceof Error) || !("clientVersion" in error)) return false;
+  return !(
+    error instanceof Prisma.PrismaClientKnownRequestError ||
+    error instanceof Prisma.PrismaClientValidationError ||
+    error instanceof Prisma.PrismaClientRustPanicError
+  );
+}

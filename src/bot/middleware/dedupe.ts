@@ -1,5 +1,5 @@
 import type { NextFunction } from "grammy";
-import { isDatabaseUnavailable } from "../../db/prisma-errors.ts";
+import { isDatabaseUnavailable, isUnclassifiedPrismaError } from "../../db/prisma-errors.ts";
 import type { ProcessedUpdateRepository } from "../../db/repositories/processed-updates.ts";
 import type { BotContext } from "../context.ts";
 
@@ -44,7 +44,7 @@ export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promis
   try {
     first = await repo.markProcessed(updateId);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw new UpdateDeferredError(updateId, error);
+    if (await databaseFailed(error, repo)) throw new UpdateDeferredError(updateId, error);
     throw error;
   }
   if (!first && !pending?.has(updateId)) {
@@ -54,7 +54,7 @@ export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promis
   try {
     await next();
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) {
+    if (!(await databaseFailed(error, repo))) {
       pending?.delete(updateId);
       throw error;
     }
@@ -68,4 +68,20 @@ export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promis
     throw new UpdateDeferredError(updateId, error);
   }
   pending?.delete(updateId);
+}
+
+/**
+ * Whether a failure was the database's: by error class and code, and for a driver error that Prisma
+ * passed through unclassified, by whether the database answers a trivial query right now (never by
+ * the message text).
+ */
+async function databaseFailed(error: unknown, repo: ProcessedUpdateRepository): Promise<boolean> {
+  if (isDatabaseUnavailable(error)) return true;
+  if (!isUnclassifiedPrismaError(error)) return false;
+  try {
+    await repo.ping();
+    return false;
+  } catch {
+    return true;
+  }
 }

@@ -8,6 +8,8 @@ export interface ProcessedUpdateRepository {
   markProcessed(updateId: number): Promise<boolean>;
   /** Forgets one update, so that a redelivery of it is handled (its handling failed for lack of a database). */
   forget(updateId: number): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+  ping(): Promise<void>;
   /** Forgets updates recorded before `date` (Telegram keeps undelivered updates for 24 hours). */
   pruneOlderThan(date: Date): Promise<number>;
 }
@@ -31,6 +33,9 @@ export function createProcessedUpdateRepository(
     },
     async forget(updateId) {
       await prisma.processedUpdate.deleteMany({ where: { updateId: BigInt(updateId) } });
+    },
+    async ping() {
+      await prisma.$queryRawUnsafe("SELECT 1");
     },
     async pruneOlderThan(date) {
       const { count } = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: date } } });
