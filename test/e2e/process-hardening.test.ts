@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
+import type { User } from "grammy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.ts";
 import { parseConfig } from "../../src/config.ts";
@@ -69,6 +70,16 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/**
+ * A user writes and the bot answers. Used first to be sure a long poll is in flight: a fault set
+ * afterwards then meets the poll the next update ends, not a getUpdates still to be sent.
+ */
+async function exchange(account: EmulatedBot, user: User, text: string) {
+  const last = emulator.lastBotMessage(account, user.id)?.message_id ?? 0;
+  emulator.sendText(account, user, user.id, text);
+  return emulator.waitForBotMessage(account, user.id, undefined, { timeoutMs: 15_000, afterMessageId: last });
+}
+
 async function stopAndExpectExit(service: ServiceProcess, withinMs = 5_000): Promise<number | null> {
   const sent = performance.now();
   service.child.kill("SIGTERM");
@@ -89,10 +100,10 @@ describe("secrets in the output (8.1)", () => {
       DEBUG: "grammy*",
     });
     await service.waitFor(/long polling started/, 60_000);
+    await exchange(account, user, "/start");
 
     emulator.resetNext({ method: "getUpdates", count: 100_000 });
-    emulator.startBot(account, user); // ends the pending long poll; the next ones are reset
-    await emulator.waitForBotMessage(account, user.id, undefined, 15_000);
+    await exchange(account, user, "xin chào"); // ends the pending long poll; the next ones are reset
     await service.waitFor(/getUpdates failed/, 10_000);
     await sleep(2_500);
     emulator.clearFaults();
@@ -230,9 +241,9 @@ describe("polling backoff (8.5)", () => {
       pollingMaxRetryDelayMs: 1_000,
     });
     try {
+      await exchange(account, user, "/start");
       emulator.resetNext({ method: "getUpdates", count: 100_000 });
-      emulator.startBot(account, user);
-      const first = await emulator.waitForBotMessage(account, user.id, undefined, 10_000);
+      const first = await exchange(account, user, "một");
       await sleep(6_000); // uncapped doubling would now be waiting about 6 s
       emulator.sendText(account, user, user.id, "đã có mạng chưa?");
       emulator.clearFaults();
@@ -255,9 +266,9 @@ describe("polling backoff (8.5)", () => {
       logger: createLogger({ level: "silent" }),
       startTicker: false,
     });
+    await exchange(account, user, "/start");
     emulator.resetNext({ method: "getUpdates", count: 100_000 });
-    emulator.startBot(account, user);
-    await emulator.waitForBotMessage(account, user.id, undefined, 10_000);
+    await exchange(account, user, "một");
     await sleep(4_500); // several failures: the current pause is seconds long
     const stopping = performance.now();
     await app.stop();
@@ -269,8 +280,9 @@ describe("polling backoff (8.5)", () => {
     const user = emulator.createUser({ firstName: "Giang" });
     const service = start(envFor(account, (await migratedDb()).url));
     await service.waitFor(/long polling started/, 60_000);
+    await exchange(account, user, "/start");
     emulator.resetNext({ method: "getUpdates", count: 100_000 });
-    emulator.startBot(account, user);
+    await exchange(account, user, "một");
     await service.waitFor(/"failures":5/, 30_000);
     expect(await stopAndExpectExit(service)).toBe(0);
   }, 90_000);
