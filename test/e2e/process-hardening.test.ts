@@ -244,7 +244,8 @@ describe("polling backoff (8.5)", () => {
       await exchange(account, user, "/start");
       emulator.resetNext({ method: "getUpdates", count: 100_000 });
       const first = await exchange(account, user, "một");
-      await sleep(6_000); // uncapped doubling would now be waiting about 6 s
+      // Uncapped doubling from 100 ms (the runner's) is now 0.7 s into a 6.4 s pause.
+      await sleep(7_000);
       emulator.sendText(account, user, user.id, "đã có mạng chưa?");
       emulator.clearFaults();
       const recovered = performance.now();
