@@ -47,11 +47,11 @@ export function startService(options: StartOptions): ServiceProcess {
   let err = "";
   const watchers = new Set<() => void>();
   const notify = () => watchers.forEach((w) => w());
-  child.stdout!.on("data", (d: Buffer) => {
+  child.stdout.on("data", (d: Buffer) => {
     out += d.toString();
     notify();
   });
-  child.stderr!.on("data", (d: Buffer) => {
+  child.stderr.on("data", (d: Buffer) => {
     err += d.toString();
     notify();
   });
