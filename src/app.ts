@@ -1,6 +1,6 @@
 // Composition of one running service: database, bot, scheduler and the update source.
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { GrammyError, HttpError, type Bot } from "grammy";
+import { setTimeout as delay } from "node:timers/promises";
+import { Api, GrammyError, HttpError, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { registerCommandMenus } from "./bot/commands.ts";
@@ -15,6 +15,7 @@ import { FEATURES } from "./features/index.ts";
 import type { Logger } from "./logger.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createTextJob } from "./scheduler/text-renderer.ts";
+import { networkCodeOf, startPolling } from "./server/polling.ts";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.ts";
 
 /** Update types we handle; chat_member is not sent by Telegram unless asked for. */
@@ -38,6 +39,25 @@ export interface AppOptions {
   /** Overrides config.port for the webhook server (0 picks a free port). */
   webhookPort?: number;
   webhookHost?: string;
+  /** Aborted when a stop is requested: start-up gives up at the next step (StartupAbortedError). */
+  signal?: AbortSignal;
+  /** Longest pause between failed getUpdates calls; 10 s by default (tests shorten it). */
+  pollingMaxRetryDelayMs?: number;
+  /** How hard to try reaching Telegram at start-up. */
+  telegramConnect?: TelegramConnectOptions;
+  /** The service cannot go on (polling lost its token); the owner should stop it. */
+  onFatal?: (error: Error) => void;
+}
+
+export interface TelegramConnectOptions {
+  /** getMe attempts before giving up. Default 6. */
+  attempts?: number;
+  /** Each attempt's time limit. Default 4 s, so an unanswered call is reported within 5 s. */
+  attemptTimeoutMs?: number;
+  /** Pause after the first failure, doubled after each further one. Default 500 ms. */
+  initialDelayMs?: number;
+  /** Longest pause between attempts. Default 10 s. */
+  maxDelayMs?: number;
 }
 
 export interface RunningApp {
@@ -56,12 +76,31 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
+/** A stop was requested while the service was starting; what was started has been stopped again. */
+export class StartupAbortedError extends Error {
+  override name = "StartupAbortedError";
+  constructor() {
+    super("start-up cancelled by a stop request");
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new StartupAbortedError();
+}
+
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   if (!config.botToken) throw new StartupError("BOT_TOKEN is not set");
 
-  const database = await openDatabase(config.databaseUrl, { migrate: true, logger });
+  throwIfAborted(options.signal);
+  const database = await openDatabase(config.databaseUrl, {
+    migrate: true,
+    logger,
+    // One service per SQLite file: a second one would deliver every reminder twice.
+    exclusive: true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -75,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 
   try {
+    throwIfAborted(options.signal);
     const repos = createRepositories(database, clock);
     await repos.admins.ensureConfigAdmins(config.adminIds);
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
@@ -96,7 +136,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       features: FEATURES,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
-    await initBot(bot, logger);
+    if (!options.botInfo) {
+      await connectToTelegram(bot, logger, options.telegramConnect ?? {}, options.signal);
+    }
+    throwIfAborted(options.signal);
     await registerCommandMenus(bot.api, translate, config.defaultLocale, collectCommands(FEATURES)).catch(
       (err: unknown) =>
         logger.warn(
@@ -139,13 +182,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         });
         logger.info({ port: webhook.port }, "webhook server listening");
       } else {
-        await bot.api.deleteWebhook();
-        const runner: RunnerHandle = run(bot, {
-          runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
+        await bot.api.deleteWebhook(undefined, options.signal as GrammySignal);
+        throwIfAborted(options.signal);
+        const polling = startPolling({
+          bot,
+          logger,
+          allowedUpdates: ALLOWED_UPDATES,
+          ...(options.pollingMaxRetryDelayMs !== undefined
+            ? { maxRetryDelayMs: options.pollingMaxRetryDelayMs }
+            : {}),
+          ...(options.onFatal ? { onFatal: options.onFatal } : {}),
         });
-        cleanups.push(async () => {
-          if (runner.isRunning()) await runner.stop();
-        });
+        cleanups.push(() => polling.stop());
         logger.info("long polling started");
       }
     }
@@ -156,28 +204,88 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   }
 }
 
-/** getMe with retries on network trouble; a rejected token is reported at once. */
-async function initBot(bot: Bot<BotContext>, logger: Logger): Promise<void> {
-  const attempts = 5;
+/**
+ * getMe with a time limit per attempt and a bounded number of retries, then bot.botInfo is set. Not
+ * bot.init(): grammY retries network errors there forever, silently and without an upper bound on
+ * the total time, and a stop request could not interrupt it. Every failed attempt is logged naming
+ * the host; a rejected token is reported at once.
+ */
+async function connectToTelegram(
+  bot: Bot<BotContext>,
+  logger: Logger,
+  options: TelegramConnectOptions,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const attempts = Math.max(1, options.attempts ?? 6);
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 4_000;
+  const maxDelayMs = options.maxDelayMs ?? 10_000;
+  let retryIn = Math.min(maxDelayMs, options.initialDelayMs ?? 500);
+  const host = hostOf(bot.api.options?.apiRoot ?? "https://api.telegram.org");
+  // No auto-retry transformer here: this loop is the retry policy.
+  const api = new Api(bot.token, bot.api.options);
+  const started = Date.now();
+  logger.info({ host }, `connecting to the Telegram Bot API at ${host}`);
   for (let attempt = 1; ; attempt++) {
+    throwIfAborted(signal);
+    const limit = AbortSignal.timeout(attemptTimeoutMs);
     try {
-      await bot.init();
-      logger.info({ username: bot.botInfo.username }, "connected to Telegram");
+      // grammY types its signal parameter with the abort-controller shim's AbortSignal; Node's is the same object at runtime.
+      const me = await api.getMe((signal ? AbortSignal.any([signal, limit]) : limit) as GrammySignal);
+      bot.botInfo = me;
+      logger.info({ username: me.username, attempt }, "connected to Telegram");
       return;
     } catch (err) {
+      if (signal?.aborted) throw new StartupAbortedError();
       if (err instanceof GrammyError && err.error_code === 401) {
         throw new StartupError(
           "Telegram rejected BOT_TOKEN (401 Unauthorized). Check the token from @BotFather.",
         );
       }
+      const reason =
+        err instanceof GrammyError
+          ? `${err.error_code} ${err.description}`
+          : limit.aborted
+            ? `no answer within ${attemptTimeoutMs} ms`
+            : err instanceof HttpError
+              ? (networkCodeOf(err.error) ?? "network error")
+              : err instanceof Error
+                ? err.message
+                : String(err);
       const retriable = err instanceof HttpError || (err instanceof GrammyError && err.error_code >= 500);
-      if (!retriable || attempt >= attempts) {
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new StartupError(`cannot reach the Telegram Bot API after ${attempt} attempt(s): ${reason}`);
+      const rateLimited = err instanceof GrammyError && err.error_code === 429;
+      if (!retriable && !rateLimited) {
+        throw new StartupError(`the Telegram Bot API at ${host} refused getMe: ${reason}`);
       }
-      const delayMs = 500 * 2 ** (attempt - 1);
-      logger.warn({ attempt, delayMs }, "Telegram not reachable yet, retrying");
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (attempt >= attempts) {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        throw new StartupError(
+          `cannot reach the Telegram Bot API at ${host} after ${attempt} attempts in ${seconds} s (${reason}). Check the network, DNS, a proxy or firewall, and TELEGRAM_API_ROOT.`,
+        );
+      }
+      let waitMs = retryIn;
+      if (rateLimited && typeof err.parameters.retry_after === "number") {
+        waitMs = Math.max(waitMs, err.parameters.retry_after * 1000);
+      }
+      logger.warn(
+        { host, attempt, attempts, retryInMs: waitMs, reason },
+        `cannot reach the Telegram Bot API at ${host}; retrying`,
+      );
+      try {
+        await delay(waitMs, undefined, signal ? { signal } : undefined);
+      } catch {
+        throw new StartupAbortedError();
+      }
+      retryIn = Math.min(maxDelayMs, retryIn * 2);
     }
+  }
+}
+
+type GrammySignal = Parameters<Api["getMe"]>[0];
+
+function hostOf(apiRoot: string): string {
+  try {
+    return new URL(apiRoot).host;
+  } catch {
+    return apiRoot;
   }
 }

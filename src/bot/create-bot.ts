@@ -7,7 +7,7 @@ import type { BotContext, BotServices } from "./context.ts";
 import type { FeatureModule } from "./feature-module.ts";
 import { createTypedAnswerFeature } from "./kit/typed-answer.ts";
 import { resolveCaller } from "./middleware/caller.ts";
-import { dedupeUpdates } from "./middleware/dedupe.ts";
+import { dedupeUpdates, UpdateDeferredError } from "./middleware/dedupe.ts";
 import { negotiateLocale } from "./middleware/locale.ts";
 
 export interface CreateBotOptions {
@@ -45,6 +45,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     try {
       await next();
     } catch (err) {
+      // Deferred for lack of a database: the update source delivers it again, so no error answer.
+      if (err instanceof UpdateDeferredError) throw err;
       await answerFailure(new BotError(err, ctx));
     }
   });

@@ -148,3 +148,19 @@ function scrub(message: string, url: string): string {
   }
   return out;
 }
+
+/** SQLite result codes (better-sqlite3's `code`, extended codes included) that mean "try again later". */
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|PROTOCOL)(_|$)/;
+
+/**
+ * True when a driver-level failure means the database could not be used at all (unreachable,
+ * connection dropped or timed out, file locked or unreadable), as opposed to a problem with the
+ * query or the data. Decided by errno code, driver adapter kind and SQLite result code, never by
+ * message text. Prisma's own codes (P1001…) are checked in prisma-errors.ts.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const facts = driverFacts(error);
+  if (facts.kind && UNREACHABLE_KINDS.has(facts.kind)) return true;
+  if (!facts.code) return false;
+  return CONNECTION_CODES.has(facts.code) || SQLITE_UNAVAILABLE.test(facts.code);
+}

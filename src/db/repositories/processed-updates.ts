@@ -14,7 +14,11 @@ export const PROCESSED_UPDATE_RETENTION_MS = 3 * 24 * 60 * 60_000;
 export interface ProcessedUpdateRepository {
   /** Records `updateId`; true the first time, false if it was already recorded. */
   markProcessed(updateId: number): Promise<boolean>;
-  /** Forgets updates recorded before `date`; returns how many. */
+  /** Forgets one update, so that a redelivery of it is handled (its handling failed for lack of a database). */
+  forget(updateId: number): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+  ping(): Promise<void>;
+  /** Forgets updates recorded before `date` (Telegram keeps undelivered updates for 24 hours). */
   pruneOlderThan(date: Date): Promise<number>;
   /**
    * Forgets updates recorded more than `retentionMs` (default PROCESSED_UPDATE_RETENTION_MS) before
@@ -46,6 +50,12 @@ export function createProcessedUpdateRepository(prisma: Db, clock: Clock): Proce
     async pruneExpired(retentionMs = PROCESSED_UPDATE_RETENTION_MS) {
       if (!(retentionMs > 0)) throw new RangeError(`retentionMs must be positive, got ${retentionMs}`);
       return pruneOlderThan(new Date(clock.now().getTime() - retentionMs));
+    },
+    async forget(updateId) {
+      await prisma.processedUpdate.deleteMany({ where: { updateId: BigInt(updateId) } });
+    },
+    async ping() {
+      await prisma.$queryRawUnsafe("SELECT 1");
     },
   };
 }
