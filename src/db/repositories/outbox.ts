@@ -8,7 +8,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Database, Db } from "../client.ts";
 import type { DeliveryStatus } from "../enums.ts";
-import type { ScheduledDelivery } from "../generated/sqlite/client.ts";
+import { Prisma, type ScheduledDelivery } from "../generated/sqlite/client.ts";
 import type { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client.ts";
 import { toDbId, toDbIdOrNull, toTgId, toTgIdOrNull } from "../ids.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
@@ -79,6 +79,27 @@ export interface OutboxRepository {
    * must be announced again). Every key in `rows` must start with `keyPrefix`.
    */
   reschedule(keyPrefix: string, rows: readonly NewDelivery[]): Promise<RescheduleResult>;
+  /**
+   * Makes sure the work of `row.key` runs once more: inserts the row, or re-arms a finished one
+   * (sent, failed, dropped or cancelled) as a fresh delivery: pending at `row.dueAt`, attempts from
+   * zero, its recorded messages forgotten (so the next claim sends again). A row already pending
+   * keeps its due time and values, so calls made before it is due coalesce into one delivery; a
+   * row in flight (claimed) is left to finish, and its job decides whether it needs another run
+   * (see `releaseKey`). True when a row became pending. One statement on PostgreSQL, two in one
+   * transaction on SQLite.
+   */
+  rearm(row: NewDelivery): Promise<boolean>;
+  /**
+   * The statements of `rearm`, not run yet, for a repository that runs them in one transaction with
+   * the write that calls for them (an RSVP answer and the refresh of the post that counts it).
+   */
+  rearmStatements(row: NewDelivery): Prisma.PrismaPromise<unknown>[];
+  /**
+   * Moves row `id` off its key `key` (to `<key>#<id>`) while it finishes, so that the next `schedule`
+   * or `rearm` of that key makes a new row instead of finding this one claimed. A job whose row may
+   * be asked for again while it runs calls this in its afterSent step. Idempotent.
+   */
+  releaseKey(id: number, key: string): Promise<void>;
   /** Cancels the pending rows whose key starts with `keyPrefix`; returns how many. */
   cancelByKeyPrefix(keyPrefix: string): Promise<number>;
   /**
@@ -259,6 +280,57 @@ export function createOutboxRepository(
     await prisma.scheduledDelivery.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
   }
 
+  /** Statuses of a row whose work is over: `rearm` makes it pending again. */
+  const FINISHED = ["sent", "failed", "dropped", "cancelled"] as const;
+
+  function rearmStatements(row: NewDelivery): Prisma.PrismaPromise<unknown>[] {
+    const data = toData(row);
+    const now = clock.now();
+    const finished = Prisma.join([...FINISHED]);
+    // Only a finished row is updated: a pending row keeps its due time (coalescing), a claimed
+    // row is being worked on. Every column of a fresh delivery is reset, so the re-armed row is
+    // claimed, counted and retried like a new one.
+    const upsert = Prisma.sql`
+      INSERT INTO "ScheduledDelivery"
+        ("key", "kind", "chatId", "memberId", "cellId", "payload", "dueAt", "expiresAt",
+         "status", "attempts", "createdAt", "updatedAt")
+      VALUES (${data.key}, ${data.kind}, ${data.chatId}, ${data.memberId}, ${data.cellId},
+              ${data.payload}, ${data.dueAt}, ${data.expiresAt}, 'pending', 0, ${now}, ${now})
+      ON CONFLICT ("key") DO UPDATE SET
+        "kind" = excluded."kind", "chatId" = excluded."chatId", "memberId" = excluded."memberId",
+        "cellId" = excluded."cellId", "payload" = excluded."payload", "dueAt" = excluded."dueAt",
+        "expiresAt" = excluded."expiresAt", "status" = 'pending', "attempts" = 0,
+        "claimedBy" = NULL, "claimedUntil" = NULL, "sentAt" = NULL, "lastError" = NULL,
+        "resultMessageId" = NULL, "updatedAt" = excluded."updatedAt"
+      WHERE "ScheduledDelivery"."status" IN (${finished})`;
+    if (provider === "postgresql") {
+      // The messages of the row's previous run go in the same statement: every part of a WITH
+      // sees the table as it was before, so the DELETE finds the re-armed row's old messages.
+      return [
+        prisma.$queryRaw<{ armed: number }[]>`
+          WITH "armed" AS (${upsert} RETURNING "id"),
+          "forgotten" AS (
+            DELETE FROM "DeliveryMessage" WHERE "deliveryId" IN (SELECT "id" FROM "armed")
+          )
+          SELECT CAST(COUNT(*) AS INTEGER) AS "armed" FROM "armed"`,
+      ];
+    }
+    return [
+      prisma.$executeRaw`
+        DELETE FROM "DeliveryMessage" WHERE "deliveryId" IN (
+          SELECT "id" FROM "ScheduledDelivery" WHERE "key" = ${data.key} AND "status" IN (${finished}))`,
+      prisma.$executeRaw(upsert),
+    ];
+  }
+
+  /** Whether the last of `rearmStatements`' results says a row became pending. */
+  function armed(results: readonly unknown[]): boolean {
+    const last = results.at(-1);
+    if (typeof last === "number") return last > 0;
+    const first = Array.isArray(last) ? (last[0] as { armed?: unknown } | undefined) : undefined;
+    return Number(first?.armed ?? 0) > 0;
+  }
+
   return {
     async schedule(rows) {
       return insertNew(prisma, dedupe(rows).map(toData));
@@ -303,6 +375,22 @@ export function createOutboxRepository(
         }
         const inserted = await insertNew(tx, fresh);
         return { inserted, updated, cancelled };
+      });
+    },
+
+    async rearm(row) {
+      const statements = rearmStatements(row);
+      const results = statements.length === 1 ? [await statements[0]] : await prisma.$transaction(statements);
+      return armed(results);
+    },
+
+    rearmStatements,
+
+    async releaseKey(id, key) {
+      if (key.endsWith(`#${id}`)) return; // released by an earlier run of the same row
+      await prisma.scheduledDelivery.updateMany({
+        where: { id, key },
+        data: { key: `${key}#${id}`, updatedAt: clock.now() },
       });
     },
 

@@ -1,6 +1,7 @@
 // Answers to a meeting announcement (attend / absent with a reason / unsure). One row per member and meeting.
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
+import type { Prisma } from "../generated/sqlite/client.ts";
 import { toTgIdOrNull } from "../ids.ts";
 
 export interface RsvpView {
@@ -28,19 +29,85 @@ export interface RsvpWithMember extends RsvpView {
   telegramId: number | null;
 }
 
+/** What an RSVP button needs to know before it answers: the meeting, its cell and the presser's answer. */
+export interface RsvpPressView {
+  meetingId: number;
+  cellId: number;
+  cellName: string;
+  state: string;
+  announcementChatId: number | null;
+  announcementMessageId: number | null;
+  /** The presser's answer so far (null: none, or no member given). */
+  answer: string | null;
+  reason: string | null;
+}
+
+interface PressRow {
+  meetingId: number | bigint;
+  cellId: number | bigint;
+  cellName: string;
+  state: string;
+  announcementChatId: number | bigint | null;
+  announcementMessageId: number | bigint | null;
+  answer: string | null;
+  reason: string | null;
+}
+
+/** A raw integer column as a number (drivers give bigint for 64-bit columns). */
+function num(value: number | bigint): number {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
 export function createRsvpRepository(db: Db, clock: Clock) {
   return {
-    /** Records the member's answer (keeps one row; a new answer replaces the old one and its reason). */
-    async answer(meetingId: number, memberId: number, answer: string): Promise<{ changed: boolean }> {
-      const existing = await db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
-      if (existing?.answer === answer) return { changed: false };
+    /**
+     * One query for a press of an RSVP button: the meeting (state, cell, announcement) and the
+     * member's current answer, so the press can be answered before anything is written.
+     */
+    async pressView(meetingId: number, memberId: number | null): Promise<RsvpPressView | null> {
+      const rows = await db.$queryRaw<PressRow[]>`
+        SELECT m."id" AS "meetingId", m."cellId" AS "cellId", c."name" AS "cellName", m."state" AS "state",
+               m."announcementChatId" AS "announcementChatId",
+               m."announcementMessageId" AS "announcementMessageId",
+               r."answer" AS "answer", r."reason" AS "reason"
+        FROM "Meeting" m
+        JOIN "Cell" c ON c."id" = m."cellId"
+        LEFT JOIN "Rsvp" r ON r."meetingId" = m."id" AND r."memberId" = ${memberId ?? -1}
+        WHERE m."id" = ${meetingId}`;
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        meetingId: num(row.meetingId),
+        cellId: num(row.cellId),
+        cellName: row.cellName,
+        state: row.state,
+        announcementChatId: row.announcementChatId === null ? null : num(row.announcementChatId),
+        announcementMessageId: row.announcementMessageId === null ? null : num(row.announcementMessageId),
+        answer: row.answer,
+        reason: row.reason,
+      };
+    },
+
+    /**
+     * Records the member's answer (one row per member and meeting; a new answer replaces the old one
+     * and its reason) in one transaction with `consequences` (statements of other repositories, e.g.
+     * the outbox row that refreshes the announcement), so an answer never lands without them.
+     */
+    async answer(
+      meetingId: number,
+      memberId: number,
+      answer: string,
+      consequences: readonly Prisma.PrismaPromise<unknown>[] = [],
+    ): Promise<void> {
       const now = clock.now();
-      await db.rsvp.upsert({
+      const upsert = db.rsvp.upsert({
         where: { meetingId_memberId: { meetingId, memberId } },
         create: { meetingId, memberId, answer, createdAt: now, updatedAt: now },
         update: { answer, reason: null, reasonText: null, updatedAt: now },
+        select: { id: true },
       });
-      return { changed: true };
+      if (consequences.length === 0) await upsert;
+      else await db.$transaction([upsert, ...consequences]);
     },
 
     /** Stores the reason of an absent answer; false when the member's answer is not "absent". */

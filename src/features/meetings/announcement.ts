@@ -111,9 +111,43 @@ export async function postAnnouncement(
   return true;
 }
 
+/** The stored announcement as it should read now, with the counts it shows. */
+export interface AnnouncementEdit {
+  chatId: number;
+  messageId: number;
+  text: string;
+  /** The RSVP buttons while answers are taken; none once the meeting is cancelled or closed. */
+  replyMarkup?: InlineKeyboard;
+  counts: RsvpCounts;
+}
+
+/** Renders the stored announcement of `meeting` afresh; null when it was never posted. */
+export async function renderAnnouncementEdit(
+  services: BotServices,
+  botUsername: string,
+  meeting: MeetingView,
+  note?: string,
+): Promise<AnnouncementEdit | null> {
+  if (meeting.announcementChatId === null || meeting.announcementMessageId === null) return null;
+  const cell = await services.repos.cells.get(meeting.cellId);
+  if (!cell) return null;
+  const loc = await cellLocale(services, cell.id);
+  const counts = await services.repos.rsvps.counts(meeting.id, cell.id);
+  const open = meeting.state === "planned" || meeting.state === "in_progress";
+  return {
+    chatId: meeting.announcementChatId,
+    messageId: meeting.announcementMessageId,
+    text: announcementText(services, loc, cell, meeting, counts, note),
+    ...(open ? { replyMarkup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {}),
+    counts,
+  };
+}
+
 /**
- * Re-renders the stored announcement (counts after an answer, new time after a move, the banner after
- * a cancellation). Best effort: a deleted or unchanged message is not an error.
+ * Re-renders the stored announcement at once (new time after a move, the banner after a
+ * cancellation). Best effort: a deleted or unchanged message is not an error. Answers do not come
+ * here: they ask the outbox for a refresh (announcement-job.ts), so that a burst of presses makes
+ * one edit, paced with the group's other sends.
  */
 export async function refreshAnnouncement(
   services: BotServices,
@@ -123,18 +157,25 @@ export async function refreshAnnouncement(
   note?: string,
 ): Promise<void> {
   const meeting = await services.repos.meetings.get(meetingId);
-  if (!meeting || meeting.announcementChatId === null || meeting.announcementMessageId === null) return;
-  const cell = await services.repos.cells.get(meeting.cellId);
-  if (!cell) return;
-  const loc = await cellLocale(services, cell.id);
-  const counts = await services.repos.rsvps.counts(meeting.id, cell.id);
-  const open = meeting.state === "planned" || meeting.state === "in_progress";
+  if (!meeting) return;
+  const edit = await renderAnnouncementEdit(services, botUsername, meeting, note);
+  if (!edit) return;
   await editStoredMessage(
     api,
     services.logger,
-    { chatId: meeting.announcementChatId, messageId: meeting.announcementMessageId },
-    announcementText(services, loc, cell, meeting, counts, note),
-    open ? { reply_markup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {},
+    { chatId: edit.chatId, messageId: edit.messageId },
+    edit.text,
+    edit.replyMarkup ? { reply_markup: edit.replyMarkup } : {},
     { meetingId },
   );
+}
+
+/** The reasons of an absence as buttons, in the language of `t`. */
+export function reasonKeyboardWith(t: (key: string) => string, meetingId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("meeting-reason-health"), `rsvp:${meetingId}:r:h`)
+    .text(t("meeting-reason-work"), `rsvp:${meetingId}:r:w`)
+    .row()
+    .text(t("meeting-reason-family"), `rsvp:${meetingId}:r:f`)
+    .text(t("meeting-reason-other"), `rsvp:${meetingId}:r:o`);
 }

@@ -1,68 +1,114 @@
 // RSVP buttons of the announcement (and of reminders that carry them): attend / absent / unsure, then
 // the reason of an absence (health, work, family, other with a typed text). Only active members of the
 // meeting's cell may answer; anyone else is told and nothing changes.
-import { Composer, InlineKeyboard } from "grammy";
+//
+// A press is answered first, after one query (the meeting, its cell and the presser's answer; the
+// presser's memberships come with ctx.caller), then recorded in one transaction with the outbox row
+// that refreshes the announcement's counts a few seconds later (announcement-job.ts). Nothing a
+// press does waits on the group: the edit, and the question asking unreachable members for their
+// reason, are sent by the scheduler, paced with the group's other messages, so a 429 never holds up
+// the presser nor the presses queued behind them in that group.
+import { Composer, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
-import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { refreshAnnouncement } from "./announcement.ts";
+import type { MemberView } from "../../db/repositories/members.ts";
+import type { RsvpPressView } from "../../db/repositories/rsvps.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
+import { reasonKeyboardWith } from "./announcement.ts";
+import { announcementRefreshRow, reasonAskRow } from "./announcement-job.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
 const MAX_REASON_TEXT = 500;
 
-type Answerable = { ok: true; meeting: MeetingView; memberId: number } | { ok: false };
+type Press = { ok: true; view: RsvpPressView; member: MemberView } | { ok: false };
+type AnswerOptions = Parameters<BotContext["answerCallbackQuery"]>[0];
 
-/** The meeting and the presser's member id when they may answer it; otherwise tells them why not. */
-async function answerable(ctx: BotContext, meetingId: number): Promise<Answerable> {
-  const meeting = await ctx.services.repos.meetings.get(meetingId);
-  if (!meeting) {
+/**
+ * Answers the callback query before the press is recorded. A failed answer (the client gave up,
+ * the network) is logged and the press still recorded: the member pressed, and the post will show it.
+ */
+async function answerFirst(ctx: BotContext, options: AnswerOptions): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(options);
+  } catch (err) {
+    if (!(err instanceof GrammyError) && !(err instanceof HttpError)) throw err;
+    ctx.log.warn({ err: errorForLog(err) }, "callback query not answered");
+  }
+}
+
+/** The meeting and the presser when they may answer it (one query); otherwise tells them why not. */
+async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
+  const member = ctx.caller?.member ?? null;
+  const view = await ctx.services.repos.rsvps.pressView(meetingId, member?.id ?? null);
+  if (!view) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
     return { ok: false };
   }
-  const member = ctx.caller?.member;
-  const cell = await ctx.services.repos.cells.get(meeting.cellId);
-  const inCell = member?.memberships.some((m) => m.cellId === meeting.cellId) ?? false;
-  if (!member || !inCell || !cell) {
+  if (!member || !member.memberships.some((m) => m.cellId === view.cellId)) {
     ctx.log.info({ from: ctx.from?.id, meetingId }, "refused: rsvp by a non-member");
     await ctx.answerCallbackQuery({
-      text: ctx.t("meeting-rsvp-not-member", { cell: cell?.name ?? "" }),
+      text: ctx.t("meeting-rsvp-not-member", { cell: view.cellName }),
       show_alert: true,
     });
     return { ok: false };
   }
-  if (meeting.state === "cancelled" || meeting.state === "closed") {
-    await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-${meeting.state}`), show_alert: true });
+  if (view.state === "cancelled" || view.state === "closed") {
+    await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-${view.state}`), show_alert: true });
     return { ok: false };
   }
-  return { ok: true, meeting, memberId: member.id };
+  return { ok: true, view, member };
 }
 
 export function reasonKeyboard(ctx: BotContext, meetingId: number): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t("meeting-reason-health"), `rsvp:${meetingId}:r:h`)
-    .text(ctx.t("meeting-reason-work"), `rsvp:${meetingId}:r:w`)
-    .row()
-    .text(ctx.t("meeting-reason-family"), `rsvp:${meetingId}:r:f`)
-    .text(ctx.t("meeting-reason-other"), `rsvp:${meetingId}:r:o`);
+  return reasonKeyboardWith((key) => ctx.t(key), meetingId);
 }
 
 /** Asks privately for the reason of an absence; false when the member cannot be written to. */
-async function askReasonPrivately(ctx: BotContext, meeting: MeetingView): Promise<boolean> {
-  const member = ctx.caller?.member;
-  if (!member || !ctx.from) return false;
+async function askReasonPrivately(ctx: BotContext, member: MemberView, meetingId: number): Promise<boolean> {
+  if (!ctx.from) return false;
   const sent = await sendPrivately(
     ctx.services,
     ctx.api,
     { telegramId: ctx.from.id, reachable: member.reachable },
-    ctx.t("meeting-reason-ask-private", { ref: String(meeting.id) }),
-    { reply_markup: reasonKeyboard(ctx, meeting.id) },
-    { meetingId: meeting.id },
+    ctx.t("meeting-reason-ask-private", { ref: String(meetingId) }),
+    { reply_markup: reasonKeyboard(ctx, meetingId) },
+    { meetingId },
   );
   return sent.status === "sent";
+}
+
+/**
+ * Records the answer, and in the same transaction asks for a refresh of the announcement: one row
+ * per meeting, re-armed by every answer and sent once a few seconds later with the counts of then.
+ */
+async function recordAnswer(ctx: BotContext, view: RsvpPressView, memberId: number, answer: string) {
+  const { repos, clock } = ctx.services;
+  const refresh =
+    view.announcementChatId !== null && view.announcementMessageId !== null
+      ? repos.outbox.rearmStatements(
+          announcementRefreshRow({
+            id: view.meetingId,
+            cellId: view.cellId,
+            chatId: view.announcementChatId,
+            now: clock.now(),
+          }),
+        )
+      : [];
+  await repos.rsvps.answer(view.meetingId, memberId, answer, refresh);
+}
+
+/** Asks the group for the reason (naming nobody), through the scheduler: one question per burst. */
+async function askReasonInGroup(ctx: BotContext, view: RsvpPressView): Promise<void> {
+  const { repos, clock, scheduler } = ctx.services;
+  if (!ctx.chat) return;
+  await repos.outbox.rearm(
+    reasonAskRow({ id: view.meetingId, cellId: view.cellId, chatId: ctx.chat.id, now: clock.now() }),
+  );
+  scheduler.wake();
 }
 
 export function createRsvpFeature(): Composer<BotContext> {
@@ -71,64 +117,65 @@ export function createRsvpFeature(): Composer<BotContext> {
   feature.callbackQuery(/^rsvp:(\d{1,9}):([anu])$/, async (ctx) => {
     const meetingId = Number(ctx.match[1]);
     const answer = ANSWERS[ctx.match[2] as keyof typeof ANSWERS];
-    const check = await answerable(ctx, meetingId);
-    if (!check.ok) return;
-    const { repos } = ctx.services;
-    const before = await repos.rsvps.find(meetingId, check.memberId);
-    const { changed } = await repos.rsvps.answer(meetingId, check.memberId, answer);
-    if (changed) await refreshAnnouncement(ctx.services, ctx.api, ctx.me.username, meetingId);
-    if (answer !== "absent") {
-      await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-recorded-${answer}`) });
-      return;
-    }
-    const needsReason = changed || !before?.reason;
-    if (!needsReason) {
-      await ctx.answerCallbackQuery({ text: ctx.t("meeting-rsvp-recorded-absent") });
-      return;
-    }
-    if (ctx.chat?.type === "private") {
+    const press = await openPress(ctx, meetingId);
+    if (!press.ok) return;
+    const { view, member } = press;
+    // Pressing the same button again records nothing (and refreshes nothing).
+    const changed = view.answer !== answer;
+    const needsReason = answer === "absent" && (changed || !view.reason);
+    const inGroup = ctx.chat?.type !== "private";
+    // Known to refuse private messages: asked in the group without trying.
+    const askPrivately = needsReason && inGroup && member.reachable;
+    await answerFirst(
+      ctx,
+      !needsReason
+        ? { text: ctx.t(`meeting-rsvp-recorded-${answer}`) }
+        : !inGroup
+          ? { text: ctx.t("meeting-rsvp-recorded-absent") }
+          : askPrivately
+            ? { text: ctx.t("meeting-rsvp-absent-asked-private"), show_alert: true }
+            : { text: ctx.t("meeting-rsvp-absent-ask-here"), show_alert: true },
+    );
+    if (changed) await recordAnswer(ctx, view, member.id, answer);
+    if (!needsReason) return;
+    if (!inGroup) {
       // Pressed in a private reminder: ask right here.
-      await ctx.answerCallbackQuery({ text: ctx.t("meeting-rsvp-recorded-absent") });
       await ctx.reply(ctx.t("meeting-reason-ask-private", { ref: String(meetingId) }), {
         reply_markup: reasonKeyboard(ctx, meetingId),
       });
       return;
     }
-    if (await askReasonPrivately(ctx, check.meeting)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("meeting-rsvp-absent-asked-private"), show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery({ text: ctx.t("meeting-rsvp-absent-ask-here"), show_alert: true });
-    await ctx.reply(ctx.t("meeting-reason-ask-group", { ref: String(meetingId) }), {
-      reply_markup: reasonKeyboard(ctx, meetingId),
-    });
+    // The private question can still fail (the member blocked the bot since): the group question
+    // then reaches them, under the post they pressed.
+    if (askPrivately && (await askReasonPrivately(ctx, member, meetingId))) return;
+    await askReasonInGroup(ctx, view);
   });
 
   feature.callbackQuery(/^rsvp:(\d{1,9}):r:([hwfo])$/, async (ctx) => {
     const meetingId = Number(ctx.match[1]);
     const reason = REASONS[ctx.match[2] as keyof typeof REASONS];
-    const check = await answerable(ctx, meetingId);
-    if (!check.ok) return;
-    const { repos } = ctx.services;
-    const stored = await repos.rsvps.setReason(meetingId, check.memberId, reason, null);
-    if (!stored) {
+    const press = await openPress(ctx, meetingId);
+    if (!press.ok) return;
+    if (press.view.answer !== "absent") {
       await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-not-absent"), show_alert: true });
       return;
     }
     const label = ctx.t(`meeting-reason-${reason}`);
     if (ctx.chat?.type !== "private") {
       // The group message asks everyone who could not be reached; it stays for the others.
-      await ctx.answerCallbackQuery({
+      await answerFirst(ctx, {
         text: ctx.t(reason === "other" ? "meeting-reason-other-in-group" : "meeting-reason-recorded", {
           reason: label,
         }),
         show_alert: true,
       });
+      await ctx.services.repos.rsvps.setReason(meetingId, press.member.id, reason, null);
       return;
     }
-    await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-recorded", { reason: label }) });
+    await answerFirst(ctx, { text: ctx.t("meeting-reason-recorded", { reason: label }) });
+    await ctx.services.repos.rsvps.setReason(meetingId, press.member.id, reason, null);
+    await editPressed(ctx, ctx.t("meeting-reason-recorded", { reason: label }));
     if (reason === "other") {
-      await editPressed(ctx, ctx.t("meeting-reason-recorded", { reason: label }));
       await askTyped(ctx, {
         userId: ctx.from.id,
         chatId: ctx.from.id,
@@ -137,9 +184,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         text: ctx.t("meeting-reason-other-ask", { ref: String(meetingId) }),
         placeholder: ctx.t("meeting-reason-other-placeholder"),
       });
-      return;
     }
-    await editPressed(ctx, ctx.t("meeting-reason-recorded", { reason: label }));
   });
 
   // The typed reason of an "other" absence: the member's next private message.
