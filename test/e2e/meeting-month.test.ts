@@ -122,6 +122,8 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month on %s", (provider) => {
       ["attend", null],
       ["absent", "health"],
     ]);
+    // The announcement's counts are refreshed by the scheduler, in one edit for all these answers.
+    expect(await tickAt("2026-11-28 10:03")).toEqual({});
     expect(last(cell.chatId).text).toContain("1 tham dự · 1 vắng");
 
     // Agenda: Hải prepares a part.

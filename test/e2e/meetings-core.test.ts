@@ -1,5 +1,6 @@
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANNOUNCEMENT_REFRESH_DELAY_MS } from "../../src/features/meetings/announcement-job.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
@@ -66,6 +67,12 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   async function press(user: User, chatId: number, messageId: number, data: string) {
     const update = await h.press(user, chatId, messageId, data);
     return h.emulator.callbackAnswer(update.callback_query!.id);
+  }
+
+  /** Lets the scheduler send what presses asked for: the announcement's refresh, a group question. */
+  async function settle() {
+    h.clock.advance(ANNOUNCEMENT_REFRESH_DELAY_MS);
+    await h.app.scheduler.tick();
   }
 
   it("creates a meeting by command and announces it with RSVP buttons and counts", async () => {
@@ -147,18 +154,21 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const rows = await prisma().rsvp.findMany({ where: { meetingId: meeting.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ memberId, answer: "attend" });
+    await settle();
     expect(announcementOf(chat).text).toContain("Đã xác nhận: 1 tham dự · 0 vắng · 3 chưa trả lời");
 
     await press(w.member, chat, ann.message_id, `rsvp:${meeting.id}:u`);
     const changed = await prisma().rsvp.findMany({ where: { meetingId: meeting.id } });
     expect(changed).toHaveLength(1);
     expect(changed[0]!.answer).toBe("unsure");
+    await settle();
     expect(announcementOf(chat).text).toContain(
       "Đã xác nhận: 0 tham dự · 0 vắng · 4 chưa trả lời (1 chưa chắc)",
     );
 
     // The exempt member may answer but is not counted as expected.
     await press(w.exempt, chat, ann.message_id, `rsvp:${meeting.id}:a`);
+    await settle();
     expect(announcementOf(chat).text).toContain("Đã xác nhận: 1 tham dự · 0 vắng · 4 chưa trả lời");
   });
 
@@ -187,12 +197,14 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
       answer: "absent",
       reason: "health",
     });
+    await settle();
     expect(announcementOf(chat).text).toContain("0 tham dự · 1 vắng · 3 chưa trả lời");
 
     // Unreachable: a small question in the group that names nobody.
     const groupBefore = h.texts(chat).length;
     const quietAnswer = await press(w.quiet, chat, ann.message_id, `rsvp:${meeting.id}:n`);
     expect(quietAnswer?.show_alert).toBe(true);
+    await settle();
     const groupAsk = h.emulator.lastBotMessage(h.botAccount, chat)!;
     expect(h.texts(chat).length).toBe(groupBefore + 1);
     expect(groupAsk.text).toContain(`vắng mặt cuộc họp #${meeting.id}`);
