@@ -263,3 +263,128 @@ describeEachProvider("outbox", (provider) => {
     await expect(repo.reschedule("meeting:5:", [delivery("meeting:6:x", 1)])).rejects.toThrow(/not under/);
   });
 });
+
+describeEachProvider("outbox rearm", (provider) => {
+  let test: TestDatabase;
+  let now = T0;
+  const clock = { now: () => now };
+  const outbox = () => createOutboxRepository(test.db, { clock });
+  const refresh = (dueMinutes: number, extra: Partial<NewDelivery> = {}) =>
+    delivery("meeting:9:refresh", dueMinutes, { cellId: 4, payload: { meetingId: 9 }, ...extra });
+
+  beforeAll(async () => {
+    test = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+  beforeEach(async () => {
+    now = T0;
+    await test.db.prisma.scheduledDelivery.deleteMany();
+  });
+
+  it("inserts a row, and a pending row keeps its due time however often it is re-armed", async () => {
+    const repo = outbox();
+    expect(await repo.rearm(refresh(1))).toBe(true);
+    now = at(0.5);
+    expect(await repo.rearm(refresh(2, { payload: { meetingId: 9, n: 2 } }))).toBe(false);
+    const row = await repo.get("meeting:9:refresh");
+    expect(row).toMatchObject({
+      status: "pending",
+      dueAt: at(1),
+      payload: { meetingId: 9 },
+      chatId: -1001234567890,
+      cellId: 4,
+      attempts: 0,
+      createdAt: T0,
+    });
+    // The stored times compare like the ones Prisma writes: the row is due exactly at its time.
+    expect(await repo.claimDue(at(0.99), "w", 10, MINUTE)).toHaveLength(0);
+    expect((await repo.claimDue(at(1), "w", 10, MINUTE)).map((r) => r.key)).toEqual(["meeting:9:refresh"]);
+  });
+
+  it("leaves a claimed row alone, and re-arms a finished one as a fresh delivery", async () => {
+    const repo = outbox();
+    await repo.rearm(refresh(1));
+    const [claimed] = await repo.claimDue(at(1), "w", 10, MINUTE);
+    now = at(1.5);
+    expect(await repo.rearm(refresh(3))).toBe(false);
+    expect(await repo.get("meeting:9:refresh")).toMatchObject({
+      status: "claimed",
+      dueAt: at(1),
+      attempts: 1,
+    });
+    await repo.recordMessage(claimed!.id, {
+      position: 0,
+      chatId: -1001234567890,
+      messageId: 77,
+      sentAt: now,
+    });
+    await repo.markSent(claimed!.id, 77);
+
+    now = at(5);
+    expect(await repo.rearm(refresh(7, { payload: { meetingId: 9, n: 2 } }))).toBe(true);
+    const again = await repo.get("meeting:9:refresh");
+    expect(again).toMatchObject({
+      id: claimed!.id,
+      status: "pending",
+      dueAt: at(7),
+      payload: { meetingId: 9, n: 2 },
+      attempts: 0,
+      claimedBy: null,
+      claimedUntil: null,
+      sentAt: null,
+      lastError: null,
+      resultMessageId: null,
+      updatedAt: at(5),
+    });
+    // Its earlier message is forgotten: no claim of the new run skips its position as sent.
+    expect(await repo.sentMessages(claimed!.id)).toEqual([]);
+
+    let due = 7;
+    for (const finish of [
+      (id: number) => repo.markDropped(id, "meeting cancelled"),
+      (id: number) => repo.markFailed(id, "403", true),
+    ]) {
+      const [row] = await repo.claimDue(at(due), "w", 10, MINUTE);
+      await finish(row!.id);
+      due += 1;
+      expect(await repo.rearm(refresh(due))).toBe(true);
+      expect(await repo.get("meeting:9:refresh")).toMatchObject({
+        status: "pending",
+        attempts: 0,
+        dueAt: at(due),
+      });
+    }
+    expect(await test.db.prisma.scheduledDelivery.count()).toBe(1);
+  });
+
+  it("runs its statements in another repository's transaction, and a released key makes a new row", async () => {
+    const repo = outbox();
+    const prisma = test.db.prisma;
+    await prisma.$transaction([
+      prisma.processedUpdate.create({ data: { updateId: 1n, processedAt: T0 } }),
+      ...repo.rearmStatements(refresh(1)),
+    ]);
+    expect(await repo.get("meeting:9:refresh")).toMatchObject({ status: "pending" });
+    // A failing transaction writes neither.
+    await expect(
+      prisma.$transaction([
+        ...repo.rearmStatements(delivery("meeting:10:refresh", 1)),
+        prisma.processedUpdate.create({ data: { updateId: 1n, processedAt: T0 } }),
+      ]),
+    ).rejects.toThrow();
+    expect(await repo.get("meeting:10:refresh")).toBeNull();
+
+    const [claimed] = await repo.claimDue(at(1), "w", 10, MINUTE);
+    await repo.releaseKey(claimed!.id, claimed!.key);
+    await repo.releaseKey(claimed!.id, `meeting:9:refresh#${claimed!.id}`);
+    expect(await repo.rearm(refresh(2))).toBe(true);
+    await repo.markSent(claimed!.id);
+    const rows = await repo.listByKeyPrefix("meeting:9:refresh");
+    expect(rows.map((r) => [r.key, r.status])).toEqual([
+      [`meeting:9:refresh#${claimed!.id}`, "sent"],
+      ["meeting:9:refresh", "pending"],
+    ]);
+  });
+});
