@@ -73,7 +73,12 @@ export function announcementRefreshRow(meeting: {
 }
 
 /** The row that asks group `chatId` for the reasons of absences from meeting `id`, due now. */
-export function reasonAskRow(meeting: { id: number; cellId: number; chatId: number; now: Date }): NewDelivery {
+export function reasonAskRow(meeting: {
+  id: number;
+  cellId: number;
+  chatId: number;
+  now: Date;
+}): NewDelivery {
   return {
     key: `meeting:${meeting.id}:reason-ask:${meeting.chatId}`,
     kind: MEETING_REASON_ASK_KIND,

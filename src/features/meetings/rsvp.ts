@@ -8,7 +8,7 @@
 // press does waits on the group: the edit, and the question asking unreachable members for their
 // reason, are sent by the scheduler, paced with the group's other messages, so a 429 never holds up
 // the presser nor the presses queued behind them in that group.
-import { Composer, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, HttpError, type InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
