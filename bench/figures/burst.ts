@@ -89,6 +89,20 @@ export function rsvpBurst(sizes: BenchSizes): Figure {
         Promise.all(handling).then(() => true),
         sleep(Math.max(0, remaining)).then(() => false),
       ]);
+      // The announcement's counts are refreshed by the scheduler a few seconds after the presses,
+      // paced by its rate limiter: tick as the service's ticker would until the post shows the
+      // final counts, up to the cap.
+      const final = async () => {
+        const counts = await app.repos.rsvps.counts(meeting.id, seeded.cell.id);
+        const text = emulator
+          .botMessages(account, seeded.chatId)
+          .find((m) => m.message_id === announcementId);
+        return text?.text?.includes(countsLine(services, stage.config.defaultLocale, counts)) ?? false;
+      };
+      while (performance.now() < deadline && !(await final())) {
+        await app.scheduler.tick();
+        await sleep(250);
+      }
       const calls = emulator.calls().slice(firstCall);
       emulator.setLimits(false);
 
