@@ -2,6 +2,7 @@
 // both databases, on the harness's manual clock. Meetings are created directly in the database.
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIVE_REFRESH_DELAY_MS } from "../../src/features/meetings/live-refresh.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { REFUSED_MANAGER, seedCell, type SeededCell } from "../support/ward.ts";
@@ -62,6 +63,11 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     const msg = h.emulator.lastBotMessage(h.botAccount, chatId)!;
     const update = await h.press(user, chatId, msg.message_id, data);
     return h.emulator.callbackAnswer(update.callback_query!.id)?.text;
+  };
+  /** Lets the scheduler send the check-in post's refresh that presses asked for. */
+  const settle = async () => {
+    h.clock.advance(LIVE_REFRESH_DELAY_MS);
+    await h.app.scheduler.tick();
   };
 
   beforeAll(async () => {
@@ -152,6 +158,8 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     const rows = (await attendanceOf(meetings[0]!)).get(memberId(me));
     expect(rows?.status).toBe("present");
     expect(await prisma().attendance.count({ where: { memberId: memberId(me) } })).toBe(1);
+    // The post's count is refreshed by the scheduler.
+    await settle();
     expect(h.emulator.lastBotMessage(h.botAccount, group())!.text).toContain("Đã điểm danh: 1/9");
 
     const before = await snapshot();
@@ -197,6 +205,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     await h.say(h.admin, group(), `/checkin #${meetings[0]} @${m6.username}`);
     expect(h.lastText(group())).toContain("Đã điểm danh hộ đồng chí Lý Văn Sáu");
     expect(h.emulator.lastBotMessage(h.botAccount, group())!.text).toContain("Hiện có 6 đồng chí có mặt");
+    await settle();
     const post = h.emulator
       .botMessages(h.botAccount, group())
       .filter((m) => m.text?.startsWith("📋 Điểm danh"))

@@ -148,6 +148,56 @@ describe.each(SUPPORTED_PROVIDERS)("RSVP press on %s", (provider) => {
   });
 });
 
+describe.each(SUPPORTED_PROVIDERS)("check-in press on %s", (provider) => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness({ provider, start: START });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("turns 20 check-ins in a few seconds into at most 3 edits of the post, with the final count", async () => {
+    const users = Array.from({ length: 20 }, (_, i) => h.emulator.createUser({ firstName: `Có mặt ${i}` }));
+    const seeded = await seedCell(
+      h,
+      "Chi bộ Điểm danh",
+      users.map((user, i) => ({ user, role: i === 0 ? ("secretary" as const) : ("member" as const) })),
+    );
+    const meeting = await h.app.repos.meetings.create({
+      cellId: seeded.cell.id,
+      kind: "regular",
+      startsAt: new Date(START.getTime() + 30 * 60_000),
+      place: null,
+      title: null,
+      createdByMemberId: null,
+    });
+    await h.say(users[0]!, seeded.chatId, "/checkin");
+    const post = h.emulator.lastBotMessage(h.botAccount, seeded.chatId)!;
+    expect(post.text).toContain("Đã điểm danh: 0/20");
+    let pressStatements = 0;
+    for (const [i, user] of users.entries()) {
+      h.clock.advance(100);
+      const before = statementCount();
+      await h.press(user, seeded.chatId, post.message_id, `ci:${meeting.id}`);
+      pressStatements += statementCount() - before;
+      if (i % 5 === 4) await h.app.scheduler.tick();
+    }
+    const perPress = pressStatements / users.length;
+    h.clock.advance(ANNOUNCEMENT_REFRESH_DELAY_MS);
+    await h.app.scheduler.tick();
+    h.clock.advance(ANNOUNCEMENT_REFRESH_DELAY_MS);
+    await h.app.scheduler.tick();
+    expect(post.edits).toBeGreaterThanOrEqual(1);
+    expect(post.edits).toBeLessThanOrEqual(3);
+    expect(post.text).toContain("Đã điểm danh: 20/20");
+    // The press no longer renders the post (settings, counts, members): it writes the check-in and
+    // re-arms one row (8 statements every update pays, 3 to check in, at most 4 for the row).
+    expect(perPress).toBeLessThanOrEqual(15);
+  });
+});
+
 describe.each(SUPPORTED_PROVIDERS)("RSVP press under Telegram's limits on %s", (provider) => {
   let h: Harness;
 

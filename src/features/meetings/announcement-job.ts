@@ -10,10 +10,8 @@
 // - asking in the group for the reason of an absence, for members the bot cannot write to
 //   privately: one question per burst, also paced by the scheduler.
 import type { JobDeps } from "../../bot/feature-module.ts";
-import type { RsvpCounts } from "../../db/repositories/rsvps.ts";
 import type { NewDelivery } from "../../db/repositories/outbox.ts";
 import { PermanentJobError, singleMessageJob, type Job } from "../../scheduler/jobs.ts";
-import type { OutboxRow } from "../../scheduler/types.ts";
 import {
   announcementText,
   cellLocale,
@@ -21,6 +19,8 @@ import {
   renderAnnouncementEdit,
   rsvpKeyboard,
 } from "./announcement.ts";
+import { CHECKIN_REFRESH_KIND, createCheckinRefreshJob } from "./checkin.ts";
+import { LIVE_REFRESH_DELAY_MS, liveRefreshJob, meetingIdOf } from "./live-refresh.ts";
 
 export const MEETING_ANNOUNCEMENT_KIND = "meeting_announcement";
 
@@ -48,11 +48,8 @@ export function announcementRow(meeting: {
 export const MEETING_ANNOUNCEMENT_REFRESH_KIND = "meeting_announcement_refresh";
 export const MEETING_REASON_ASK_KIND = "meeting_reason_ask";
 
-/**
- * How long a refresh waits for more answers. Presses within it share one edit; the ticker's beat
- * (5 s) adds to it, which is fine: the presser has their answer at once, the post catches up.
- */
-export const ANNOUNCEMENT_REFRESH_DELAY_MS = 2_000;
+/** How long the announcement's refresh waits for more answers (see live-refresh.ts). */
+export const ANNOUNCEMENT_REFRESH_DELAY_MS = LIVE_REFRESH_DELAY_MS;
 
 /** The row that refreshes the counts of meeting `meetingId`'s announcement (one key per meeting). */
 export function announcementRefreshRow(meeting: {
@@ -89,18 +86,8 @@ export function reasonAskRow(meeting: {
   };
 }
 
-function countsKey(counts: RsvpCounts): string {
-  return `${counts.attend}/${counts.absent}/${counts.unsure}/${counts.noAnswer}`;
-}
-
 function isOpen(state: string): boolean {
   return state === "planned" || state === "in_progress";
-}
-
-function meetingIdOf(row: OutboxRow): number {
-  const { meetingId } = row.payload;
-  if (typeof meetingId !== "number") throw new PermanentJobError("announcement payload needs meetingId");
-  return meetingId;
 }
 
 export function createMeetingAnnouncementJobs({ services, botUsername }: JobDeps): Record<string, Job> {
@@ -134,51 +121,29 @@ export function createMeetingAnnouncementJobs({ services, botUsername }: JobDeps
     },
   );
 
-  // The counts each refresh row's plan showed, for its afterSent step (same claim, same process).
-  const shown = new Map<number, string>();
-
-  const refresh: Job = {
-    async plan(row) {
-      const meeting = await repos.meetings.get(meetingIdOf(row));
-      if (!meeting) return { skip: "meeting deleted" };
-      // A cancellation or a close edits the announcement itself; answers are no longer taken.
-      if (!isOpen(meeting.state)) return { skip: `meeting ${meeting.state}` };
-      const edit = await renderAnnouncementEdit(services, botUsername, meeting);
-      if (!edit) return { skip: "not announced" };
-      shown.set(row.id, countsKey(edit.counts));
-      return {
-        messages: [
-          {
-            type: "edit_text",
-            chatId: edit.chatId,
-            messageId: edit.messageId,
-            text: edit.text,
-            ...(edit.replyMarkup ? { replyMarkup: edit.replyMarkup } : {}),
-          },
-        ],
-      };
-    },
-    async afterSent(row) {
-      // The key is freed first: a press from now on re-arms a row of its own. A press that came
-      // while this row was claimed found it in flight and left it alone, so compare what the
-      // edit showed with the counts now, and ask for one more refresh if they moved meanwhile.
-      await repos.outbox.releaseKey(row.id, row.key);
-      const before = shown.get(row.id);
-      shown.delete(row.id);
-      const meeting = await repos.meetings.get(meetingIdOf(row));
-      if (!meeting || !isOpen(meeting.state) || meeting.announcementChatId === null) return;
-      const counts = await repos.rsvps.counts(meeting.id, meeting.cellId);
-      if (before === countsKey(counts)) return;
-      await repos.outbox.rearm(
-        announcementRefreshRow({
-          id: meeting.id,
-          cellId: meeting.cellId,
-          chatId: meeting.announcementChatId,
-          now: clock.now(),
-        }),
-      );
-    },
-  };
+  const refresh = liveRefreshJob(repos.outbox, async (meetingId) => {
+    const meeting = await repos.meetings.get(meetingId);
+    if (!meeting) return { skip: "meeting deleted" };
+    // A cancellation or a close edits the announcement itself; answers are no longer taken.
+    if (!isOpen(meeting.state)) return { skip: `meeting ${meeting.state}` };
+    const edit = await renderAnnouncementEdit(services, botUsername, meeting);
+    if (!edit) return { skip: "not announced" };
+    return {
+      message: {
+        type: "edit_text",
+        chatId: edit.chatId,
+        messageId: edit.messageId,
+        text: edit.text,
+        ...(edit.replyMarkup ? { replyMarkup: edit.replyMarkup } : {}),
+      },
+      again: announcementRefreshRow({
+        id: meeting.id,
+        cellId: meeting.cellId,
+        chatId: edit.chatId,
+        now: clock.now(),
+      }),
+    };
+  });
 
   const askReason = singleMessageJob(async (row) => {
     const meeting = await repos.meetings.get(meetingIdOf(row));
@@ -196,5 +161,6 @@ export function createMeetingAnnouncementJobs({ services, botUsername }: JobDeps
     [MEETING_ANNOUNCEMENT_KIND]: announce,
     [MEETING_ANNOUNCEMENT_REFRESH_KIND]: refresh,
     [MEETING_REASON_ASK_KIND]: askReason,
+    [CHECKIN_REFRESH_KIND]: createCheckinRefreshJob(services),
   };
 }

@@ -2,18 +2,74 @@
 // live count; members press it once; group leaders and the secretary check in a member without a
 // smartphone with `/checkin [#id] <member>` (recorded as by proxy, audited). Closing, absence reasons
 // and repeated-absence alerts are in close.ts; this module also composes the whole attendance feature.
+// The post's count is refreshed like the announcement's (live-refresh.ts): a check-in re-arms one
+// outbox row per meeting, and the scheduler edits the post a few seconds later, paced with the
+// group's other messages, so a room full of members pressing at once makes a few edits, not one each.
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
-import { editStoredMessage } from "../../bot/kit/edit-pressed.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
+import type { NewDelivery } from "../../db/repositories/outbox.ts";
+import type { Job } from "../../scheduler/jobs.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName, refHintsOf, resolveMemberRef } from "../members/member-ref.ts";
 import { cellLocale, type CellLocale } from "./announcement.ts";
 import { isExpected, matchOf } from "./absence.ts";
 import { findMeetingByRef } from "./references.ts";
 import { createCloseComposer, meetingLabel, splitMeetingRef } from "./close.ts";
+import { LIVE_REFRESH_DELAY_MS, liveRefreshJob } from "./live-refresh.ts";
+
+export const CHECKIN_REFRESH_KIND = "meeting_checkin_refresh";
+
+/** The row that refreshes the count of meeting `id`'s check-in post (one key per meeting). */
+export function checkinRefreshRow(meeting: {
+  id: number;
+  cellId: number;
+  chatId: number;
+  now: Date;
+}): NewDelivery {
+  return {
+    key: `meeting:${meeting.id}:checkin-refresh`,
+    kind: CHECKIN_REFRESH_KIND,
+    chatId: meeting.chatId,
+    cellId: meeting.cellId,
+    payload: { meetingId: meeting.id },
+    dueAt: new Date(meeting.now.getTime() + LIVE_REFRESH_DELAY_MS),
+  };
+}
+
+/** Edits the latest check-in post of a meeting with the count of then. */
+export function createCheckinRefreshJob(services: BotServices): Job {
+  const { repos, clock } = services;
+  return liveRefreshJob(repos.outbox, async (meetingId) => {
+    const meeting = await repos.meetings.get(meetingId);
+    if (!meeting) return { skip: "meeting deleted" };
+    const post = await repos.attendance.checkinPost(meeting.id);
+    if (!post) return { skip: "no check-in post" };
+    const cell = await repos.cells.get(meeting.cellId);
+    if (!cell) return { skip: "cell deleted" };
+    const loc = await cellLocale(services, cell.id);
+    return {
+      message: {
+        type: "edit_text",
+        chatId: post.chatId,
+        messageId: post.messageId,
+        text: await checkinPostText(services, loc, cell, meeting),
+        replyMarkup: checkinKeyboard(services, loc, meeting.id),
+      },
+      again: checkinRefreshRow({ id: meeting.id, cellId: cell.id, chatId: post.chatId, now: clock.now() }),
+    };
+  });
+}
+
+/** Asks the scheduler to refresh the check-in post's count (the presses of a few seconds share it). */
+async function requestCheckinRefresh(ctx: BotContext, meeting: MeetingView, chatId: number): Promise<void> {
+  const { repos, clock } = ctx.services;
+  await repos.outbox.rearm(
+    checkinRefreshRow({ id: meeting.id, cellId: meeting.cellId, chatId, now: clock.now() }),
+  );
+}
 
 /** Check-in may open this long before a planned meeting starts. */
 const EARLY_CHECKIN_MS = 12 * 60 * 60 * 1000;
@@ -96,23 +152,6 @@ async function checkinPostText(
   });
 }
 
-/** Re-renders the check-in post after a check-in (best effort: an edit may fail or change nothing). */
-async function refreshCheckinPost(ctx: BotContext, cell: CellView, meeting: MeetingView): Promise<void> {
-  const { services } = ctx;
-  const post = await services.repos.attendance.checkinPost(meeting.id);
-  if (!post) return;
-  const loc = await cellLocale(services, cell.id);
-  const text = await checkinPostText(services, loc, cell, meeting);
-  await editStoredMessage(
-    ctx.api,
-    ctx.log,
-    post,
-    text,
-    { reply_markup: checkinKeyboard(services, loc, meeting.id) },
-    { meetingId: meeting.id },
-  );
-}
-
 async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
   const { repos, clock } = ctx.services;
   const meeting = await repos.meetings.get(Number(matchOf(ctx)[1]));
@@ -140,9 +179,9 @@ async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promis
     at: clock.now(),
   });
   await ctx.answerCallbackQuery({ text: ctx.t(written ? "checkin-recorded" : "checkin-already") });
-  if (!written) return;
-  const cell = await repos.cells.get(meeting.cellId);
-  if (cell) await refreshCheckinPost(ctx, cell, meeting);
+  // The press comes from the post's chat: the refresh is paced with that chat's other messages.
+  const chatId = ctx.chat?.id;
+  if (written && chatId !== undefined) await requestCheckinRefresh(ctx, meeting, chatId);
 }
 
 async function checkInByProxy(
@@ -201,5 +240,5 @@ async function checkInByProxy(
   });
   const counts = await repos.attendance.presenceCounts(meeting.id);
   await ctx.reply(ctx.t("checkin-proxy-done", { name, count: counts.present + counts.proxy }));
-  await refreshCheckinPost(ctx, cell, meeting);
+  await requestCheckinRefresh(ctx, meeting, cell.chatId ?? ctx.chat!.id);
 }
