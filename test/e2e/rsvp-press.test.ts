@@ -15,6 +15,8 @@ import { seedCell, type SeededCell } from "../support/ward.ts";
 installStatementCounter();
 
 const START = new Date("2026-12-01T01:00:00Z");
+/** The retry_after of the 429 forced on the announcement's edit. */
+const RETRY_AFTER_S = 4;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Announced {
@@ -230,7 +232,7 @@ describe.each(SUPPORTED_PROVIDERS)("RSVP press under Telegram's limits on %s", (
     const b = await announcedCell(h, "Chi bộ Bên", 2, true);
     h.emulator.setLimits({});
     h.emulator.resetCalls();
-    h.emulator.failNext({ method: "editMessageText", errorCode: 429, retryAfter: 3 });
+    h.emulator.failNext({ method: "editMessageText", errorCode: 429, retryAfter: RETRY_AFTER_S });
 
     // Ten presses in one group within half a second.
     const burst: Promise<number>[] = [];
@@ -253,8 +255,11 @@ describe.each(SUPPORTED_PROVIDERS)("RSVP press under Telegram's limits on %s", (
     ]);
     const stillWaiting = await Promise.race([tick.then(() => false), sleep(0).then(() => true)]);
 
-    for (const wait of [...burstWaits, ...during]) expect(wait).toBeLessThan(1_000);
-    // The answers came while the edit was still waiting out its 429.
+    // Every press answered (typically within a few tens of ms; the bound leaves room for a loaded
+    // machine and stays well under the 429's wait, which a press that edits the post would share).
+    for (const wait of [...burstWaits, ...during]) expect(wait).toBeLessThan(2_000);
+    // The presses made during the wait, in this group and the other, were answered while the edit
+    // was still waiting out its 429.
     expect(stillWaiting).toBe(true);
     await tick;
     // The press made during the edit's flight is shown by one more refresh.
