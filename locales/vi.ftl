@@ -44,6 +44,7 @@ help-admin =
     /register_committee — đăng ký nhóm hoặc kênh nhận báo cáo của Đảng ủy
     /org_name <tên> — đặt tên Đảng bộ
     /add_admin — thêm quản trị viên (trả lời tin nhắn của người đó, hoặc ghi mã số Telegram)
+    /remove_admin — bỏ quyền quản trị viên đã được thêm bằng /add_admin
     /admins — danh sách quản trị viên
     /export_member <mã số hoặc @tên> — xuất toàn bộ dữ liệu của một người (trò chuyện riêng)
     /erase_member <mã số hoặc @tên> — xoá dữ liệu cá nhân của một người (trò chuyện riêng)
@@ -72,6 +73,11 @@ add-admin-usage = Cách dùng: trả lời tin nhắn của người cần thêm
 add-admin-bad-id = “{ $given }” không phải là mã số Telegram hợp lệ. Mã số là một dãy chữ số, ví dụ 123456789.
 add-admin-done = Đã thêm { $who } làm quản trị viên Đảng ủy.
 add-admin-already = { $who } đã là quản trị viên Đảng ủy.
+remove-admin-usage = Cách dùng: trả lời tin nhắn của quản trị viên cần bỏ bằng /remove_admin, hoặc gõ /remove_admin kèm mã số Telegram của họ (ví dụ /remove_admin 123456789).
+remove-admin-done = Đã bỏ quyền quản trị viên Đảng ủy của { $who }.
+remove-admin-not-admin = { $who } không phải là quản trị viên Đảng ủy, nên không có gì thay đổi.
+remove-admin-configured = { $who } là quản trị viên trong cấu hình hệ thống (ADMIN_IDS). Muốn bỏ quyền này, người quản lý máy chủ cần xoá mã số đó khỏi ADMIN_IDS rồi khởi động lại Trợ lý.
+remove-admin-last = { $who } là quản trị viên Đảng ủy duy nhất; Trợ lý không bỏ quyền này để Đảng ủy luôn còn người quản trị. Xin thêm một quản trị viên khác bằng /add_admin trước.
 admins-header = Quản trị viên Đảng ủy ({ $count }):
 admins-line = • { $who }{ $fromConfig ->
         [yes] {" "}(cấu hình hệ thống)
