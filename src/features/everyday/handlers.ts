@@ -5,6 +5,7 @@ import { displayNameOf } from "../../bot/middleware/caller.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
@@ -61,7 +62,7 @@ export function createEverydayFeature(): Composer<BotContext> {
     }
     await applyLocale(ctx, locale);
     await ctx.answerCallbackQuery({ text: ctx.t("lang-changed") });
-    await ctx.editMessageText(ctx.t("lang-changed")).catch(() => undefined);
+    await editPressedMessage(ctx, ctx.t("lang-changed"), { otherwise: "leave" }).catch(() => undefined);
   });
 
   feature.command("me", async (ctx) => {

@@ -17,6 +17,7 @@ import {
   parseJoinButtonData,
   parseStartPayload,
 } from "./links.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** Telegram shows at most 200 characters in a callback answer. */
 const CALLBACK_TEXT_MAX = 200;
@@ -309,7 +310,7 @@ async function answerAlreadyDecided(
 async function editDecisionMessage(ctx: BotContext, text: string): Promise<void> {
   if (ctx.chat?.type !== "private") return;
   try {
-    await ctx.editMessageText(text);
+    await editPressedMessage(ctx, text, { otherwise: "leave" });
   } catch (err) {
     ctx.log.debug({ err: describeTelegramError(err) }, "could not edit the join request message");
   }

@@ -14,6 +14,7 @@ import { cellLocale } from "./announcement.ts";
 import { trySendPrivately } from "./opinions.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** Longest agenda item title, in characters. */
 export const MAX_AGENDA_TITLE = 300;
@@ -151,9 +152,9 @@ export function createAgendaFeature(): Composer<BotContext> {
     if (changed) await planMeetingReminders(ctx.services, meeting.id);
     const original = ctx.callbackQuery.message?.text;
     if (original !== undefined) {
-      await ctx
-        .editMessageText(`${original}\n\n${ctx.t("agenda-ready-marked")}`)
-        .catch((err: unknown) => ctx.log.debug({ err: String(err) }, "agenda message not edited"));
+      await editPressedMessage(ctx, `${original}\n\n${ctx.t("agenda-ready-marked")}`, {
+        otherwise: "leave",
+      }).catch((err: unknown) => ctx.log.debug({ err: String(err) }, "agenda message not edited"));
     }
   });
 

@@ -32,6 +32,7 @@ import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { forceReply, readReplyTag } from "./reply-tags.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** Tag of the "other reason" prompt: "(mã: abr.<meetingId>)". */
 const REASON_TAG = "abr";
@@ -243,7 +244,10 @@ async function handleReasonPress(ctx: CallbackQueryContext<BotContext>): Promise
   }
   const saved = await recordReason(ctx, own.meeting, own.member.id, storedReason(reason, null));
   await ctx.answerCallbackQuery({ text: ctx.t(saved ? "absence-reason-thanks" : "absence-reason-already") });
-  if (saved) await ctx.editMessageText(ctx.t("absence-reason-thanks")).catch(() => undefined);
+  if (saved)
+    await editPressedMessage(ctx, ctx.t("absence-reason-thanks"), { otherwise: "leave" }).catch(
+      () => undefined,
+    );
 }
 
 async function handleReasonReply(ctx: BotContext, next: () => Promise<void>): Promise<void> {

@@ -1,9 +1,9 @@
 // State of a typed answer, carried by the bot's own force_reply prompt: its last line ends with
 // "(mã: <code>)" / "(ref: <code>)". The code only says what is being asked; whoever replies is
 // re-checked against the database before anything is written.
-import { GrammyError } from "grammy";
-import type { Message } from "grammy/types";
+import type { InlineKeyboardMarkup, Message } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 const TAG_RE = /\((?:mã|ref): ([a-z]{1,3}(?:\.[0-9a-z]{1,12}){0,5})\)\s*$/u;
 
@@ -23,20 +23,17 @@ export function forceReply(placeholder?: string) {
   };
 }
 
-/** Telegram's answer to an edit that changes nothing (a button pressed twice): not an error for us. */
-export function isNotModified(err: unknown): boolean {
-  return err instanceof GrammyError && err.error_code === 400 && /not modified/i.test(err.description);
-}
-
-/** Edits the pressed message, ignoring "message is not modified". */
+/**
+ * Edits the pressed message, ignoring "message is not modified"; a forged press on another
+ * message leaves that message alone (see bot/pressed-message.ts), sending a keyboard anew.
+ */
 export async function editPressed(
   ctx: BotContext,
   text: string,
-  other?: Parameters<BotContext["editMessageText"]>[1],
+  other?: { reply_markup?: InlineKeyboardMarkup },
 ): Promise<void> {
-  try {
-    await ctx.editMessageText(text, other);
-  } catch (err) {
-    if (!isNotModified(err)) throw err;
-  }
+  await editPressedMessage(ctx, text, {
+    ...other,
+    otherwise: other?.reply_markup ? "send" : "leave",
+  });
 }

@@ -7,6 +7,7 @@ import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
 import type { PersonSummary } from "../../db/repositories/members.ts";
 import { normaliseName } from "../members/member-ref.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 export const ERASE_CALLBACK = /^erase:(\d{1,10}|no)$/;
 
@@ -165,7 +166,7 @@ function clip(text: string, max = 32): string {
 
 async function editText(ctx: BotContext, text: string): Promise<void> {
   try {
-    await ctx.editMessageText(text);
+    await editPressedMessage(ctx, text, { otherwise: "send" });
   } catch (err) {
     if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
   }

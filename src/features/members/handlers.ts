@@ -7,6 +7,7 @@ import { changeRole, changeStatus, clearLeadership, type Actor } from "./changes
 import { roleWord, statusWord } from "./labels.ts";
 import { clip, memberName, resolveMemberRef } from "./member-ref.ts";
 import { splitRole, splitStatus, unrecognisedWord } from "./role-words.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 export const MEMBERS_PAGE_SIZE = 20;
 
@@ -83,7 +84,10 @@ export function createMembersFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const view = await renderMembersPage(ctx, cell, Number(ctx.match[2]));
     try {
-      await ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {});
+      await editPressedMessage(ctx, view.text, {
+        ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
+        otherwise: "send",
+      });
     } catch (err) {
       // Pressing the button of the page already shown changes nothing ("message is not modified").
       if (!(err instanceof GrammyError && err.error_code === 400)) throw err;

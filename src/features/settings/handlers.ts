@@ -32,6 +32,7 @@ import {
   type SettingsMenu,
   type SettingsScope,
 } from "./view.ts";
+import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 type ScopeRef = { kind: "cell" | "org"; id: number };
 
@@ -217,7 +218,7 @@ async function editView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu, noti
   const view = await loadView(ctx, ref, menu, notice);
   if (!view) return;
   try {
-    await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
+    await editPressedMessage(ctx, view.text, { reply_markup: view.keyboard, otherwise: "send" });
   } catch (err) {
     // 400: the message is unchanged, too old or gone; the setting itself is saved.
     if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
