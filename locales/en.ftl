@@ -170,6 +170,7 @@ join-request-to-manager =
     🙋 Request to join { $cell }
     Comrade { $name } asks to join the cell in the assistant.
     Tap a button below to decide.
+join-request-name-matches = ⚠️ Please note: “{ $member }” (#{ $number }) is already in the cell, and the requester's name matches it (ignoring case, diacritics and invisible characters). It may be someone else posing as them, or the same comrade with a second account. Please check with { $member } in person before approving.
 join-button-approve = ✅ Approve
 join-button-reject = ✖️ Reject
 join-approved-toast = Approved.

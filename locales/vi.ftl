@@ -170,6 +170,7 @@ join-request-to-manager =
     🙋 Yêu cầu tham gia { $cell }
     Đồng chí { $name } xin tham gia chi bộ trên Trợ lý.
     Đồng chí bấm một nút bên dưới để duyệt.
+join-request-name-matches = ⚠️ Lưu ý: tên “{ $member }” (số #{ $number }) đã có trong danh sách chi bộ, và tên người xin tham gia trùng với tên này (không tính chữ hoa, dấu và ký tự ẩn). Có thể là người khác mạo danh, hoặc chính đồng chí ấy dùng tài khoản thứ hai. Xin đồng chí kiểm tra trực tiếp với đồng chí { $member } trước khi chấp thuận.
 join-button-approve = ✅ Chấp thuận
 join-button-reject = ✖️ Từ chối
 join-approved-toast = Đã chấp thuận.

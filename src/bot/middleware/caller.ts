@@ -1,10 +1,12 @@
 import type { NextFunction } from "grammy";
 import type { User } from "grammy/types";
 import type { BotContext } from "../context.ts";
+import { cleanText } from "../../clean-text.ts";
 
+/** The name Telegram gives a user, cleaned of invisible characters (see clean-text.ts). */
 export function displayNameOf(user: User): string {
   return (
-    [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || String(user.id)
+    cleanText([user.first_name, user.last_name].filter(Boolean).join(" ")) || user.username || String(user.id)
   );
 }
 

@@ -4,6 +4,7 @@ import type { Db } from "../client.ts";
 import { toDbId, toTgId, toTgIdOrNull } from "../ids.ts";
 import { createMemberRepository, type MemberView, type TelegramPerson } from "./members.ts";
 import { createMembershipRepository, type CellMemberView } from "./memberships.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export interface JoinRequestView {
   id: number;
@@ -98,7 +99,12 @@ export function createJoinRequestRepository(db: Db) {
       const existing = await db.joinRequest.findFirst({ where, orderBy: { id: "asc" } });
       if (existing) return { request: toView(existing), created: false };
       const created = await db.joinRequest.create({
-        data: { cellId, telegramId, displayName: person.displayName, username: person.username ?? null },
+        data: {
+          cellId,
+          telegramId,
+          displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
+          username: person.username ?? null,
+        },
       });
       const pending = await db.joinRequest.findMany({ where, orderBy: { id: "asc" } });
       const keep = pending[0] ?? created;

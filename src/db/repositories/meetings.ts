@@ -1,6 +1,7 @@
 // Meetings of a cell (PRODUCT §3 Meeting, §4B). Owned by the meetings core; other meeting features read it.
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
+import { cleanOptional } from "../../clean-text.ts";
 
 export interface MeetingView {
   id: number;
@@ -70,8 +71,8 @@ export function createMeetingRepository(db: Db) {
           cellId: input.cellId,
           kind: input.kind,
           startsAt: input.startsAt,
-          place: input.place,
-          title: input.title,
+          place: cleanOptional(input.place),
+          title: cleanOptional(input.title),
           createdByMemberId: input.createdByMemberId,
           scheduleId: input.scheduleId ?? null,
           ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),

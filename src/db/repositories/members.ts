@@ -1,5 +1,6 @@
 import type { Db } from "../client.ts";
 import { toDbId, toTgId } from "../ids.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export interface MembershipView {
   cellId: number;
@@ -98,7 +99,7 @@ export function createMemberRepository(db: Db) {
     async upsertFromTelegram(person: TelegramPerson, reachable?: boolean): Promise<MemberView> {
       const data = {
         username: person.username ?? null,
-        displayName: person.displayName,
+        displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
         ...(reachable === undefined ? {} : { reachable, unreachableAt: reachable ? null : new Date() }),
       };
       const row = await db.member.upsert({

@@ -1,6 +1,7 @@
 // Pre-meeting opinions (PRODUCT §4B, §3 Prompt "pre-meeting opinions"): a named prompt of kind
 // pre_meeting per meeting, one free-text question, one Response per point a member sends.
 import type { Db } from "../client.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export interface OpinionView {
   id: string;
@@ -73,7 +74,7 @@ export function createOpinionRepository(db: Db) {
             promptId,
             questionId,
             memberId,
-            text: answer.text,
+            text: answer.text === null ? null : cleanText(answer.text, { multiline: true }) || null,
             voiceFileId: answer.voiceFileId,
             answeredOn: at,
           },

@@ -1,6 +1,7 @@
 // Answers to a meeting announcement (attend / absent with a reason / unsure). One row per member and meeting.
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
+import { cleanOptional } from "../../clean-text.ts";
 
 export interface RsvpView {
   id: number;
@@ -50,7 +51,7 @@ export function createRsvpRepository(db: Db) {
     ): Promise<boolean> {
       const { count } = await db.rsvp.updateMany({
         where: { meetingId, memberId, answer: "absent" },
-        data: { reason, reasonText },
+        data: { reason, reasonText: cleanOptional(reasonText) },
       });
       return count === 1;
     },

@@ -18,6 +18,7 @@ import {
   parseStartPayload,
 } from "./links.ts";
 import { editPressedMessage } from "../../bot/pressed-message.ts";
+import { nameKey } from "../../clean-text.ts";
 
 /** Telegram shows at most 200 characters in a callback answer. */
 const CALLBACK_TEXT_MAX = 200;
@@ -141,12 +142,14 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
 async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequestView): Promise<void> {
   const { repos, translate } = ctx.services;
   const fallback = await organisationLocale(ctx, cell);
+  const lookalike = await sameNamedMember(ctx, cell, request);
   const send = async (telegramId: number) => {
     const locale = await localeOf(ctx, telegramId, fallback);
-    const text = translate(locale, "join-request-to-manager", {
+    let text = translate(locale, "join-request-to-manager", {
       cell: cell.name,
       name: describePerson(request.displayName, request.username),
     });
+    if (lookalike) text += `\n\n${translate(locale, "join-request-name-matches", lookalike)}`;
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
       .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
@@ -161,6 +164,27 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
   }
   if (delivered === 0)
     ctx.log.warn({ requestId: request.id, cellId: cell.id }, "nobody could be asked to approve");
+}
+
+/**
+ * An active member of the cell whose name reads the same as the requester's once invisible
+ * characters, case and diacritics are set aside: someone may be posing as them (a name with a
+ * zero-width space looks identical), or it is the same person with a second account.
+ */
+async function sameNamedMember(
+  ctx: BotContext,
+  cell: CellView,
+  request: JoinRequestView,
+): Promise<{ member: string; number: number } | null> {
+  const key = nameKey(request.displayName);
+  if (key === "") return null;
+  const members = await ctx.services.repos.memberships.listActive(cell.id);
+  const match = members.find(
+    (m) =>
+      m.telegramId !== request.telegramId &&
+      (nameKey(m.displayName) === key || (m.fullName !== null && nameKey(m.fullName) === key)),
+  );
+  return match ? { member: match.fullName ?? match.displayName, number: match.number } : null;
 }
 
 // ---------------------------------------------------------------------------------------------

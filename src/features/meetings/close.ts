@@ -33,6 +33,7 @@ import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { forceReply, readReplyTag } from "./reply-tags.ts";
 import { editPressedMessage } from "../../bot/pressed-message.ts";
+import { cleanText } from "../../clean-text.ts";
 
 /** Tag of the "other reason" prompt: "(mã: abr.<meetingId>)". */
 const REASON_TAG = "abr";
@@ -266,7 +267,7 @@ async function handleReasonReply(ctx: BotContext, next: () => Promise<void>): Pr
     await ctx.reply(ctx.t("absence-reason-already"));
     return;
   }
-  const text = (ctx.msg?.text ?? "").trim();
+  const text = cleanText(ctx.msg?.text ?? "");
   const length = [...text].length;
   if (length === 0 || length > MAX_REASON_TEXT) {
     await ctx.reply(ctx.t("absence-reason-bad-text", { max: MAX_REASON_TEXT }));

@@ -20,6 +20,7 @@ export {
   OPINION_PAYLOAD_PREFIX,
   type OpinionButtonSource,
 } from "./opinion-link.ts";
+import { cleanText } from "../../clean-text.ts";
 
 /** Only the opinion question (opinions-ask) starts with this mark: a reply to it is an opinion. */
 const QUESTION_MARK = "💬";
@@ -89,7 +90,7 @@ export function createOpinionsFeature(): Composer<BotContext> {
     const cell = await repos.cells.get(meeting.cellId);
     const member = ctx.caller?.member;
     if (!cell || !member) return;
-    const trimmed = text?.trim() ?? null;
+    const trimmed = text === null ? null : cleanText(text, { multiline: true });
     if (trimmed === "") {
       await ctx.reply(ctx.t("opinions-empty"));
       return;

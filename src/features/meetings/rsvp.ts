@@ -7,6 +7,7 @@ import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { clip } from "../members/member-ref.ts";
 import { refreshAnnouncement } from "./announcement.ts";
 import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";
+import { cleanText } from "../../clean-text.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
@@ -154,7 +155,7 @@ export function createRsvpFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
       return;
     }
-    const text = ctx.msg.text.replace(/\s+/gu, " ").trim();
+    const text = cleanText(ctx.msg.text);
     if (text === "" || [...text].length > MAX_REASON_TEXT) {
       await ctx.reply(ctx.t("meeting-reason-text-bad", { max: String(MAX_REASON_TEXT) }));
       return;
