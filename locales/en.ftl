@@ -8,6 +8,10 @@ refused-admin-only = This command is only for committee admins. You can see your
 refused-private-only = This command only works in a private chat with the assistant. Tap the assistant's name and choose “Start”.
 button-not-for-you = This button is not meant for you.
 button-expired = This button is no longer valid.
+typed-answer-cancel-button = ✖️ Cancel
+typed-answer-cancelled = Cancelled: you don't need to answer this question any more.
+typed-answer-not-yours = This question is waiting for another comrade's answer; your message was not recorded.
+typed-answer-text-only = This question needs a written answer. Please type it and send it.
 
 ## Roles and statuses
 
@@ -91,6 +95,7 @@ cmd-help = How to use the assistant
 cmd-me = My details
 cmd-lang = Change language
 cmd-add-admin = Add a committee admin
+cmd-remove-admin = Remove an admin added by command
 cmd-admins = List committee admins
 
 ## Scheduled deliveries
@@ -534,12 +539,11 @@ absence-reason-health = 🏥 Health
 absence-reason-work = 💼 Work
 absence-reason-family = 👪 Family
 absence-reason-other = ✏️ Other reason
-absence-reason-other-ask = Please reply to this message with the reason for your absence (at most 500 characters).
-absence-reply-tag = (ref: { $code })
+absence-reason-other-ask = Please type the reason for your absence and send it (at most 500 characters).
 absence-reason-other-placeholder = Reason for absence
 absence-reason-thanks = Thank you, your reason for the absence is recorded.
 absence-reason-already = Your reason for this absence was already recorded.
-absence-reason-bad-text = The reason must not be empty nor longer than { $max } characters. Please reply to the question again.
+absence-reason-bad-text = The reason must not be empty nor longer than { $max } characters. Please send the reason again.
 absence-alert = 🔔 { $name } (cell { $cell }) has been absent without a reason { $count } times in { $year }. Please talk with them about it.
 attendance-edit-usage = Usage: /attendance #<meeting number> <member> present|proxy|excused|unexcused — for example: /attendance #12 #3 excused
 attendance-edit-not-closed = The meeting { $meeting } is not closed yet; the register can be corrected only after /close_meeting.
@@ -607,11 +611,10 @@ meeting-reason-ask-group = Whoever just reported being absent from meeting #{ $r
 meeting-reason-recorded = Reason for absence recorded: { $reason }. Thank you.
 meeting-reason-other-in-group = Reason recorded: { $reason }. To write the reason out, press “🔔 Private reminders” and report your absence again privately.
 meeting-reason-not-absent = You have not reported being absent from this meeting, so no reason is needed.
-meeting-reason-other-ask = Please reply to this message with the reason for your absence from meeting #{ $ref } (at most 500 characters).
+meeting-reason-other-ask = Please type the reason for your absence from meeting #{ $ref } and send it (at most 500 characters).
 meeting-reason-other-placeholder = Reason for absence
-meeting-reason-text-bad = The reason must not be empty and must be at most { $max } characters. Please reply to the question again.
+meeting-reason-text-bad = The reason must not be empty and must be at most { $max } characters. Please send the reason again.
 meeting-reason-text-recorded = Reason for absence recorded: “{ $reason }”. Thank you.
-meeting-reply-tag = (ref: { $code })
 meeting-place-too-long = The place is { $length } characters long, over the limit of { $max }. Please shorten it; the meeting was not created.
 meeting-title-too-long = The title is { $length } characters long, over the limit of { $max }. Please shorten it; the meeting was not created.
 meeting-created-private = Meeting #{ $ref } created and announced in the group of { $cell }.
@@ -639,11 +642,11 @@ meeting-guided-type-place-button = ✏️ Type the place
 meeting-guided-no-place-button = Place to be announced
 meeting-guided-confirm-button = ✅ Create and announce
 meeting-guided-cancel-button = ✖️ Stop
-meeting-guided-type-date = Please reply to this message with the date, e.g. 05/12 or next friday.
+meeting-guided-type-date = Please type the date and send it, e.g. 05/12 or next friday.
 meeting-guided-type-date-placeholder = Date, e.g. 05/12
-meeting-guided-type-time = Please reply to this message with the time, e.g. 19:30 or 7 pm.
+meeting-guided-type-time = Please type the time and send it, e.g. 19:30 or 7 pm.
 meeting-guided-type-time-placeholder = Time, e.g. 19:30
-meeting-guided-type-place = Please reply to this message with the place (at most 200 characters).
+meeting-guided-type-place = Please type the place and send it (at most 200 characters).
 meeting-guided-type-place-placeholder = Place of the meeting
 meeting-guided-abandoned = Meeting creation stopped.
 meeting-guided-creating = Creating the meeting…
@@ -726,11 +729,12 @@ agenda-list-summary = Ready: { $ready } of { $total } parts.
 opinions-button = 💬 Send points before the meeting
 opinions-ask =
     💬 Points for meeting #{ $ref } ({ $when })
-    If there is anything you want raised at the meeting, please reply to this message (text or a voice note). Only the cell secretary sees your points.
+    If there is anything you want raised at the meeting, please send it here (text or a voice note). Only the cell secretary sees your points.
 opinions-placeholder = Your points…
 opinions-question-text = Points to raise at the meeting
 opinions-empty = Please write your points, or send a voice note.
-opinions-thanks = ✅ Your points for meeting #{ $ref } are recorded; only the cell secretary sees them. To add more, reply to the question above again.
+opinions-too-long = Each point may be at most { $max } characters. Please split it into shorter messages.
+opinions-thanks = ✅ Your points for meeting #{ $ref } are recorded; only the cell secretary sees them. To add more, just send them; when you are done, press “Cancel” on the question above.
 opinions-not-member = You are not a member of the cell holding this meeting, so you cannot send points for it.
 opinions-closed = Meeting #{ $ref } has started, ended or been cancelled, so points before it are no longer taken.
 opinions-list-header = 🗒 Points before meeting #{ $ref } ({ $when }): { $count }
@@ -748,3 +752,25 @@ cmd-meetings = The cell's meetings
 cmd-agenda = A meeting's agenda and who prepares it
 cmd-members = The cell's members
 cmd-groups = The cell's party groups
+
+## Descriptions of the other commands (for per-role command menus)
+
+cmd-group = Create party groups, set leaders, add or remove members
+cmd-invite = Invite members to join the cell on the assistant
+cmd-role = Set a member's role in the cell
+cmd-status = Set a member's status
+cmd-import = Import the member roster from a CSV or Excel file
+cmd-settings = Reminders, quiet hours and language
+cmd-meeting = Announce a meeting
+cmd-move-meeting = Move a meeting
+cmd-cancel-meeting = Cancel a meeting
+cmd-meeting-schedule = The regular monthly meeting
+cmd-opinions = Points members sent before the meeting
+cmd-checkin = Meeting check-in
+cmd-close-meeting = Close the meeting: attendance and conclusions
+cmd-attendance = Correct attendance after the meeting
+cmd-register-cell = Register a group chat as a cell
+cmd-register-committee = Register the committee's report chat
+cmd-org-name = Name the organisation
+cmd-export-member = Export everything stored about a person
+cmd-erase-member = Erase a person's personal data

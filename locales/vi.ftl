@@ -8,6 +8,10 @@ refused-admin-only = Lệnh này chỉ dành cho quản trị viên Đảng ủy
 refused-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với Trợ lý. Đồng chí bấm vào tên Trợ lý rồi chọn “Bắt đầu”.
 button-not-for-you = Nút này không dành cho đồng chí.
 button-expired = Nút này đã hết hiệu lực.
+typed-answer-cancel-button = ✖️ Thôi
+typed-answer-cancelled = Đã thôi, đồng chí không cần trả lời câu hỏi này nữa.
+typed-answer-not-yours = Câu hỏi này đang chờ câu trả lời của đồng chí khác; Trợ lý không ghi nhận tin nhắn của đồng chí.
+typed-answer-text-only = Câu hỏi này cần câu trả lời bằng chữ. Xin đồng chí gõ rồi gửi.
 
 ## Vai trò và tình trạng
 
@@ -91,6 +95,7 @@ cmd-help = Hướng dẫn sử dụng
 cmd-me = Thông tin của tôi
 cmd-lang = Đổi ngôn ngữ
 cmd-add-admin = Thêm quản trị viên Đảng ủy
+cmd-remove-admin = Bỏ quyền quản trị viên đã thêm bằng lệnh
 cmd-admins = Danh sách quản trị viên
 
 ## Nhắn gửi theo lịch
@@ -513,12 +518,11 @@ absence-reason-health = 🏥 Sức khỏe
 absence-reason-work = 💼 Công việc
 absence-reason-family = 👪 Việc gia đình
 absence-reason-other = ✏️ Lý do khác
-absence-reason-other-ask = Xin đồng chí trả lời tin nhắn này bằng lý do vắng mặt (không quá 500 ký tự).
-absence-reply-tag = (mã: { $code })
+absence-reason-other-ask = Xin đồng chí gõ lý do vắng mặt rồi gửi (không quá 500 ký tự).
 absence-reason-other-placeholder = Lý do vắng mặt
 absence-reason-thanks = Cảm ơn đồng chí, Trợ lý đã ghi nhận lý do vắng mặt.
 absence-reason-already = Lý do vắng mặt của đồng chí đã được ghi nhận trước đó.
-absence-reason-bad-text = Lý do cần có nội dung và không quá { $max } ký tự. Xin đồng chí trả lời lại tin nhắn hỏi lý do.
+absence-reason-bad-text = Lý do cần có nội dung và không quá { $max } ký tự. Xin đồng chí gửi lại lý do.
 absence-alert = 🔔 Đồng chí { $name } (chi bộ { $cell }) đã vắng họp không có lý do { $count } lần trong năm { $year }. Đề nghị đồng chí trao đổi, nhắc nhở đồng chí ấy.
 attendance-edit-usage = Cách dùng: /attendance #<số cuộc họp> <đảng viên> present|proxy|excused|unexcused — ví dụ: /attendance #12 #3 excused
 attendance-edit-not-closed = Cuộc họp { $meeting } chưa kết thúc; sổ điểm danh chỉ sửa được sau khi /close_meeting.
@@ -586,11 +590,10 @@ meeting-reason-ask-group = Đồng chí nào vừa báo vắng mặt cuộc họ
 meeting-reason-recorded = Đã ghi nhận lý do vắng mặt: { $reason }. Cảm ơn đồng chí.
 meeting-reason-other-in-group = Đã ghi nhận lý do: { $reason }. Muốn ghi rõ lý do, đồng chí bấm “🔔 Nhận nhắc riêng” rồi báo vắng lại trong tin nhắn riêng.
 meeting-reason-not-absent = Đồng chí không báo vắng mặt cuộc họp này nên không cần cho biết lý do.
-meeting-reason-other-ask = Xin đồng chí trả lời tin nhắn này bằng lý do vắng mặt cuộc họp #{ $ref } (không quá 500 ký tự).
+meeting-reason-other-ask = Xin đồng chí gõ lý do vắng mặt cuộc họp #{ $ref } rồi gửi (không quá 500 ký tự).
 meeting-reason-other-placeholder = Lý do vắng mặt
-meeting-reason-text-bad = Lý do cần có nội dung và không quá { $max } ký tự. Xin đồng chí trả lời lại tin nhắn hỏi lý do.
+meeting-reason-text-bad = Lý do cần có nội dung và không quá { $max } ký tự. Xin đồng chí gửi lại lý do.
 meeting-reason-text-recorded = Đã ghi nhận lý do vắng mặt: “{ $reason }”. Cảm ơn đồng chí.
-meeting-reply-tag = (mã: { $code })
 meeting-place-too-long = Địa điểm dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Xin đồng chí ghi ngắn gọn hơn; cuộc họp chưa được tạo.
 meeting-title-too-long = Tiêu đề dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Xin đồng chí ghi ngắn gọn hơn; cuộc họp chưa được tạo.
 meeting-created-private = Đã tạo cuộc họp #{ $ref } và thông báo trong nhóm { $cell }.
@@ -618,11 +621,11 @@ meeting-guided-type-place-button = ✏️ Gõ địa điểm
 meeting-guided-no-place-button = Báo địa điểm sau
 meeting-guided-confirm-button = ✅ Tạo và thông báo
 meeting-guided-cancel-button = ✖️ Thôi
-meeting-guided-type-date = Xin đồng chí trả lời tin nhắn này bằng ngày họp, ví dụ: 05/12 hoặc thứ 6 tuần sau.
+meeting-guided-type-date = Xin đồng chí gõ ngày họp rồi gửi, ví dụ: 05/12 hoặc thứ 6 tuần sau.
 meeting-guided-type-date-placeholder = Ngày họp, ví dụ 05/12
-meeting-guided-type-time = Xin đồng chí trả lời tin nhắn này bằng giờ họp, ví dụ: 19h30 hoặc 7h sáng.
+meeting-guided-type-time = Xin đồng chí gõ giờ họp rồi gửi, ví dụ: 19h30 hoặc 7h sáng.
 meeting-guided-type-time-placeholder = Giờ họp, ví dụ 19h30
-meeting-guided-type-place = Xin đồng chí trả lời tin nhắn này bằng địa điểm họp (không quá 200 ký tự).
+meeting-guided-type-place = Xin đồng chí gõ địa điểm họp rồi gửi (không quá 200 ký tự).
 meeting-guided-type-place-placeholder = Địa điểm họp
 meeting-guided-abandoned = Đã thôi tạo cuộc họp.
 meeting-guided-creating = Đang tạo cuộc họp…
@@ -705,11 +708,12 @@ agenda-list-summary = Đã sẵn sàng { $ready }/{ $total } nội dung.
 opinions-button = 💬 Gửi ý kiến trước cuộc họp
 opinions-ask =
     💬 Ý kiến trước cuộc họp #{ $ref } ({ $when })
-    Đồng chí có vấn đề gì muốn nêu tại cuộc họp, xin trả lời tin nhắn này (viết chữ hoặc gửi tin nhắn thoại). Chỉ Bí thư chi bộ xem được ý kiến của đồng chí.
+    Đồng chí có vấn đề gì muốn nêu tại cuộc họp, xin gửi ngay tại đây (viết chữ hoặc gửi tin nhắn thoại). Chỉ Bí thư chi bộ xem được ý kiến của đồng chí.
 opinions-placeholder = Ý kiến của đồng chí…
 opinions-question-text = Ý kiến, đề xuất muốn nêu tại cuộc họp
 opinions-empty = Xin đồng chí viết ý kiến, hoặc gửi tin nhắn thoại.
-opinions-thanks = ✅ Đã ghi nhận ý kiến của đồng chí cho cuộc họp #{ $ref }; chỉ Bí thư chi bộ xem được. Muốn bổ sung, đồng chí trả lời tiếp tin nhắn câu hỏi ở trên.
+opinions-too-long = Mỗi ý kiến viết không quá { $max } ký tự. Xin đồng chí chia thành nhiều tin nhắn ngắn hơn.
+opinions-thanks = ✅ Đã ghi nhận ý kiến của đồng chí cho cuộc họp #{ $ref }; chỉ Bí thư chi bộ xem được. Muốn bổ sung, đồng chí cứ gửi tiếp; khi xong, xin bấm “Thôi” ở câu hỏi phía trên.
 opinions-not-member = Đồng chí không phải là đảng viên của chi bộ họp cuộc này, nên không gửi ý kiến được.
 opinions-closed = Cuộc họp #{ $ref } đã bắt đầu, đã kết thúc hoặc đã hủy, nên không nhận thêm ý kiến trước cuộc họp.
 opinions-list-header = 🗒 Ý kiến trước cuộc họp #{ $ref } ({ $when }): { $count } ý kiến
@@ -727,3 +731,25 @@ cmd-meetings = Lịch sinh hoạt của chi bộ
 cmd-agenda = Nội dung cuộc họp và người phụ trách
 cmd-members = Danh sách đảng viên
 cmd-groups = Các tổ đảng
+
+## Mô tả các lệnh khác (cho menu lệnh theo vai trò)
+
+cmd-group = Lập tổ đảng, chỉ định tổ trưởng, thêm bớt đảng viên
+cmd-invite = Mời đảng viên tham gia chi bộ trên Trợ lý
+cmd-role = Giao vai trò trong chi bộ
+cmd-status = Đổi tình trạng đảng viên
+cmd-import = Nhập danh sách đảng viên từ tệp CSV hoặc Excel
+cmd-settings = Cài đặt nhắc lịch, giờ yên lặng, ngôn ngữ
+cmd-meeting = Thông báo buổi sinh hoạt
+cmd-move-meeting = Dời buổi sinh hoạt
+cmd-cancel-meeting = Hủy buổi sinh hoạt
+cmd-meeting-schedule = Lịch sinh hoạt thường kỳ hằng tháng
+cmd-opinions = Ý kiến đảng viên gửi trước cuộc họp
+cmd-checkin = Điểm danh cuộc họp
+cmd-close-meeting = Kết thúc cuộc họp, chốt điểm danh và kết luận
+cmd-attendance = Sửa điểm danh sau cuộc họp
+cmd-register-cell = Đăng ký nhóm chat là chi bộ
+cmd-register-committee = Đăng ký nhóm nhận báo cáo của Đảng ủy
+cmd-org-name = Đặt tên Đảng bộ
+cmd-export-member = Xuất toàn bộ dữ liệu của một người
+cmd-erase-member = Xoá dữ liệu cá nhân của một người

@@ -5,14 +5,16 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { registerCommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { collectCommands, collectJobs } from "./bot/feature-module.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { createRepositories, type Repositories } from "./db/repositories/index.ts";
 import { createI18n, createTranslator, type Translator } from "./i18n.ts";
+import { FEATURES } from "./features/index.ts";
 import type { Logger } from "./logger.ts";
-import { createDeliveryRenderers } from "./scheduler/renderers.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+import { createTextJob } from "./scheduler/text-renderer.ts";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.ts";
 
 /** Update types we handle; chat_member is not sent by Telegram unless asked for. */
@@ -42,6 +44,8 @@ export interface RunningApp {
   bot: Bot<BotContext>;
   database: Database;
   repos: Repositories;
+  /** What handlers and jobs are given (tests call features' services with it). */
+  services: BotServices;
   scheduler: Scheduler;
   translate: Translator;
   webhook: WebhookServer | undefined;
@@ -71,22 +75,38 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 
   try {
-    const repos = createRepositories(database);
-    await repos.admins.ensureConfigAdmins(config.adminIds);
+    const repos = createRepositories(database, clock);
+    const unlisted = await repos.admins.ensureConfigAdmins(config.adminIds);
+    if (unlisted.removed.length > 0 || unlisted.kept.length > 0) {
+      // Someone was taken out of ADMIN_IDS: say so where whoever runs the server looks.
+      logger.info(unlisted, "admins no longer in ADMIN_IDS: removed, or kept as added by /add_admin");
+    }
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
-    const services: BotServices = { config, logger, clock, repos, translate };
+    // The scheduler needs the bot's username for its jobs, so it comes after the bot; until then
+    // there is nothing to wake.
+    const made: { scheduler?: Scheduler } = {};
+    const services: BotServices = {
+      config,
+      logger,
+      clock,
+      repos,
+      translate,
+      scheduler: { wake: () => made.scheduler?.wake() },
+    };
     const bot = createBot({
       token: config.botToken,
       apiRoot: config.telegramApiRoot,
       services,
+      features: FEATURES,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     await initBot(bot, logger);
-    await registerCommandMenus(bot.api, translate, config.defaultLocale).catch((err: unknown) =>
-      logger.warn(
-        { err: err instanceof Error ? err.message : String(err) },
-        "could not register command menus",
-      ),
+    await registerCommandMenus(bot.api, translate, config.defaultLocale, collectCommands(FEATURES)).catch(
+      (err: unknown) =>
+        logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          "could not register command menus",
+        ),
     );
 
     const scheduler = createScheduler({
@@ -96,18 +116,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       api: bot.api,
       clock,
       logger,
-      renderers: createDeliveryRenderers({
-        translate,
-        defaultLocale: config.defaultLocale,
-        repos,
-        clock,
-        botUsername: bot.botInfo.username,
-        logger,
-        config,
-      }),
+      jobs: {
+        text: createTextJob({ translate, defaultLocale: config.defaultLocale }),
+        ...collectJobs(FEATURES, { services, botUsername: bot.botInfo.username }),
+      },
       timeZone: config.defaultTimeZone,
     });
     if (options.startTicker !== false) scheduler.start();
+    made.scheduler = scheduler;
     cleanups.push(() => scheduler.stop());
 
     let webhook: WebhookServer | undefined;
@@ -137,7 +153,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         logger.info("long polling started");
       }
     }
-    return { bot, database, repos, scheduler, translate, webhook, stop };
+    return { bot, database, repos, services, scheduler, translate, webhook, stop };
   } catch (err) {
     await stop();
     throw err;

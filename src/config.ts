@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything else receives a Config.
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { isValidTimeZone } from "./datetime/calendar.ts";
 
 const TELEGRAM_API_ROOT = "https://api.telegram.org";
 export const DEFAULT_DATABASE_URL = "file:./data/chibo.sqlite";
@@ -129,13 +130,4 @@ function redactValue(key: string, value: string): string {
   if (key === "BOT_TOKEN" || key === "WEBHOOK_SECRET") return "***";
   if (key === "DATABASE_URL") return value.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
   return value.length > 80 ? `${value.slice(0, 80)}…` : value;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
 }

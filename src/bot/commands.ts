@@ -1,49 +1,46 @@
+// Telegram's command menus, built from the commands the feature modules declare (feature-module.ts).
 import type { Api } from "grammy";
 import type { BotCommand, BotCommandScope } from "grammy/types";
 import { SUPPORTED_LOCALES, type Translator } from "../i18n.ts";
+import type { FeatureCommand, MenuScope } from "./feature-module.ts";
 
-interface MenuEntry {
-  command: string;
-  descriptionKey: string;
+/** The commands listed in one menu, in their menu order. */
+export function menuCommands(commands: readonly FeatureCommand[], scope: MenuScope): FeatureCommand[] {
+  return commands
+    .filter((c) => c.menu?.[scope] !== undefined)
+    .sort((a, b) => (a.menu?.[scope] ?? 0) - (b.menu?.[scope] ?? 0));
 }
 
-/** Commands shown in Telegram's menu in private chats (the default scope); descriptions are locale keys. */
-export const MENU_COMMANDS: readonly MenuEntry[] = [
-  { command: "start", descriptionKey: "cmd-start" },
-  { command: "help", descriptionKey: "cmd-help" },
-  { command: "me", descriptionKey: "cmd-me" },
-  { command: "lang", descriptionKey: "cmd-lang" },
-];
-
-/** The menu in group chats: what members use in their cell's group. Manager commands are in /help. */
-export const GROUP_MENU_COMMANDS: readonly MenuEntry[] = [
-  { command: "meetings", descriptionKey: "cmd-meetings" },
-  { command: "agenda", descriptionKey: "cmd-agenda" },
-  { command: "members", descriptionKey: "cmd-members" },
-  { command: "groups", descriptionKey: "cmd-groups" },
-  { command: "help", descriptionKey: "cmd-help" },
-];
-
-export function menuFor(locale: string, translate: Translator, entries = MENU_COMMANDS): BotCommand[] {
-  return entries.map((c) => ({ command: c.command, description: translate(locale, c.descriptionKey) }));
+export function menuFor(
+  locale: string,
+  translate: Translator,
+  commands: readonly FeatureCommand[],
+  scope: MenuScope,
+): BotCommand[] {
+  return menuCommands(commands, scope).map((c) => ({
+    command: c.command,
+    description: translate(locale, c.descriptionKey),
+  }));
 }
 
 /**
  * Registers the menus per language: the default locale without a language_code (what users of any
- * other language see), and every other supported locale with its own language_code.
+ * other language see), and every other supported locale with its own language_code. Private chats
+ * get the default scope's menu, groups the all_group_chats one.
  */
 export async function registerCommandMenus(
   api: Api,
   translate: Translator,
   defaultLocale: string,
+  commands: readonly FeatureCommand[],
 ): Promise<void> {
   const groups: BotCommandScope = { type: "all_group_chats" };
-  await api.setMyCommands(menuFor(defaultLocale, translate));
-  await api.setMyCommands(menuFor(defaultLocale, translate, GROUP_MENU_COMMANDS), { scope: groups });
+  await api.setMyCommands(menuFor(defaultLocale, translate, commands, "private"));
+  await api.setMyCommands(menuFor(defaultLocale, translate, commands, "group"), { scope: groups });
   for (const locale of SUPPORTED_LOCALES) {
     if (locale === defaultLocale) continue;
-    await api.setMyCommands(menuFor(locale, translate), { language_code: locale });
-    await api.setMyCommands(menuFor(locale, translate, GROUP_MENU_COMMANDS), {
+    await api.setMyCommands(menuFor(locale, translate, commands, "private"), { language_code: locale });
+    await api.setMyCommands(menuFor(locale, translate, commands, "group"), {
       scope: groups,
       language_code: locale,
     });

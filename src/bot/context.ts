@@ -6,6 +6,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import type { Translator } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { MemberView } from "../db/repositories/members.ts";
+import type { SchedulerWaker } from "../scheduler/jobs.ts";
 
 /** Everything a handler may use; passed explicitly to createBot, never imported globally. */
 export interface BotServices {
@@ -14,6 +15,8 @@ export interface BotServices {
   clock: Clock;
   repos: Repositories;
   translate: Translator;
+  /** After writing outbox rows that are due now: `scheduler.wake()` sends them without waiting. */
+  scheduler: SchedulerWaker;
 }
 
 /** Who sent the update, resolved once per update by the caller middleware. */

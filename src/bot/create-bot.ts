@@ -2,22 +2,10 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createAdminsFeature } from "../features/admins/handlers.ts";
-import { createEverydayFeature } from "../features/everyday/handlers.ts";
-import { createGroupsFeature } from "../features/groups/handlers.ts";
-import { createJoiningFeature } from "../features/joining/handlers.ts";
-import { createAgendaFeature } from "../features/meetings/agenda.ts";
-import { createMeetingAttendanceFeature } from "../features/meetings/checkin.ts";
-import { createMeetingsCoreFeature } from "../features/meetings/handlers-core.ts";
-import { createOpinionsFeature } from "../features/meetings/opinions.ts";
-import { createMeetingScheduleFeature } from "../features/meetings/schedule.ts";
-import { createMemberDataFeature } from "../features/member-data/handlers.ts";
-import { createMembersFeature } from "../features/members/handlers.ts";
-import { createRosterFeature } from "../features/roster/handlers.ts";
-import { createSettingsFeature } from "../features/settings/handlers.ts";
-import { createSetupFeature } from "../features/setup/handlers.ts";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
+import type { FeatureModule } from "./feature-module.ts";
+import { createTypedAnswerFeature } from "./kit/typed-answer.ts";
 import { resolveCaller } from "./middleware/caller.ts";
 import { dedupeUpdates } from "./middleware/dedupe.ts";
 import { negotiateLocale } from "./middleware/locale.ts";
@@ -26,6 +14,8 @@ export interface CreateBotOptions {
   token: string;
   apiRoot: string;
   services: BotServices;
+  /** The capabilities, in the order their handlers run (src/features/index.ts). */
+  features: readonly FeatureModule[];
   /** Skips getMe at start-up (tests and benchmarks that know the bot already). */
   botInfo?: UserFromGetMe;
 }
@@ -73,22 +63,15 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ctx.log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, "group upgraded to supergroup");
   });
 
-  // Features. Order matters only for /start: handlers of /start payloads come before the generic
-  // /start of the everyday feature (they call next() for payloads that are not theirs).
-  bot.use(createJoiningFeature());
-  bot.use(createOpinionsFeature());
-  bot.use(createEverydayFeature());
-  bot.use(createAdminsFeature());
-  bot.use(createMembersFeature());
-  bot.use(createGroupsFeature());
-  bot.use(createSetupFeature());
-  bot.use(createRosterFeature());
-  bot.use(createSettingsFeature());
-  bot.use(createMemberDataFeature());
-  bot.use(createMeetingsCoreFeature());
-  bot.use(createMeetingAttendanceFeature());
-  bot.use(createMeetingScheduleFeature());
-  bot.use(createAgendaFeature());
+  // The [Thôi] button of every typed question (src/bot/kit/typed-answer.ts).
+  bot.use(createTypedAnswerFeature());
+  // Features, in the registry's order, each module's early handlers (/start payloads of deep links,
+  // which call next() for other payloads) before every module's main handlers, so that the generic
+  // /start of the everyday feature only sees what no deep link claimed.
+  for (const feature of options.features) {
+    if (feature.early) bot.use(feature.early());
+  }
+  for (const feature of options.features) bot.use(feature.composer());
 
   // Nothing above matched: a hint for unknown commands addressed to us, silence otherwise in groups.
   bot.on("message:entities:bot_command", async (ctx) => {

@@ -1,6 +1,6 @@
 // Dates written the Vietnamese way: "Thứ Sáu, 04/12/2026 lúc 19:30" (English: "Friday, 04/12/2026 at 19:30").
 // Always day-first and always in an explicit time zone (the organisation's or the cell's).
-import { localParts, type LocalDate, type LocalParts } from "./zone.ts";
+import { localParts, weekdayOf, type LocalDate, type LocalParts } from "./calendar.ts";
 
 const WEEKDAYS_VI = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"] as const;
 const WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
@@ -63,6 +63,5 @@ export function formatNumericDate(at: Date, timeZone: string): string {
 
 /** "Thứ Sáu, 04/12/2026" for a calendar date with no instant (e.g. a task due on a day). */
 export function formatLocalDate(date: LocalDate, locale: string): string {
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return `${weekdayName(weekday, locale)}, ${dayMonthYear(date)}`;
+  return `${weekdayName(weekdayOf(date), locale)}, ${dayMonthYear(date)}`;
 }

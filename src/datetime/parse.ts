@@ -40,16 +40,16 @@ import {
   addDays,
   addMonths,
   compareDates,
-  daysInMonth,
   isValidDate,
+  lastDayOfMonth,
   localParts,
   weekdayOf,
   zonedTimeToUtc,
   type LocalDate,
   type LocalTime,
-} from "./zone.ts";
+} from "./calendar.ts";
 
-export type { LocalDate, LocalTime } from "./zone.ts";
+export type { LocalDate, LocalTime } from "./calendar.ts";
 
 export const DATETIME_PROBLEMS = [
   "empty",
@@ -537,7 +537,7 @@ function resolveDate(found: Found, today: LocalDate): LocalDate | ParseFailure |
   if (found.relative !== undefined) concrete.push(addDays(today, found.relative));
   if (found.monthEnd !== undefined) {
     const month = addMonths({ year: today.year, month: today.month, day: 1 }, found.monthEnd);
-    concrete.push({ ...month, day: daysInMonth(month.year, month.month) });
+    concrete.push(lastDayOfMonth(month.year, month.month));
   }
   for (const d of concrete.slice(1)) {
     if (compareDates(d, concrete[0]!) !== 0) return fail("ambiguous", "two different days");

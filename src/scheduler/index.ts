@@ -28,18 +28,15 @@ export {
   redactToken,
   type TelegramErrorClass,
 } from "./telegram-errors.ts";
-export { createDeliveryRenderers, type DeliveryRendererDeps } from "./renderers.ts";
 export {
-  createTextRenderer,
-  type TextPayload,
-  type TextRendererOptions,
-  type Translate,
-} from "./text-renderer.ts";
-export {
-  PermanentRenderError,
-  type Outbox,
-  type OutboxRow,
-  type RenderedDelivery,
-  type Renderer,
-  type RenderResult,
-} from "./types.ts";
+  PermanentJobError,
+  singleMessageJob,
+  type Job,
+  type JobMessage,
+  type JobPlan,
+  type SchedulerWaker,
+  type SentMessage,
+  type SingleMessage,
+} from "./jobs.ts";
+export { createTextJob, type TextJobOptions, type TextPayload, type Translate } from "./text-renderer.ts";
+export type { Outbox, OutboxRow } from "./types.ts";

@@ -1,9 +1,13 @@
 // The delivery loop. The database is the scheduler of record: node-cron only ticks, and each tick
-// drops what expired, claims due rows (atomically, leased to this worker), renders them, sends them
-// through the rate limiter and records every outcome.
+// drops what expired, claims due rows (atomically, leased to this worker), asks each row's job what
+// to send (jobs.ts), sends it through the rate limiter, records every message and every outcome,
+// and runs the job's afterSent step.
+//
+// Progress: each message is recorded as soon as Telegram accepts it, so a row whose second message
+// fails, or whose afterSent step fails, is retried later without sending its first message again.
 //
 // Concurrency: claimed rows are queued per chat (rows to one chat keep their order); chats proceed
-// in parallel, at most `concurrency` rows being rendered/sent at once. A row whose chat must wait
+// in parallel, at most `concurrency` rows being planned/sent at once. A row whose chat must wait
 // (a group that used up its 20 posts a minute) waits without holding a slot, and the limiter hands
 // out global slots only to chats that are ready, so one slow chat never holds up the others. The
 // tick keeps claiming while earlier rows are still in flight (whenever fewer than half a batch is
@@ -24,8 +28,9 @@ import {
   type SenderMembers,
 } from "./sender.ts";
 import { describe, errorForLog } from "./telegram-errors.ts";
-import { createTextRenderer } from "./text-renderer.ts";
-import { PermanentRenderError, type Outbox, type OutboxRow, type Renderer } from "./types.ts";
+import { PermanentJobError, type Job, type SchedulerWaker, type SentMessage } from "./jobs.ts";
+import { createTextJob } from "./text-renderer.ts";
+import type { Outbox, OutboxRow } from "./types.ts";
 import { setTimeout as delay } from "node:timers/promises";
 
 export interface SchedulerOptions {
@@ -35,15 +40,15 @@ export interface SchedulerOptions {
   api: Api;
   clock: Clock;
   logger: Logger;
-  /** Renderer per delivery kind; a "text" renderer without translation is built in. */
-  renderers: Record<string, Renderer>;
+  /** Job per delivery kind; a "text" job without translation is built in. */
+  jobs: Record<string, Job>;
   /** Identifies this process in claims; a random id by default. */
   workerId?: string;
   /** Rows claimed at a time (and the most kept in flight). Default 100. */
   batchSize?: number;
   /** How long a claim is exclusive; an unfinished row is claimable again after that. Default 5 min. */
   leaseMs?: number;
-  /** Rows rendered/sent at the same time. Default 64. */
+  /** Rows planned/sent at the same time. Default 64. */
   concurrency?: number;
   /** Attempts after which a transient failure becomes permanent. Default 5. */
   maxAttempts?: number;
@@ -60,19 +65,22 @@ export interface TickResult {
   /** Rows dropped at the start of the tick because their `expiresAt` had passed. */
   expired: number;
   claimed: number;
+  /** Rows done: every message sent and afterSent run (rows of zero messages included). */
   sent: number;
+  /** Messages Telegram accepted. */
+  messages: number;
   /** Failed permanently (unreachable, bad request, too many attempts). */
   failed: number;
   /** Given back to the outbox to be tried again later. */
   retrying: number;
-  /** Dropped by a renderer (`skip`) or because they expired while waiting. */
+  /** Dropped by a job (`skip`) or because they expired while waiting. */
   dropped: number;
   /** Rows whose processing hit an unexpected error (logged with their context). */
   errors: number;
   durationMs: number;
 }
 
-export interface Scheduler {
+export interface Scheduler extends SchedulerWaker {
   start(): void;
   /** Stops the ticker, cuts short rate-limit waits and waits for the in-flight tick to finish. */
   stop(): Promise<void>;
@@ -83,6 +91,8 @@ export interface Scheduler {
 }
 
 const DEFAULT_CRON = "*/5 * * * * *";
+/** Claim rounds a tick runs at most because jobs woke it (a job that keeps writing due rows ends). */
+const MAX_WAKE_ROUNDS = 10;
 /** A row is not sent if its lease would expire within this margin of the send. */
 const LEASE_SAFETY_MS = 10_000;
 
@@ -117,7 +127,17 @@ function createAbortController(): AbortController {
 }
 
 function emptyResult(): TickResult {
-  return { expired: 0, claimed: 0, sent: 0, failed: 0, retrying: 0, dropped: 0, errors: 0, durationMs: 0 };
+  return {
+    expired: 0,
+    claimed: 0,
+    sent: 0,
+    messages: 0,
+    failed: 0,
+    retrying: 0,
+    dropped: 0,
+    errors: 0,
+    durationMs: 0,
+  };
 }
 
 function isExpired(row: OutboxRow, now: Date): boolean {
@@ -138,7 +158,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const sleep = options.sleep ?? realSleep;
   const log = options.logger.child({ component: "scheduler", workerId });
   const limiter = options.limiter ?? createRateLimiter();
-  const renderers: Record<string, Renderer> = { text: createTextRenderer(), ...options.renderers };
+  const jobs: Record<string, Job> = { text: createTextJob(), ...options.jobs };
   // Scheduled sends apply their own policy (see sender.ts). The bot's Api carries auto-retry, which
   // would retry a network error indefinitely inside a tick and wait out 429s behind the limiter's
   // back, so sends go through a plain Api with the same token and client options.
@@ -157,6 +177,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   let task: ScheduledTask | undefined;
   let current: Promise<TickResult> | undefined;
+  /** wake() was called since the current tick's last claim. */
+  let wakeRequested = false;
+  let wakeTimer: NodeJS.Immediate | undefined;
   let abort = createAbortController();
 
   /** Puts a row back for later because of pacing, not failure: it never becomes permanent. */
@@ -174,6 +197,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await outbox.markFailed(row.id, error, false, retryAt);
       result.retrying++;
     }
+  }
+
+  /** A job's step threw: a PermanentJobError fails the row, anything else is retried later. */
+  async function failStep(
+    row: OutboxRow,
+    step: "plan" | "afterSent",
+    error: unknown,
+    now: Date,
+    result: TickResult,
+  ): Promise<void> {
+    const context = { rowId: row.id, key: row.key, kind: row.kind, step };
+    if (error instanceof PermanentJobError) {
+      await outbox.markFailed(row.id, `${step}: ${error.message}`, true);
+      result.failed++;
+      log.error({ ...context, error: error.message }, "delivery cannot be handled");
+      return;
+    }
+    log.error({ ...context, err: errorForLog(error) }, `${step} failed; will retry`);
+    const retryAt = new Date(now.getTime() + backoffDelay(row.attempts, retryPolicy));
+    await giveBack(row, `${step}: ${describe(error)}`, retryAt, result);
   }
 
   async function processRow(
@@ -218,64 +261,98 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         result.dropped++;
         return;
       }
-      const renderer = renderers[row.kind];
-      if (!renderer) {
-        await outbox.markFailed(row.id, `no renderer for kind "${row.kind}"`, true);
+      const job = jobs[row.kind];
+      if (!job) {
+        await outbox.markFailed(row.id, `no job for kind "${row.kind}"`, true);
         result.failed++;
-        log.error(context, "no renderer for delivery kind");
+        log.error(context, "no job for delivery kind");
         return;
       }
-      let rendered;
+      let plan;
       try {
-        rendered = await renderer(row);
+        plan = await job.plan(row);
       } catch (error) {
-        if (error instanceof PermanentRenderError) {
-          await outbox.markFailed(row.id, `render: ${error.message}`, true);
-          result.failed++;
-          log.error({ ...context, error: error.message }, "delivery cannot be rendered");
-        } else {
-          log.error({ ...context, err: errorForLog(error) }, "rendering failed; will retry");
-          await giveBack(
-            row,
-            `render: ${describe(error)}`,
-            new Date(now.getTime() + backoffDelay(row.attempts, retryPolicy)),
-            result,
-          );
-        }
+        await failStep(row, "plan", error, now, result);
         return;
       }
-      if ("skip" in rendered) {
-        await outbox.markDropped(row.id, rendered.skip);
+      if ("skip" in plan) {
+        await outbox.markDropped(row.id, plan.skip);
         result.dropped++;
         return;
       }
-      const chatId = rendered.chatId ?? row.chatId;
-      if (chatId === null) {
-        await outbox.markFailed(row.id, "no chat to send to", true);
-        result.failed++;
-        log.error(context, "rendered delivery has no chat");
-        return;
-      }
-      const outcome = await sender.send({ ...rendered, chatId }, { signal, context });
-      switch (outcome.status) {
-        case "sent":
-          await outbox.markSent(row.id, outcome.messageId);
-          result.sent++;
-          return;
-        case "retry_later":
-          log.warn({ ...context, chatId: outcome.chatId, error: outcome.error }, "delivery deferred");
-          if (outcome.cause === "rate_limit") await defer(row, outcome.error, outcome.retryAt, result);
-          else await giveBack(row, outcome.error, outcome.retryAt, result);
-          return;
-        case "failed":
-          await outbox.markFailed(row.id, `${outcome.reason}: ${outcome.error}`, true);
+
+      // Only a row claimed before can have sent something already.
+      const sent = new Map<number, SentMessage>();
+      if (row.attempts > 1) for (const m of await outbox.sentMessages(row.id)) sent.set(m.position, m);
+      for (const [position, message] of plan.messages.entries()) {
+        if (sent.has(position)) continue;
+        const messageContext = { ...context, position };
+        const chatId = message.chatId ?? row.chatId;
+        if (chatId === null) {
+          await outbox.markFailed(row.id, `message ${position} has no chat`, true);
           result.failed++;
-          log.warn(
-            { ...context, chatId: outcome.chatId, reason: outcome.reason, error: outcome.error },
-            "delivery failed",
-          );
+          log.error(messageContext, "planned message has no chat");
           return;
+        }
+        // Before each message: the row may have expired, or this chat's wait may outlast the lease
+        // (the wait before the slot only looked at the row's own chat).
+        const at = clock.now();
+        if (isExpired(row, at)) {
+          await outbox.markDropped(row.id, `expired after ${sent.size} of ${plan.messages.length} messages`);
+          result.dropped++;
+          return;
+        }
+        const wait = limiter.estimateWait(chatId);
+        if (wait > 0 && at.getTime() + wait + LEASE_SAFETY_MS > leaseDeadline) {
+          await defer(row, "chat rate limit outlasts the lease", new Date(at.getTime() + wait), result);
+          return;
+        }
+        const outcome = await sender.send({ ...message, chatId }, { signal, context: messageContext });
+        switch (outcome.status) {
+          case "sent": {
+            const record: SentMessage = {
+              position,
+              chatId: outcome.chatId,
+              messageId: outcome.messageId ?? null,
+              sentAt: clock.now(),
+            };
+            if (!(await outbox.recordMessage(row.id, record))) {
+              log.warn(messageContext, "message was already recorded by another claim of the row");
+            }
+            sent.set(position, record);
+            result.messages++;
+            break;
+          }
+          case "retry_later":
+            log.warn(
+              { ...messageContext, chatId: outcome.chatId, error: outcome.error },
+              "delivery deferred",
+            );
+            if (outcome.cause === "rate_limit") await defer(row, outcome.error, outcome.retryAt, result);
+            else await giveBack(row, outcome.error, outcome.retryAt, result);
+            return;
+          case "failed":
+            await outbox.markFailed(row.id, `${outcome.reason}: ${outcome.error}`, true);
+            result.failed++;
+            log.warn(
+              { ...messageContext, chatId: outcome.chatId, reason: outcome.reason, error: outcome.error },
+              "delivery failed",
+            );
+            return;
+        }
       }
+
+      const messages = [...sent.values()].sort((a, b) => a.position - b.position);
+      if (job.afterSent) {
+        try {
+          await job.afterSent(row, messages);
+        } catch (error) {
+          await failStep(row, "afterSent", error, clock.now(), result);
+          return;
+        }
+      }
+      await outbox.markSent(row.id, messages[0]?.messageId ?? undefined);
+      result.sent++;
     } catch (error) {
       const stopped = isAbort(error, signal);
       if (!stopped) {
@@ -345,20 +422,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       onSettled = undefined;
     };
 
-    try {
-      while (!signal.aborted) {
-        const limit = batchSize - outstanding;
-        const claimedAt = clock.now();
-        const rows = await outbox.claimDue(claimedAt, workerId, limit, leaseMs);
-        result.claimed += rows.length;
-        for (const row of rows) dispatch(row, claimedAt.getTime() + leaseMs);
-        if (rows.length < limit) break;
-        await waitForRoom(Math.floor(batchSize / 2));
+    // A job that wrote rows due now woke the scheduler: claim again once this round is done.
+    for (let round = 0; round <= MAX_WAKE_ROUNDS && !signal.aborted; round++) {
+      wakeRequested = false;
+      try {
+        while (!signal.aborted) {
+          const limit = batchSize - outstanding;
+          const claimedAt = clock.now();
+          const rows = await outbox.claimDue(claimedAt, workerId, limit, leaseMs);
+          result.claimed += rows.length;
+          for (const row of rows) dispatch(row, claimedAt.getTime() + leaseMs);
+          if (rows.length < limit) break;
+          await waitForRoom(Math.floor(batchSize / 2));
+        }
+      } catch (error) {
+        log.error({ err: errorForLog(error) }, "claiming due deliveries failed");
       }
-    } catch (error) {
-      log.error({ err: errorForLog(error) }, "claiming due deliveries failed");
+      await Promise.all(inFlight);
+      if (!wakeRequested) break;
     }
-    await Promise.all(inFlight);
     result.durationMs = Math.round(performance.now() - started);
     if (result.claimed > 0 || result.expired > 0) log.info(result, "tick done");
     return result;
@@ -376,14 +458,32 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       });
     current = next;
     void next.finally(() => {
-      if (current === next) current = undefined;
+      if (current !== next) return;
+      current = undefined;
+      // A wake that came after the tick's last claim round (or beyond its rounds) is not lost.
+      if (wakeRequested) wake();
     });
     return next;
+  }
+
+  function wake(): void {
+    if (current) {
+      wakeRequested = true;
+      return;
+    }
+    wakeRequested = false;
+    // Ticks are by hand when the ticker is not running (tests, the demo's manual clock).
+    if (!task || wakeTimer) return;
+    wakeTimer = setImmediate(() => {
+      wakeTimer = undefined;
+      if (task && !current) void tick();
+    });
   }
 
   return {
     workerId,
     limiter,
+    wake,
     start() {
       if (task) return;
       task = cron.schedule(
@@ -403,6 +503,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async stop() {
       const stopping = task;
       task = undefined;
+      if (wakeTimer) clearImmediate(wakeTimer);
+      wakeTimer = undefined;
       if (stopping) await stopping.destroy();
       abort.abort(new Error("scheduler stopped"));
       await current;

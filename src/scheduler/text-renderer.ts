@@ -1,9 +1,9 @@
-// The built-in renderer for kind "text": payload `{ text }` sends literally, payload
+// The built-in job of kind "text" (one message): payload `{ text }` sends literally, payload
 // `{ key, vars?, locale? }` is translated at send time (so a fix to a .ftl file reaches rows already
 // written).
 import type { ParseMode } from "grammy/types";
 import type { Translator } from "../i18n.ts";
-import { PermanentRenderError, type RenderedDelivery, type Renderer } from "./types.ts";
+import { PermanentJobError, singleMessageJob, type Job, type JobMessage } from "./jobs.ts";
 
 export type Translate = Translator;
 type TranslationVars = Parameters<Translator>[2];
@@ -12,7 +12,7 @@ export type TextPayload =
   | { text: string; parseMode?: ParseMode }
   | { key: string; vars?: Record<string, unknown>; locale?: string; parseMode?: ParseMode };
 
-export interface TextRendererOptions {
+export interface TextJobOptions {
   translate?: Translate;
   /** Locale for keyed payloads that name none. */
   defaultLocale?: string;
@@ -24,13 +24,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function createTextRenderer(options: TextRendererOptions = {}): Renderer {
+export function createTextJob(options: TextJobOptions = {}): Job {
   const defaultLocale = options.defaultLocale ?? "vi";
-  // Throws become rejections, as the scheduler expects of a renderer.
-  return (row) => Promise.resolve(row.payload).then(render);
+  // Throws become rejections, as the scheduler expects of a job.
+  return singleMessageJob((row) => Promise.resolve(row.payload).then(render));
 
-  function render(payload: unknown): RenderedDelivery {
-    if (!isRecord(payload)) throw new PermanentRenderError("text payload is not an object");
+  function render(payload: unknown): JobMessage {
+    if (!isRecord(payload)) throw new PermanentJobError("text payload is not an object");
     const parseMode =
       typeof payload.parseMode === "string" && PARSE_MODES.includes(payload.parseMode)
         ? (payload.parseMode as ParseMode)
@@ -39,15 +39,15 @@ export function createTextRenderer(options: TextRendererOptions = {}): Renderer 
     if (typeof payload.text === "string") {
       text = payload.text;
     } else if (typeof payload.key === "string") {
-      if (!options.translate) throw new PermanentRenderError("keyed text payload but no translate function");
+      if (!options.translate) throw new PermanentJobError("keyed text payload but no translate function");
       const locale = typeof payload.locale === "string" ? payload.locale : defaultLocale;
       // Payloads come from JSON, so their values are strings and numbers, which Fluent accepts.
       const vars = isRecord(payload.vars) ? (payload.vars as TranslationVars) : undefined;
       text = options.translate(locale, payload.key, vars);
     } else {
-      throw new PermanentRenderError("text payload has neither text nor key");
+      throw new PermanentJobError("text payload has neither text nor key");
     }
-    if (text.trim() === "") throw new PermanentRenderError("rendered text is empty");
+    if (text.trim() === "") throw new PermanentJobError("rendered text is empty");
     return parseMode ? { text, parseMode } : { text };
   }
 }

@@ -183,6 +183,32 @@ describeEachProvider("outbox", (provider) => {
     expect(await repo.claimDue(at(100), "w", 10, MINUTE)).toEqual([]);
   });
 
+  it("records each message of a delivery once, by position, with 64-bit chat ids", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("digest", 0), delivery("other", 0)]);
+    const [row, other] = await repo.claimDue(at(0), "w", 10, MINUTE);
+    const group = -1001234567890;
+    expect(await repo.sentMessages(row!.id)).toEqual([]);
+    expect(await repo.recordMessage(row!.id, { position: 1, chatId: 42, messageId: 8, sentAt: at(2) })).toBe(
+      true,
+    );
+    expect(
+      await repo.recordMessage(row!.id, { position: 0, chatId: group, messageId: 7, sentAt: at(1) }),
+    ).toBe(true);
+    // A second record of a position (two workers after a lease ran out) keeps the first.
+    expect(
+      await repo.recordMessage(row!.id, { position: 0, chatId: group, messageId: 99, sentAt: at(3) }),
+    ).toBe(false);
+    expect(await repo.sentMessages(row!.id)).toEqual([
+      { position: 0, chatId: group, messageId: 7, sentAt: at(1) },
+      { position: 1, chatId: 42, messageId: 8, sentAt: at(2) },
+    ]);
+    expect(await repo.sentMessages(other!.id)).toEqual([]);
+    // The records go with their delivery.
+    await test.db.prisma.scheduledDelivery.delete({ where: { id: row!.id } });
+    expect(await test.db.prisma.deliveryMessage.count()).toBe(0);
+  });
+
   it("cancels pending rows under a key prefix only", async () => {
     const repo = outbox();
     await repo.schedule([

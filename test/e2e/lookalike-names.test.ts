@@ -2,6 +2,7 @@
 // whose name reads like an existing member's is flagged to the approver.
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAnswer } from "../../src/features/prompts/answers.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
@@ -107,24 +108,33 @@ describe.each(SUPPORTED_PROVIDERS)("lookalike names on %s", (provider) => {
     expect(rsvp.reasonText).toBe("Đi công tác");
 
     const at = h.clock.now();
-    await repos.opinions.add(
-      {
-        organisationId: kp.cell.organisationId,
-        cellId: kp.cell.id,
-        meetingId: meeting.id,
-        createdByMemberId: null,
-        opensAt: at,
-        closesAt: meeting.startsAt,
-        questionText: "Ý kiến",
-      },
-      memberId,
-      { text: "Ý 1:\u202e tăng cường\n\n\n\nÝ 2:\u200b sinh hoạt", voiceFileId: null },
-      at,
-    );
-    const response = await prisma().response.findFirstOrThrow({
-      where: { memberId },
-      orderBy: { id: "desc" },
+    const prompt = await repos.prompts.createPrompt({
+      organisationId: kp.cell.organisationId,
+      cellId: kp.cell.id,
+      meetingId: meeting.id,
+      kind: "pre_meeting",
+      anonymous: false,
+      createdByMemberId: null,
+      opensAt: at,
+      closesAt: meeting.startsAt,
+      questions: [{ kind: "text", text: "Ý kiến" }],
     });
-    expect(response.text).toBe("Ý 1: tăng cường\n\nÝ 2: sinh hoạt");
+    const questionId = prompt.questions[0]!.id;
+    // Straight into the repository...
+    await repos.prompts.recordAnswer({
+      promptId: prompt.id,
+      questionId,
+      memberId,
+      answer: { text: "Ý 1:\u202e tăng cường\n\n\n\nÝ 2:\u200b sinh hoạt" },
+      answeredOn: at,
+    });
+    // ...and through the prompts domain, where a point made of invisible characters only is empty.
+    const deps = { repos, clock: h.clock };
+    const answer = (text: string) =>
+      recordAnswer(deps, { prompt, questionId, memberId, answer: { text }, timeZone: "Asia/Ho_Chi_Minh" });
+    expect(await answer("\u200b\u2060 \u202e")).toEqual({ ok: false, problem: "empty" });
+    expect(await answer("  Ý 3:\u200b  đúng   giờ ")).toEqual({ ok: true, anonymous: false });
+    const texts = (await prisma().response.findMany({ where: { promptId: prompt.id } })).map((r) => r.text);
+    expect(texts.sort()).toEqual(["Ý 1: tăng cường\n\nÝ 2: sinh hoạt", "Ý 3: đúng giờ"]);
   });
 });

@@ -163,9 +163,12 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
     await h.flush();
     const ask = lastPrivate(hai);
     expect(ask.text).toContain(`Ý kiến trước cuộc họp #${meetingId} (Thứ Sáu, 04/12/2026 lúc 19:30)`);
-    expect(ask.reply_markup).toMatchObject({ force_reply: true });
-    await h.say(hai, hai.id, "Đề nghị bàn việc vệ sinh ngõ xóm", { replyToMessageId: ask.message_id });
+    // The question carries a [Thôi] button and no internal code; the answers are plain messages.
+    expect(ask.reply_markup).toEqual({ inline_keyboard: [[{ text: "✖️ Thôi", callback_data: "tq:x" }]] });
+    expect(ask.text).not.toMatch(/mã:|ref:/);
+    await h.say(hai, hai.id, "Đề nghị bàn việc vệ sinh ngõ xóm");
     expect(h.lastText(hai.id)).toContain("Đã ghi nhận ý kiến của đồng chí");
+    // More points are welcome until the meeting starts: a voice note, as a reply this time.
     h.emulator.sendVoice(h.botAccount, hai, hai.id, { duration: 4, replyToMessageId: ask.message_id });
     await h.flush();
     const responses = await prisma().response.findMany({ where: { prompt: { meetingId } } });

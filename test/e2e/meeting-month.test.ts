@@ -97,7 +97,9 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month on %s", (provider) => {
     const announcement = last(cell.chatId);
     expect(announcement.text).toContain("🕢 Thứ Sáu, 04/12/2026 lúc 19:30");
     expect(announcement.text).toContain("📍 Hội trường Khu phố 1");
-    expect(meeting.announcementMessageId).toBeNull(); // linked on the next tick
+    // The announcement's afterSent step stored it on the meeting in the same tick.
+    expect(meeting.announcementMessageId).toBe(announcement.message_id);
+    expect(Number(meeting.announcementChatId)).toBe(cell.chatId);
     await tickAt("2026-11-28 10:02");
 
     // RSVPs: attend; absent for health (asked privately); not sure; a stranger changes nothing.

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/context.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "../../src/features/meetings/reminders.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createDeliveryRenderers } from "../../src/scheduler/renderers.ts";
+import { collectJobs } from "../../src/bot/feature-module.ts";
+import { FEATURES } from "../../src/features/index.ts";
 import { createScheduler } from "../../src/scheduler/scheduler.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
@@ -27,12 +28,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting reminders on %s", (provider) => {
 
   beforeAll(async () => {
     h = await createHarness({ provider, start: local("2026-12-01 08:00") });
-    services = {
-      repos: h.app.repos,
-      clock: h.clock,
-      logger: createLogger({ level: "silent" }),
-      translate: h.app.translate,
-    } as unknown as BotServices;
+    services = h.app.services;
     lan = h.emulator.createUser({ firstName: "Lan" });
     hai = h.emulator.createUser({ firstName: "Hải" });
     binh = h.emulator.createUser({ firstName: "Bình" });
@@ -182,13 +178,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting reminders on %s", (provider) => {
       api: h.app.bot.api,
       clock: h.clock,
       logger: createLogger({ level: "silent" }),
-      renderers: createDeliveryRenderers({
-        translate: h.app.translate,
-        defaultLocale: "vi",
-        repos: h.app.repos,
-        clock: h.clock,
-        botUsername: h.app.bot.botInfo.username,
-      }),
+      jobs: collectJobs(FEATURES, { services, botUsername: h.app.bot.botInfo.username }),
     });
     const before = counts();
     expect((await restarted.tick()).sent).toBe(0);

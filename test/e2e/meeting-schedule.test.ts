@@ -133,6 +133,19 @@ describe.each(SUPPORTED_PROVIDERS)("recurring meetings on %s", (provider) => {
     const urls = posted[0]!.buttons.map((b) => b.url ?? b.callback_data);
     expect(urls).toContain(`rsvp:${meeting.id}:a`);
     expect(urls).toContain(`https://t.me/chibo_test_bot?start=o_${meeting.id}`);
+    // The same tick stored the announcement on the meeting (so RSVP counts can update it).
+    const linked = await h.app.repos.meetings.get(meeting.id);
+    expect(linked?.announcementMessageId).toBe(posted[0]!.message_id);
+    expect(linked?.announcementChatId).toBe(cell.chatId);
+    // The schedule row sent nothing itself; the announcement row recorded its one message.
+    const monthRow = await h.app.repos.outbox.get(`schedule:${schedule.id}:2026-12`);
+    expect(monthRow?.status).toBe("sent");
+    expect(await h.app.repos.outbox.sentMessages(monthRow!.id)).toEqual([]);
+    const announceRow = await h.app.repos.outbox.get(`meeting:${meeting.id}:announce`);
+    expect(announceRow).toMatchObject({ status: "sent", resultMessageId: posted[0]!.message_id });
+    expect(await h.app.repos.outbox.sentMessages(announceRow!.id)).toEqual([
+      expect.objectContaining({ position: 0, chatId: cell.chatId, messageId: posted[0]!.message_id }),
+    ]);
     // Reminders were planned for it, and the following months stay scheduled.
     expect((await h.app.repos.outbox.listByKeyPrefix(`meeting:${meeting.id}:r:`)).length).toBeGreaterThan(0);
     const chain = await h.app.repos.outbox.listByKeyPrefix(`schedule:${schedule.id}:`);
@@ -140,13 +153,8 @@ describe.each(SUPPORTED_PROVIDERS)("recurring meetings on %s", (provider) => {
       expect.arrayContaining([`schedule:${schedule.id}:2027-01`, `schedule:${schedule.id}:2027-02`]),
     );
 
-    // The next tick links the announcement to the meeting (so RSVP counts can update it).
-    await h.app.scheduler.tick();
-    const linked = await h.app.repos.meetings.get(meeting.id);
-    expect(linked?.announcementMessageId).toBe(posted[0]!.message_id);
-    expect(linked?.announcementChatId).toBe(cell.chatId);
-
     // Ticking again creates and announces nothing more.
+    await h.app.scheduler.tick();
     await h.app.scheduler.tick();
     expect(await meetingsOf(cell.cell.id)).toHaveLength(1);
     expect(h.emulator.botMessages(h.botAccount, cell.chatId).slice(before)).toHaveLength(1);

@@ -219,9 +219,11 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const ask = h.emulator.lastBotMessage(h.botAccount, w.member.id)!;
     await press(w.member, w.member.id, ask.message_id, `rsvp:${meeting.id}:r:o`);
     const prompt = h.emulator.lastBotMessage(h.botAccount, w.member.id)!;
-    expect(prompt.text).toContain("trả lời tin nhắn này");
-    expect(prompt.reply_markup).toMatchObject({ force_reply: true });
-    await h.say(w.member, w.member.id, "x".repeat(600), { replyToMessageId: prompt.message_id });
+    expect(prompt.text).toBe(
+      `Xin đồng chí gõ lý do vắng mặt cuộc họp #${meeting.id} rồi gửi (không quá 500 ký tự).`,
+    );
+    expect(prompt.reply_markup).toEqual({ inline_keyboard: [[{ text: "✖️ Thôi", callback_data: "tq:x" }]] });
+    await h.say(w.member, w.member.id, "x".repeat(600));
     expect(h.lastText(w.member.id)).toContain("không quá 500 ký tự");
     await h.say(w.member, w.member.id, "Đi công tác tỉnh xa", { replyToMessageId: prompt.message_id });
     expect(h.lastText(w.member.id)).toContain("Đi công tác tỉnh xa");
@@ -293,13 +295,15 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     await press(w.secretary, dm, dateMsg.message_id, `mg:${cellId}:d:t:20261203`);
     const timeMsg = h.emulator.lastBotMessage(h.botAccount, dm)!;
     expect(timeMsg.buttons.map((b) => b.text).slice(0, 3)).toEqual(["07:30", "14:00", "19:30"]);
-    // "Type a time": a force_reply prompt; the answer is a reply to it.
+    // "Type a time": in the private chat the next message answers, a reply is not needed.
     await press(w.secretary, dm, timeMsg.message_id, `mg:${cellId}:tt:t:20261203`);
     const timePrompt = h.emulator.lastBotMessage(h.botAccount, dm)!;
-    expect(timePrompt.reply_markup).toMatchObject({ force_reply: true });
-    await h.say(w.secretary, dm, "25h", { replyToMessageId: timePrompt.message_id });
+    expect(timePrompt.reply_markup).toEqual({
+      inline_keyboard: [[{ text: "✖️ Thôi", callback_data: "tq:x" }]],
+    });
+    await h.say(w.secretary, dm, "25h");
     expect(h.lastText(dm)).toContain("không hợp lệ");
-    await h.say(w.secretary, dm, "8h tối", { replyToMessageId: timePrompt.message_id });
+    await h.say(w.secretary, dm, "8h tối");
     const placeMsg = h.emulator.lastBotMessage(h.botAccount, dm)!;
     expect(placeMsg.text).toContain("🕢 Thứ Năm, 03/12/2026 lúc 20:00");
     expect(placeMsg.buttons[0]!.text).toBe("Hội trường Tổ 5");
@@ -333,7 +337,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(datePrompt.reply_markup).toMatchObject({ force_reply: true, selective: true });
     // Someone else's reply to it changes nothing.
     await h.say(w.member, chat, "12/12", { replyToMessageId: datePrompt.message_id });
-    expect(h.lastText(chat)).toContain("chỉ dành cho Bí thư");
+    expect(h.lastText(chat)).toContain("đang chờ câu trả lời của đồng chí khác");
     await h.say(w.secretary, chat, "31/11", { replyToMessageId: datePrompt.message_id });
     expect(h.lastText(chat)).toContain("Không có ngày");
     await h.say(w.secretary, chat, "10/12", { replyToMessageId: datePrompt.message_id });

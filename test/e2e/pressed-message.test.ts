@@ -2,6 +2,7 @@
 // messages (a forged press) must leave that message as it is.
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CANCEL_TYPED_DATA } from "../../src/bot/kit/typed-answer.ts";
 import type { StoredMessage } from "../../src/emulator/index.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
@@ -70,6 +71,13 @@ describe.each(SUPPORTED_PROVIDERS)("pressed-message guard on %s", (provider) => 
     const menuEdits = current(kp.chatId, menu.message_id).edits;
     await h.press(secretary, kp.chatId, menu.message_id, data!);
     expect(current(kp.chatId, menu.message_id).edits).toBe(menuEdits + 1);
+  });
+
+  it("a forged [Thôi] of a typed question on the announcement does not strip its buttons", async () => {
+    const before = snapshot(announcement);
+    const update = await h.press(member, kp.chatId, announcement.message_id, CANCEL_TYPED_DATA);
+    expect(h.emulator.callbackAnswer(update.callback_query!.id)?.text).toBeTruthy();
+    expect(snapshot(current(kp.chatId, announcement.message_id))).toEqual(before);
   });
 
   it("a genuine press on the announcement still works", async () => {

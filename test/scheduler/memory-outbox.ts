@@ -1,19 +1,24 @@
 // An in-memory outbox with the repository's semantics, for scheduler tests that are about pacing and
 // control flow rather than storage (the database-backed outbox is covered by the integration tests).
+import type { SentMessage } from "../../src/scheduler/jobs.ts";
 import type { Outbox, OutboxRow } from "../../src/scheduler/types.ts";
 
 export type MemoryRow = OutboxRow;
 
 export function createMemoryOutbox() {
   const rows: MemoryRow[] = [];
+  /** Delivery id → the messages it sent (the DeliveryMessage table). */
+  const messages = new Map<number, SentMessage[]>();
   let nextId = 1;
 
   const outbox: Outbox & {
     rows: MemoryRow[];
+    messages: Map<number, SentMessage[]>;
     add(row: Partial<Omit<OutboxRow, "status">> & Pick<OutboxRow, "key" | "dueAt">): MemoryRow;
     byKey(key: string): MemoryRow | undefined;
   } = {
     rows,
+    messages,
     add(row) {
       const stored: MemoryRow = {
         id: nextId++,
@@ -67,6 +72,17 @@ export function createMemoryOutbox() {
         }
       }
       return Promise.resolve(dropped);
+    },
+    recordMessage(id, message) {
+      const list = messages.get(id) ?? [];
+      if (list.some((m) => m.position === message.position)) return Promise.resolve(false);
+      list.push({ ...message });
+      messages.set(id, list);
+      return Promise.resolve(true);
+    },
+    sentMessages(id) {
+      const list = [...(messages.get(id) ?? [])].sort((a, b) => a.position - b.position);
+      return Promise.resolve(list.map((m) => ({ ...m })));
     },
     markSent(id, messageId) {
       const r = rows.find((x) => x.id === id)!;

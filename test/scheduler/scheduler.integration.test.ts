@@ -43,16 +43,16 @@ describeEachProvider("scheduler over the outbox", (provider) => {
     const db = options.db ?? testDb.db;
     const bot = options.bot ?? emulator.createBot();
     const clock = options.clock ?? createManualClock(T0);
-    const outbox = createOutboxRepository(db);
+    const outbox = createOutboxRepository(db, { clock });
     const { logger, lines } = createCapturingLogger("warn");
     const scheduler = createScheduler({
       outbox,
-      members: createMemberRepository(db.prisma),
-      chats: createChatRepository(db.prisma),
+      members: createMemberRepository(db.prisma, clock),
+      chats: createChatRepository(db.prisma, clock),
       api: new Api(bot.token, { apiRoot: emulator.apiRoot }),
       clock,
       logger,
-      renderers: {},
+      jobs: {},
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
       ...options,
     });

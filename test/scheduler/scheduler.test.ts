@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/clock.ts";
 import { startEmulator, type TelegramEmulator } from "../../src/emulator/index.ts";
 import { createScheduler, type SchedulerOptions } from "../../src/scheduler/scheduler.ts";
-import type { Renderer } from "../../src/scheduler/types.ts";
+import { singleMessageJob, type SingleMessage } from "../../src/scheduler/jobs.ts";
+import type { OutboxRow } from "../../src/scheduler/types.ts";
 import { createMemoryOutbox } from "./memory-outbox.ts";
 import { callsOf, createCapturingLogger, groupWithBot, startedUsers } from "./support.ts";
 
@@ -32,7 +33,7 @@ function setup(options: Partial<SchedulerOptions> = {}) {
     api: new Api(bot.token, { apiRoot: emulator.apiRoot }),
     clock,
     logger,
-    renderers: {},
+    jobs: {},
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
     ...options,
   });
@@ -95,15 +96,15 @@ describe("scheduler (emulator, in-memory outbox)", () => {
       expect(sends[i]!.at - sends[i - 1]!.at).toBeGreaterThanOrEqual(990);
   });
 
-  it("drops a row when its renderer says skip, fails unknown kinds, and passes the row to renderers", async () => {
+  it("drops a row when its job says skip, fails unknown kinds, and passes the row to jobs", async () => {
     const seen: string[] = [];
-    const rsvp: Renderer = (row) => {
+    const rsvp = (row: OutboxRow): Promise<SingleMessage> => {
       seen.push(row.key);
       return Promise.resolve(
         row.key.endsWith(":answered") ? { skip: "already answered" } : { text: "Anh/chị có dự họp không?" },
       );
     };
-    const { bot, outbox, scheduler } = setup({ renderers: { rsvp } });
+    const { bot, outbox, scheduler } = setup({ jobs: { rsvp: singleMessageJob(rsvp) } });
     const [user] = startedUsers(emulator, bot, 1);
     outbox.add({ key: "m:1:rsvp:answered", kind: "rsvp", chatId: user!.id, dueAt: T0 });
     outbox.add({ key: "m:1:rsvp:open", kind: "rsvp", chatId: user!.id, dueAt: T0 });
@@ -121,12 +122,12 @@ describe("scheduler (emulator, in-memory outbox)", () => {
 
   it("drops a row that expires while it waits its turn instead of sending it late", async () => {
     const { clock, outbox, scheduler, bot } = setup({
-      renderers: {
-        // Rendering the first row "takes" ten minutes of the manual clock.
-        slow: (row) => {
+      jobs: {
+        // Planning the first row "takes" ten minutes of the manual clock.
+        slow: singleMessageJob((row) => {
           clock.advance(10 * 60_000);
           return Promise.resolve({ text: `slow ${row.key}` });
-        },
+        }),
       },
     });
     const [user] = startedUsers(emulator, bot, 1);
@@ -144,9 +145,9 @@ describe("scheduler (emulator, in-memory outbox)", () => {
     expect(emulator.botMessages(bot, user!.id).map((m) => m.text)).toEqual(["slow a"]);
   });
 
-  it("logs a renderer crash with the row's context and gives the row back", async () => {
+  it("logs a job's crash with the row's context and gives the row back", async () => {
     const { outbox, scheduler, lines, bot } = setup({
-      renderers: { broken: () => Promise.reject(new Error("database hiccup")) },
+      jobs: { broken: { plan: () => Promise.reject(new Error("database hiccup")) } },
     });
     const [user] = startedUsers(emulator, bot, 1);
     const row = outbox.add({ key: "task:9:nudge", kind: "broken", chatId: user!.id, dueAt: T0 });
@@ -154,7 +155,7 @@ describe("scheduler (emulator, in-memory outbox)", () => {
     expect(result).toMatchObject({ claimed: 1, retrying: 1, sent: 0 });
     expect(outbox.byKey("task:9:nudge")).toMatchObject({ status: "pending" });
     expect(outbox.byKey("task:9:nudge")!.dueAt.getTime()).toBeGreaterThan(T0.getTime());
-    const line = lines.find((l) => l.includes("rendering failed"));
+    const line = lines.find((l) => l.includes("plan failed"));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ rowId: row.id, key: "task:9:nudge", kind: "broken" });
   });

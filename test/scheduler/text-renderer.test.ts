@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createTextRenderer } from "../../src/scheduler/text-renderer.ts";
-import { PermanentRenderError, type OutboxRow } from "../../src/scheduler/types.ts";
+import { PermanentJobError } from "../../src/scheduler/jobs.ts";
+import { createTextJob, type TextJobOptions } from "../../src/scheduler/text-renderer.ts";
+import type { OutboxRow } from "../../src/scheduler/types.ts";
 
 function row(payload: unknown): OutboxRow {
   return {
@@ -26,7 +27,18 @@ function row(payload: unknown): OutboxRow {
   };
 }
 
-describe("text renderer", () => {
+/** The text job's plan for one row, as a renderer of one message would return it. */
+function createTextRenderer(options?: TextJobOptions) {
+  const job = createTextJob(options);
+  return async (r: OutboxRow) => {
+    const plan = await job.plan(r);
+    if ("skip" in plan) return plan;
+    expect(plan.messages).toHaveLength(1);
+    return plan.messages[0];
+  };
+}
+
+describe("text job", () => {
   const translate = (locale: string, key: string, vars?: Record<string, unknown>) =>
     `${locale}:${key}:${JSON.stringify(vars ?? {})}`;
 
@@ -57,6 +69,6 @@ describe("text renderer", () => {
     ["empty text", { text: "  " }],
     ["a key but no translator", { key: "reminder" }],
   ])("rejects %s as permanent", async (_name, payload) => {
-    await expect(createTextRenderer()(row(payload))).rejects.toBeInstanceOf(PermanentRenderError);
+    await expect(createTextRenderer()(row(payload))).rejects.toBeInstanceOf(PermanentJobError);
   });
 });

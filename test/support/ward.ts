@@ -3,7 +3,7 @@
 import type { User } from "grammy/types";
 import type { CellView } from "../../src/db/repositories/cells.ts";
 import type { CellMemberView } from "../../src/db/repositories/memberships.ts";
-import { displayNameOf } from "../../src/bot/middleware/caller.ts";
+import { displayNameOf } from "../../src/bot/kit/display-name.ts";
 import type { Harness } from "./harness.ts";
 
 export interface SeedMember {

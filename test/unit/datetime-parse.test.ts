@@ -9,7 +9,7 @@ import {
   requireTime,
   type DateTimeResult,
 } from "../../src/datetime/parse.ts";
-import { localParts } from "../../src/datetime/zone.ts";
+import { localParts } from "../../src/datetime/calendar.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
 /** Saturday 28/11/2026, 10:00 in Hà Nội / TP.HCM. */

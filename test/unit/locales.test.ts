@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GROUP_MENU_COMMANDS, MENU_COMMANDS } from "../../src/bot/commands.ts";
+import { collectCommands } from "../../src/bot/feature-module.ts";
+import { FEATURES } from "../../src/features/index.ts";
 import { createI18n, LOCALES_DIR, SUPPORTED_LOCALES } from "../../src/i18n.ts";
 
 function keysOf(locale: string): Set<string> {
@@ -63,10 +64,10 @@ describe("locales", () => {
     );
   });
 
-  it("has a description for every menu command in every locale", () => {
+  it("has a description for every command of every feature in every locale", () => {
     const i18n = createI18n({ defaultLocale: "vi" });
     for (const locale of SUPPORTED_LOCALES) {
-      for (const c of [...MENU_COMMANDS, ...GROUP_MENU_COMMANDS]) {
+      for (const c of collectCommands(FEATURES)) {
         const text = i18n.t(locale, c.descriptionKey);
         expect(text.length).toBeGreaterThan(2);
         expect(text).not.toBe(c.descriptionKey);

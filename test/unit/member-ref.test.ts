@@ -1,5 +1,6 @@
 // The pure parts of naming members, roles and statuses, and party group names.
 import { describe, expect, it } from "vitest";
+import { clip } from "../../src/bot/kit/clip.ts";
 import type { CellMemberView } from "../../src/db/repositories/memberships.ts";
 import {
   checkGroupName,
@@ -11,7 +12,6 @@ import {
 } from "../../src/features/groups/group-names.ts";
 import {
   classifyMemberRef,
-  clip,
   describeMember,
   isCompactMemberRef,
   lookupMemberRef,

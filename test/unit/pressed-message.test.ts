@@ -1,6 +1,6 @@
 import type { MaybeInaccessibleMessage } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { callbackFamily, pressedMessageCarries } from "../../src/bot/pressed-message.ts";
+import { callbackFamily, pressedMessageCarries } from "../../src/bot/kit/pressed-message.ts";
 
 const chat = { id: -100, type: "supergroup" as const, title: "Chi bộ" };
 const withButtons = (...data: string[]): MaybeInaccessibleMessage => ({

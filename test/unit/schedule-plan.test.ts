@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { zonedTimeToUtc } from "../../src/datetime/calendar.ts";
 import {
   LAST_DAY_OF_MONTH,
   nextOccurrence,
@@ -8,7 +9,6 @@ import {
   periodBounds,
   scheduleDeliveryKey,
   scheduleRows,
-  zonedInstant,
 } from "../../src/features/meetings/schedule-plan.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
@@ -64,7 +64,11 @@ describe("occurrences in the cell's time zone", () => {
     const w = occurrenceIn(monthly(10, "19:30"), "2026-12", "Europe/Berlin");
     expect(w.startsAt.toISOString()).toBe("2026-12-10T18:30:00.000Z");
     expect(
-      zonedInstant({ year: 2026, month: 3, day: 29, hour: 12, minute: 0 }, "Europe/Berlin").toISOString(),
+      zonedTimeToUtc(
+        { year: 2026, month: 3, day: 29 },
+        { hour: 12, minute: 0 },
+        "Europe/Berlin",
+      ).toISOString(),
     ).toBe("2026-03-29T10:00:00.000Z");
   });
 });

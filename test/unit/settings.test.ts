@@ -12,7 +12,7 @@ import {
   parseQuietHours,
   parseReminderOffsets,
   parseSettingCommand,
-  parseTime,
+  parseSettingTime,
   parseTimeZone,
   SETTING_ERRORS,
   settingValueText,
@@ -47,19 +47,25 @@ const ORG: OrganisationSettingsSource = {
 describe("settings values", () => {
   it.each([
     ["22:00", "22:00"],
-    ["6:30", "06:30"],
+    ["06:30", "06:30"],
+    ["6h30 sáng", "06:30"],
     ["22h", "22:00"],
     ["22h30", "22:30"],
+    ["10 giờ tối", "22:00"],
     ["0630", "06:30"],
     ["7g", "07:00"],
     ["00:00", "00:00"],
+    // The 24-hour clock: an hour from 1 to 6 is the morning one, unlike in a meeting time.
+    ["6:30", "06:30"],
+    ["6h", "06:00"],
+    ["12h đêm", null],
     ["24:00", null],
     ["22:60", null],
     ["abc", null],
     ["", null],
     ["🕙", null],
   ])("time %j → %j", (input, expected) => {
-    expect(parseTime(input)).toBe(expected);
+    expect(parseSettingTime(input)).toBe(expected);
   });
 
   it.each([

@@ -1,14 +1,6 @@
 import type { NextFunction } from "grammy";
-import type { User } from "grammy/types";
 import type { BotContext } from "../context.ts";
-import { cleanText } from "../../clean-text.ts";
-
-/** The name Telegram gives a user, cleaned of invisible characters (see clean-text.ts). */
-export function displayNameOf(user: User): string {
-  return (
-    cleanText([user.first_name, user.last_name].filter(Boolean).join(" ")) || user.username || String(user.id)
-  );
-}
+import { displayNameOf } from "../kit/display-name.ts";
 
 /**
  * Resolves the caller's member record and admin flag. A private message proves the member has

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgId } from "../ids.ts";
 
@@ -7,7 +8,7 @@ export interface AdminView {
   displayName: string | null;
 }
 
-export function createAdminRepository(db: Db) {
+export function createAdminRepository(db: Db, clock: Clock) {
   return {
     async isAdmin(telegramId: number): Promise<boolean> {
       const row = await db.admin.findUnique({
@@ -24,11 +25,12 @@ export function createAdminRepository(db: Db) {
      */
     async ensureConfigAdmins(telegramIds: readonly number[]): Promise<{ removed: number[]; kept: number[] }> {
       const configured = telegramIds.map(toDbId);
+      const now = clock.now();
       return db.$transaction(async (tx) => {
         for (const telegramId of configured) {
           await tx.admin.upsert({
             where: { telegramId },
-            create: { telegramId, fromConfig: true },
+            create: { telegramId, fromConfig: true, createdAt: now },
             update: { fromConfig: true },
           });
         }
@@ -54,6 +56,7 @@ export function createAdminRepository(db: Db) {
               organisationId: admin.organisationId,
               before: JSON.stringify({ fromConfig: true }),
               after: JSON.stringify(addedByCommand ? { fromConfig: false } : null),
+              createdAt: now,
             },
           });
         }
@@ -87,7 +90,9 @@ export function createAdminRepository(db: Db) {
     async add(telegramId: number, addedBy: number): Promise<boolean> {
       const existing = await db.admin.findUnique({ where: { telegramId: toDbId(telegramId) } });
       if (existing) return false;
-      await db.admin.create({ data: { telegramId: toDbId(telegramId), addedByTgId: toDbId(addedBy) } });
+      await db.admin.create({
+        data: { telegramId: toDbId(telegramId), addedByTgId: toDbId(addedBy), createdAt: clock.now() },
+      });
       return true;
     },
 

@@ -1,5 +1,6 @@
 // Agenda items of a meeting (PRODUCT §3 Meeting, §4B "Agenda"): a part of the content, the member
 // who prepares it, and whether it is ready.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
 
@@ -45,7 +46,7 @@ function toView(row: Row): AgendaItemView {
   };
 }
 
-export function createAgendaRepository(db: Db) {
+export function createAgendaRepository(db: Db, clock: Clock) {
   return {
     /** Adds an item at the end of the meeting's agenda. */
     async add(meetingId: number, memberId: number, title: string): Promise<AgendaItemView> {
@@ -55,7 +56,7 @@ export function createAgendaRepository(db: Db) {
         select: { position: true },
       });
       const row = await db.agendaItem.create({
-        data: { meetingId, memberId, title, position: (last?.position ?? 0) + 1 },
+        data: { meetingId, memberId, title, position: (last?.position ?? 0) + 1, createdAt: clock.now() },
         include,
       });
       return toView(row);

@@ -2,6 +2,7 @@
 // written when a meeting closes, absence reasons given afterwards, and the counts repeated-absence
 // alerts are based on. Meetings themselves belong to meetings.ts; closing is written here because it
 // changes the meeting and its register in one transaction.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
 
@@ -49,7 +50,7 @@ const select = {
   recordedByMemberId: true,
 } as const;
 
-export function createAttendanceRepository(db: Db) {
+export function createAttendanceRepository(db: Db, clock: Clock) {
   return {
     async find(meetingId: number, memberId: number): Promise<AttendanceView | null> {
       return db.attendance.findUnique({ where: { meetingId_memberId: { meetingId, memberId } }, select });
@@ -63,7 +64,7 @@ export function createAttendanceRepository(db: Db) {
     async openCheckin(meetingId: number, at: Date): Promise<boolean> {
       const { count } = await db.meeting.updateMany({
         where: { id: meetingId, state: "planned" },
-        data: { state: "in_progress", checkinOpenedAt: at },
+        data: { state: "in_progress", checkinOpenedAt: at, updatedAt: clock.now() },
       });
       return count === 1;
     },
@@ -94,6 +95,7 @@ export function createAttendanceRepository(db: Db) {
             expected: input.expected,
             recordedByMemberId: input.recordedByMemberId,
             recordedAt: input.at,
+            updatedAt: clock.now(),
           },
         });
         return true;
@@ -157,12 +159,14 @@ export function createAttendanceRepository(db: Db) {
       rows: readonly NewRegisterRow[];
       expectedByMember: ReadonlyMap<number, boolean>;
     }): Promise<boolean> {
+      const updatedAt = clock.now();
       return db.$transaction(async (tx) => {
         const { count } = await tx.meeting.updateMany({
           where: { id: input.meetingId, state: { in: [...input.fromStates] } },
           data: {
             state: "closed",
             closedAt: input.at,
+            updatedAt,
             ...(input.conclusions === null ? {} : { conclusions: input.conclusions }),
           },
         });
@@ -175,7 +179,7 @@ export function createAttendanceRepository(db: Db) {
         for (const e of existing) {
           const expected = input.expectedByMember.get(e.memberId) ?? false;
           if (expected !== e.expected) {
-            await tx.attendance.update({ where: { id: e.id }, data: { expected } });
+            await tx.attendance.update({ where: { id: e.id }, data: { expected, updatedAt } });
           }
         }
         const fresh = input.rows.filter((r) => !have.has(r.memberId));
@@ -188,6 +192,7 @@ export function createAttendanceRepository(db: Db) {
               reason: r.reason,
               expected: r.expected,
               recordedAt: input.at,
+              updatedAt,
             })),
           });
         }
@@ -223,6 +228,7 @@ export function createAttendanceRepository(db: Db) {
           reason: input.reason,
           recordedByMemberId: input.recordedByMemberId,
           recordedAt: input.at,
+          updatedAt: clock.now(),
         },
       });
       return count === 1 ? before : null;
@@ -245,6 +251,7 @@ export function createAttendanceRepository(db: Db) {
         reason: input.reason,
         recordedByMemberId: input.recordedByMemberId,
         recordedAt: input.at,
+        updatedAt: clock.now(),
       };
       await db.attendance.upsert({
         where,
@@ -294,6 +301,7 @@ export function createAttendanceRepository(db: Db) {
           createdByMemberId: input.createdByMemberId,
           opensAt: input.opensAt,
           state: "draft",
+          createdAt: clock.now(),
         },
         select: { id: true },
       });

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId } from "../ids.ts";
 
@@ -11,9 +12,11 @@ export interface AuditInput {
   cellId?: number;
   before?: unknown;
   after?: unknown;
+  /** When it happened (the injected clock); the database's own time only when left out. */
+  at?: Date;
 }
 
-export function createAuditRepository(db: Db) {
+export function createAuditRepository(db: Db, clock: Clock) {
   return {
     async record(entry: AuditInput): Promise<void> {
       await db.auditEntry.create({
@@ -27,6 +30,7 @@ export function createAuditRepository(db: Db) {
           cellId: entry.cellId ?? null,
           before: entry.before === undefined ? null : JSON.stringify(entry.before),
           after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          createdAt: entry.at ?? clock.now(),
         },
       });
     },

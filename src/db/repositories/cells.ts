@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toDbIdOrNull, toTgIdOrNull } from "../ids.ts";
 
@@ -36,7 +37,7 @@ function toView(row: CellRow): CellView {
   };
 }
 
-export function createCellRepository(db: Db) {
+export function createCellRepository(db: Db, clock: Clock) {
   return {
     async get(id: number): Promise<CellView | null> {
       const row = await db.cell.findUnique({ where: { id } });
@@ -61,24 +62,34 @@ export function createCellRepository(db: Db) {
       if (existing) {
         const row = await db.cell.update({
           where: { id: existing.id },
-          data: { name: input.name, kind: input.kind, chatTitle: input.chatTitle, active: true },
+          data: {
+            name: input.name,
+            kind: input.kind,
+            chatTitle: input.chatTitle,
+            active: true,
+            updatedAt: clock.now(),
+          },
         });
         return { cell: toView(row), created: false };
       }
-      const row = await db.cell.create({ data: { ...input, chatId } });
+      const now = clock.now();
+      const row = await db.cell.create({ data: { ...input, chatId, createdAt: now, updatedAt: now } });
       return { cell: toView(row), created: true };
     },
 
     async setActive(id: number, active: boolean): Promise<void> {
-      await db.cell.update({ where: { id }, data: { active } });
+      await db.cell.update({ where: { id }, data: { active, updatedAt: clock.now() } });
     },
 
     async setChat(id: number, chatId: number | null, chatTitle: string | null): Promise<void> {
-      await db.cell.update({ where: { id }, data: { chatId: toDbIdOrNull(chatId), chatTitle } });
+      await db.cell.update({
+        where: { id },
+        data: { chatId: toDbIdOrNull(chatId), chatTitle, updatedAt: clock.now() },
+      });
     },
 
     async updateSettings(id: number, settings: string): Promise<void> {
-      await db.cell.update({ where: { id }, data: { settings } });
+      await db.cell.update({ where: { id }, data: { settings, updatedAt: clock.now() } });
     },
 
     async listByOrganisation(

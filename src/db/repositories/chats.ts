@@ -1,8 +1,9 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId } from "../ids.ts";
 
 /** What the bot knows about a chat that matters before any feature runs: its locale and its cell. */
-export function createChatRepository(db: Db) {
+export function createChatRepository(db: Db, clock: Clock) {
   return {
     async getLocale(chatId: number): Promise<string | null> {
       const row = await db.chatPreference.findUnique({ where: { chatId: toDbId(chatId) } });
@@ -12,8 +13,8 @@ export function createChatRepository(db: Db) {
     async setLocale(chatId: number, locale: string): Promise<void> {
       await db.chatPreference.upsert({
         where: { chatId: toDbId(chatId) },
-        create: { chatId: toDbId(chatId), locale },
-        update: { locale },
+        create: { chatId: toDbId(chatId), locale, updatedAt: clock.now() },
+        update: { locale, updatedAt: clock.now() },
       });
     },
 
@@ -35,12 +36,20 @@ export function createChatRepository(db: Db) {
     async migrateChatId(fromChatId: number, toChatId: number): Promise<void> {
       const from = toDbId(fromChatId);
       const to = toDbId(toChatId);
+      const updatedAt = clock.now();
       await db.$transaction([
-        db.cell.updateMany({ where: { chatId: from }, data: { chatId: to } }),
-        db.meeting.updateMany({ where: { announcementChatId: from }, data: { announcementChatId: to } }),
+        db.cell.updateMany({ where: { chatId: from }, data: { chatId: to, updatedAt } }),
+        db.meeting.updateMany({
+          where: { announcementChatId: from },
+          data: { announcementChatId: to, updatedAt },
+        }),
         db.prompt.updateMany({ where: { announcementChatId: from }, data: { announcementChatId: to } }),
-        db.scheduledDelivery.updateMany({ where: { chatId: from }, data: { chatId: to } }),
-        db.organisation.updateMany({ where: { committeeChatId: from }, data: { committeeChatId: to } }),
+        db.scheduledDelivery.updateMany({ where: { chatId: from }, data: { chatId: to, updatedAt } }),
+        db.deliveryMessage.updateMany({ where: { chatId: from }, data: { chatId: to } }),
+        db.organisation.updateMany({
+          where: { committeeChatId: from },
+          data: { committeeChatId: to, updatedAt },
+        }),
       ]);
     },
   };

@@ -12,39 +12,45 @@ import { createMeetingScheduleRepository } from "./meeting-schedules.ts";
 import { createMeetingReminderRepository } from "./meeting-reminders.ts";
 import { createMemberRepository } from "./members.ts";
 import { createMembershipRepository } from "./memberships.ts";
-import { createOpinionRepository } from "./opinions.ts";
 import { createOrganisationRepository } from "./organisations.ts";
 import { createOutboxRepository } from "./outbox.ts";
 import { createPartyGroupRepository } from "./party-groups.ts";
+import { createPendingQuestionRepository } from "./pending-questions.ts";
 import { createProcessedUpdateRepository } from "./processed-updates.ts";
+import { createPromptRepository } from "./prompts.ts";
 import { createRosterRepository } from "./roster.ts";
 import { createRsvpRepository } from "./rsvps.ts";
 import { createSettingsRepository } from "./settings.ts";
 
-/** Every repository over one database; handlers and jobs reach the data only through these. */
-export function createRepositories(database: Database, clock?: Clock) {
+/**
+ * Every repository over one database; handlers and jobs reach the data only through these. Every time
+ * written to a row comes from `clock`, never from the database's or Prisma's own now(), so a test or
+ * the demo running months on a manual clock stores the times it lived through.
+ */
+export function createRepositories(database: Database, clock: Clock) {
   const prisma = database.prisma;
   return {
-    admins: createAdminRepository(prisma),
-    agenda: createAgendaRepository(prisma),
-    attendance: createAttendanceRepository(prisma),
-    audit: createAuditRepository(prisma),
-    cells: createCellRepository(prisma),
-    chats: createChatRepository(prisma),
-    joinRequests: createJoinRequestRepository(prisma),
-    meetings: createMeetingRepository(prisma),
-    meetingSchedules: createMeetingScheduleRepository(prisma),
+    admins: createAdminRepository(prisma, clock),
+    agenda: createAgendaRepository(prisma, clock),
+    attendance: createAttendanceRepository(prisma, clock),
+    audit: createAuditRepository(prisma, clock),
+    cells: createCellRepository(prisma, clock),
+    chats: createChatRepository(prisma, clock),
+    joinRequests: createJoinRequestRepository(prisma, clock),
+    meetings: createMeetingRepository(prisma, clock),
+    meetingSchedules: createMeetingScheduleRepository(prisma, clock),
     meetingReminders: createMeetingReminderRepository(prisma),
-    members: createMemberRepository(prisma),
-    memberships: createMembershipRepository(prisma),
-    opinions: createOpinionRepository(prisma),
-    organisations: createOrganisationRepository(prisma),
-    outbox: createOutboxRepository(database, clock ? { clock } : {}),
-    partyGroups: createPartyGroupRepository(prisma),
+    members: createMemberRepository(prisma, clock),
+    memberships: createMembershipRepository(prisma, clock),
+    organisations: createOrganisationRepository(prisma, clock),
+    outbox: createOutboxRepository(database, { clock }),
+    partyGroups: createPartyGroupRepository(prisma, clock),
+    pendingQuestions: createPendingQuestionRepository(prisma),
     processedUpdates: createProcessedUpdateRepository(prisma, clock),
-    roster: createRosterRepository(prisma),
-    rsvps: createRsvpRepository(prisma),
-    settings: createSettingsRepository(prisma),
+    prompts: createPromptRepository(prisma, clock),
+    roster: createRosterRepository(prisma, clock),
+    rsvps: createRsvpRepository(prisma, clock),
+    settings: createSettingsRepository(prisma, clock),
   };
 }
 

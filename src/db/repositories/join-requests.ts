@@ -1,5 +1,6 @@
 // Joining a cell: join requests (pending until a secretary decides) and claiming the personal link
 // of a member imported from a roster.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgId, toTgIdOrNull } from "../ids.ts";
 import { createMemberRepository, type MemberView, type TelegramPerson } from "./members.ts";
@@ -79,7 +80,7 @@ function asDb(tx: unknown): Db {
   return tx as Db;
 }
 
-export function createJoinRequestRepository(db: Db) {
+export function createJoinRequestRepository(db: Db, clock: Clock) {
   return {
     async get(id: number): Promise<JoinRequestView | null> {
       const row = await db.joinRequest.findUnique({ where: { id } });
@@ -104,6 +105,7 @@ export function createJoinRequestRepository(db: Db) {
           telegramId,
           displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
           username: person.username ?? null,
+          createdAt: clock.now(),
         },
       });
       const pending = await db.joinRequest.findMany({ where, orderBy: { id: "asc" } });
@@ -135,15 +137,19 @@ export function createJoinRequestRepository(db: Db) {
         const request = toView(row);
         if (decided.count === 0) return { outcome: "already-decided", request } as const;
         const txDb = asDb(tx);
-        const member = await createMemberRepository(txDb).upsertFromTelegram({
+        const member = await createMemberRepository(txDb, clock).upsertFromTelegram({
           telegramId: request.telegramId,
           username: request.username ?? undefined,
           displayName: request.displayName,
         });
-        const { view, created } = await createMembershipRepository(txDb).join(member.id, request.cellId, {
-          role: "member",
-          status: "official",
-        });
+        const { view, created } = await createMembershipRepository(txDb, clock).join(
+          member.id,
+          request.cellId,
+          {
+            role: "member",
+            status: "official",
+          },
+        );
         return { outcome: "decided", request, member, membership: view, joined: created } as const;
       });
     },
@@ -175,6 +181,7 @@ export function createJoinRequestRepository(db: Db) {
      * deleted. The roster's names win over Telegram's: the secretary typed them.
      */
     async claim(token: string, person: TelegramPerson): Promise<ClaimResult> {
+      const updatedAt = clock.now();
       return db.$transaction(async (tx) => {
         const imported = await tx.member.findFirst({
           where: { claimToken: token, telegramId: null, erasedAt: null },
@@ -183,7 +190,7 @@ export function createJoinRequestRepository(db: Db) {
         // Compare-and-set first: of two people racing for one token, only one gets past this.
         const taken = await tx.member.updateMany({
           where: { id: imported.id, claimToken: token, telegramId: null },
-          data: { claimToken: null },
+          data: { claimToken: null, updatedAt },
         });
         if (taken.count !== 1) return { outcome: "invalid" } as const;
 
@@ -191,7 +198,7 @@ export function createJoinRequestRepository(db: Db) {
         let existing = await tx.member.findUnique({ where: { telegramId } });
         if (existing?.erasedAt) {
           // An erased record keeps nothing worth merging; free the id for the imported member.
-          await tx.member.update({ where: { id: existing.id }, data: { telegramId: null } });
+          await tx.member.update({ where: { id: existing.id }, data: { telegramId: null, updatedAt } });
           existing = null;
         }
         const displayName = imported.displayName.trim() || imported.fullName?.trim() || person.displayName;
@@ -205,6 +212,7 @@ export function createJoinRequestRepository(db: Db) {
               displayName,
               reachable: true,
               unreachableAt: null,
+              updatedAt,
             },
           });
           return { outcome: "claimed", memberId: imported.id, mergedFromId: null } as const;
@@ -242,21 +250,21 @@ export function createJoinRequestRepository(db: Db) {
         ).map((r) => r.meetingId);
         await tx.rsvp.updateMany({
           where: { memberId: fromId, meetingId: { notIn: rsvpMeetings } },
-          data: { memberId: toId },
+          data: { memberId: toId, updatedAt },
         });
         const attendanceMeetings = (
           await tx.attendance.findMany({ where: { memberId: toId }, select: { meetingId: true } })
         ).map((r) => r.meetingId);
         await tx.attendance.updateMany({
           where: { memberId: fromId, meetingId: { notIn: attendanceMeetings } },
-          data: { memberId: toId },
+          data: { memberId: toId, updatedAt },
         });
         const ownTasks = (
           await tx.taskAssignment.findMany({ where: { memberId: toId }, select: { taskId: true } })
         ).map((r) => r.taskId);
         await tx.taskAssignment.updateMany({
           where: { memberId: fromId, taskId: { notIn: ownTasks } },
-          data: { memberId: toId },
+          data: { memberId: toId, updatedAt },
         });
         const ownTargets = (
           await tx.promptTarget.findMany({ where: { memberId: toId }, select: { promptId: true } })
@@ -275,25 +283,31 @@ export function createJoinRequestRepository(db: Db) {
         // Plain references.
         await tx.partyGroup.updateMany({ where: { leaderMemberId: fromId }, data: { leaderMemberId: toId } });
         await tx.agendaItem.updateMany({ where: { memberId: fromId }, data: { memberId: toId } });
-        await tx.task.updateMany({ where: { assignerMemberId: fromId }, data: { assignerMemberId: toId } });
+        await tx.task.updateMany({
+          where: { assignerMemberId: fromId },
+          data: { assignerMemberId: toId, updatedAt },
+        });
         await tx.taskEvaluation.updateMany({
           where: { evaluatorMemberId: fromId },
-          data: { evaluatorMemberId: toId },
+          data: { evaluatorMemberId: toId, updatedAt },
         });
         await tx.response.updateMany({ where: { memberId: fromId }, data: { memberId: toId } });
         await tx.attendance.updateMany({
           where: { recordedByMemberId: fromId },
-          data: { recordedByMemberId: toId },
+          data: { recordedByMemberId: toId, updatedAt },
         });
         await tx.meeting.updateMany({
           where: { createdByMemberId: fromId },
-          data: { createdByMemberId: toId },
+          data: { createdByMemberId: toId, updatedAt },
         });
         await tx.prompt.updateMany({
           where: { createdByMemberId: fromId },
           data: { createdByMemberId: toId },
         });
-        await tx.scheduledDelivery.updateMany({ where: { memberId: fromId }, data: { memberId: toId } });
+        await tx.scheduledDelivery.updateMany({
+          where: { memberId: fromId },
+          data: { memberId: toId, updatedAt },
+        });
 
         await tx.member.delete({ where: { id: fromId } });
         await tx.member.update({
@@ -306,6 +320,7 @@ export function createJoinRequestRepository(db: Db) {
             locale: existing.locale ?? imported.locale,
             reachable: true,
             unreachableAt: null,
+            updatedAt,
           },
         });
         return { outcome: "claimed", memberId: toId, mergedFromId: fromId } as const;

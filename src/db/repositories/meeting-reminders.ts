@@ -35,14 +35,6 @@ export interface ReminderAgendaItem {
   ownerName: string | null;
 }
 
-export interface RsvpCounts {
-  attend: number;
-  absent: number;
-  unsure: number;
-  /** Expected members (active, not exempt) without an answer. */
-  none: number;
-}
-
 const MANAGER_ROLES = ["secretary", "deputy"];
 
 /** Active, not exempt, not erased, reachable, with a Telegram account. */
@@ -151,24 +143,6 @@ export function createMeetingReminderRepository(db: Db) {
         select: { answer: true },
       });
       return row?.answer ?? null;
-    },
-
-    async rsvpCounts(meetingId: number, cellId: number): Promise<RsvpCounts> {
-      const [answers, expected] = await Promise.all([
-        db.rsvp.findMany({ where: { meetingId }, select: { answer: true, memberId: true } }),
-        db.membership.findMany({
-          where: { cellId, active: true, status: { not: "exempt" }, member: { erasedAt: null } },
-          select: { memberId: true },
-        }),
-      ]);
-      const counts: RsvpCounts = { attend: 0, absent: 0, unsure: 0, none: 0 };
-      const answered = new Set<number>();
-      for (const a of answers) {
-        answered.add(a.memberId);
-        if (a.answer === "attend" || a.answer === "absent" || a.answer === "unsure") counts[a.answer]++;
-      }
-      counts.none = expected.filter((m) => !answered.has(m.memberId)).length;
-      return counts;
     },
   };
 }

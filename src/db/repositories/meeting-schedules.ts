@@ -1,4 +1,5 @@
 // Monthly meeting schedules (PRODUCT §4B "Recurring meetings") and the meeting rows they create.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 
@@ -30,7 +31,7 @@ export interface ScheduledMeetingInput {
   place: string | null;
 }
 
-export function createMeetingScheduleRepository(db: Db) {
+export function createMeetingScheduleRepository(db: Db, clock: Clock) {
   return {
     async get(id: number): Promise<MeetingScheduleView | null> {
       return db.meetingSchedule.findUnique({ where: { id } });
@@ -44,7 +45,7 @@ export function createMeetingScheduleRepository(db: Db) {
     },
 
     async create(input: NewMeetingSchedule): Promise<MeetingScheduleView> {
-      return db.meetingSchedule.create({ data: { ...input, frequency: "monthly" } });
+      return db.meetingSchedule.create({ data: { ...input, frequency: "monthly", createdAt: clock.now() } });
     },
 
     /** Deactivates every active schedule of the cell; returns the ids that were active. */
@@ -101,6 +102,7 @@ export function createMeetingScheduleRepository(db: Db) {
      * a second call return the existing meeting (`created: false`).
      */
     async createMeeting(input: ScheduledMeetingInput): Promise<{ id: number; created: boolean }> {
+      const now = clock.now();
       try {
         const row = await db.meeting.create({
           data: {
@@ -109,6 +111,8 @@ export function createMeetingScheduleRepository(db: Db) {
             kind: "regular",
             startsAt: input.startsAt,
             place: input.place,
+            createdAt: now,
+            updatedAt: now,
           },
           select: { id: true },
         });

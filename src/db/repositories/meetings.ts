@@ -1,4 +1,5 @@
 // Meetings of a cell (PRODUCT §3 Meeting, §4B). Owned by the meetings core; other meeting features read it.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
@@ -63,9 +64,10 @@ export interface NewMeeting {
 /** States a meeting can still be changed (moved, cancelled, checked in) in. */
 export const OPEN_MEETING_STATES = ["planned", "in_progress"] as const;
 
-export function createMeetingRepository(db: Db) {
+export function createMeetingRepository(db: Db, clock: Clock) {
   return {
     async create(input: NewMeeting): Promise<MeetingView> {
+      const now = clock.now();
       const row = await db.meeting.create({
         data: {
           cellId: input.cellId,
@@ -76,6 +78,8 @@ export function createMeetingRepository(db: Db) {
           createdByMemberId: input.createdByMemberId,
           scheduleId: input.scheduleId ?? null,
           ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+          createdAt: now,
+          updatedAt: now,
         },
       });
       return toView(row);
@@ -140,7 +144,11 @@ export function createMeetingRepository(db: Db) {
     async setAnnouncement(id: number, chatId: number, messageId: number): Promise<void> {
       await db.meeting.update({
         where: { id },
-        data: { announcementChatId: toDbId(chatId), announcementMessageId: messageId },
+        data: {
+          announcementChatId: toDbId(chatId),
+          announcementMessageId: messageId,
+          updatedAt: clock.now(),
+        },
       });
     },
 
@@ -148,7 +156,7 @@ export function createMeetingRepository(db: Db) {
     async move(id: number, startsAt: Date): Promise<boolean> {
       const { count } = await db.meeting.updateMany({
         where: { id, state: { in: [...OPEN_MEETING_STATES] } },
-        data: { startsAt },
+        data: { startsAt, updatedAt: clock.now() },
       });
       return count === 1;
     },
@@ -157,14 +165,14 @@ export function createMeetingRepository(db: Db) {
     async cancel(id: number, at: Date): Promise<boolean> {
       const { count } = await db.meeting.updateMany({
         where: { id, state: { in: [...OPEN_MEETING_STATES] } },
-        data: { state: "cancelled", cancelledAt: at },
+        data: { state: "cancelled", cancelledAt: at, updatedAt: clock.now() },
       });
       return count === 1;
     },
 
     /** Compare-and-set of the state (check-in and closing use it). */
     async changeState(id: number, from: string, to: string, extra: { at?: Date } = {}): Promise<boolean> {
-      const data: Record<string, unknown> = { state: to };
+      const data: Record<string, unknown> = { state: to, updatedAt: clock.now() };
       if (to === "in_progress" && extra.at) data.checkinOpenedAt = extra.at;
       if (to === "closed" && extra.at) data.closedAt = extra.at;
       if (to === "cancelled" && extra.at) data.cancelledAt = extra.at;

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgId } from "../ids.ts";
 import { cleanText } from "../../clean-text.ts";
@@ -60,7 +61,7 @@ function jsonSafe(value: unknown): unknown {
   return value;
 }
 
-export function createMemberRepository(db: Db) {
+export function createMemberRepository(db: Db, clock: Clock) {
   const include = {
     memberships: { where: { active: true }, include: { cell: { select: { name: true, active: true } } } },
   } as const;
@@ -97,14 +98,16 @@ export function createMemberRepository(db: Db) {
 
     /** Creates or refreshes the person's record; `reachable` is set only when given. */
     async upsertFromTelegram(person: TelegramPerson, reachable?: boolean): Promise<MemberView> {
+      const now = clock.now();
       const data = {
         username: person.username ?? null,
         displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
-        ...(reachable === undefined ? {} : { reachable, unreachableAt: reachable ? null : new Date() }),
+        updatedAt: now,
+        ...(reachable === undefined ? {} : { reachable, unreachableAt: reachable ? null : now }),
       };
       const row = await db.member.upsert({
         where: { telegramId: toDbId(person.telegramId) },
-        create: { telegramId: toDbId(person.telegramId), ...data },
+        create: { telegramId: toDbId(person.telegramId), createdAt: now, ...data },
         update: data,
         include,
       });
@@ -112,14 +115,14 @@ export function createMemberRepository(db: Db) {
     },
 
     async setLocale(memberId: number, locale: string): Promise<void> {
-      await db.member.update({ where: { id: memberId }, data: { locale } });
+      await db.member.update({ where: { id: memberId }, data: { locale, updatedAt: clock.now() } });
     },
 
     /** Called when Telegram answers 403 for a private send. */
     async markUnreachable(telegramId: number, at: Date): Promise<number> {
       const result = await db.member.updateMany({
         where: { telegramId: toDbId(telegramId), reachable: true },
-        data: { reachable: false, unreachableAt: at },
+        data: { reachable: false, unreachableAt: at, updatedAt: clock.now() },
       });
       return result.count;
     },
@@ -297,6 +300,7 @@ export function createMemberRepository(db: Db) {
         organisationId?: number;
       },
     ): Promise<EraseSummary | null> {
+      const updatedAt = clock.now();
       return db.$transaction(async (tx) => {
         const row = await tx.member.findUnique({ where: { id: memberId } });
         if (!row || row.erasedAt) return null;
@@ -312,27 +316,33 @@ export function createMemberRepository(db: Db) {
           data: { leaderMemberId: null },
         });
         await tx.agendaItem.updateMany({ where: { memberId }, data: { memberId: null } });
-        await tx.rsvp.updateMany({ where: { memberId }, data: { reasonText: null } });
-        await tx.attendance.updateMany({ where: { memberId }, data: { reason: null } });
+        await tx.rsvp.updateMany({ where: { memberId }, data: { reasonText: null, updatedAt } });
+        await tx.attendance.updateMany({ where: { memberId }, data: { reason: null, updatedAt } });
         await tx.attendance.updateMany({
           where: { recordedByMemberId: memberId },
-          data: { recordedByMemberId: null },
+          data: { recordedByMemberId: null, updatedAt },
         });
         await tx.meeting.updateMany({
           where: { createdByMemberId: memberId },
-          data: { createdByMemberId: null },
+          data: { createdByMemberId: null, updatedAt },
         });
         await tx.prompt.updateMany({
           where: { createdByMemberId: memberId },
           data: { createdByMemberId: null },
         });
-        await tx.task.updateMany({ where: { assignerMemberId: memberId }, data: { assignerMemberId: null } });
-        await tx.taskAssignment.updateMany({ where: { memberId }, data: { declineReason: null } });
+        await tx.task.updateMany({
+          where: { assignerMemberId: memberId },
+          data: { assignerMemberId: null, updatedAt },
+        });
+        await tx.taskAssignment.updateMany({ where: { memberId }, data: { declineReason: null, updatedAt } });
         const reports = await tx.taskReport.deleteMany({ where: { assignment: { memberId } } });
-        await tx.taskEvaluation.updateMany({ where: { assignment: { memberId } }, data: { comment: null } });
+        await tx.taskEvaluation.updateMany({
+          where: { assignment: { memberId } },
+          data: { comment: null, updatedAt },
+        });
         await tx.taskEvaluation.updateMany({
           where: { evaluatorMemberId: memberId },
-          data: { evaluatorMemberId: null },
+          data: { evaluatorMemberId: null, updatedAt },
         });
 
         // Answers: free text and voice go; a choice or rating stays, unlinked and dated by day only.
@@ -354,22 +364,24 @@ export function createMemberRepository(db: Db) {
 
         await tx.scheduledDelivery.updateMany({
           where: { memberId, status: open },
-          data: { status: "cancelled" },
+          data: { status: "cancelled", updatedAt },
         });
         await tx.scheduledDelivery.updateMany({
           where: { memberId },
-          data: { memberId: null, payload: "{}" },
+          data: { memberId: null, payload: "{}", updatedAt },
         });
         let joinRequests = 0;
         if (tg !== null) {
           await tx.scheduledDelivery.updateMany({
             where: { chatId: tg, status: open },
-            data: { status: "cancelled" },
+            data: { status: "cancelled", updatedAt },
           });
           await tx.scheduledDelivery.updateMany({
             where: { chatId: tg },
-            data: { chatId: null, payload: "{}" },
+            data: { chatId: null, payload: "{}", updatedAt },
           });
+          // Which messages went to their private chat, and when, is about them too.
+          await tx.deliveryMessage.deleteMany({ where: { chatId: tg } });
           joinRequests = (await tx.joinRequest.deleteMany({ where: { telegramId: tg } })).count;
           await tx.joinRequest.updateMany({ where: { decidedByTgId: tg }, data: { decidedByTgId: null } });
           await tx.chatPreference.deleteMany({ where: { chatId: tg } });
@@ -390,6 +402,7 @@ export function createMemberRepository(db: Db) {
             unreachableAt: null,
             homeCellId: null,
             erasedAt: opts.at,
+            updatedAt,
           },
         });
         const summary: EraseSummary = {
@@ -409,6 +422,7 @@ export function createMemberRepository(db: Db) {
             actorMemberId: opts.actorMemberId ?? null,
             organisationId: opts.organisationId ?? null,
             after: JSON.stringify({ erasedAt: opts.at.toISOString(), ...summary }),
+            createdAt: updatedAt,
           },
         });
         return summary;

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
@@ -74,7 +75,7 @@ export interface MemberPage {
   unreachable: number;
 }
 
-export function createMembershipRepository(db: Db) {
+export function createMembershipRepository(db: Db, clock: Clock) {
   return {
     /**
      * Adds a member to a cell (or re-activates a past membership) with the next free number.
@@ -102,7 +103,7 @@ export function createMembershipRepository(db: Db) {
         const last = await db.membership.findFirst({ where: { cellId }, orderBy: { number: "desc" } });
         try {
           const row = await db.membership.create({
-            data: { memberId, cellId, number: (last?.number ?? 0) + 1, ...init },
+            data: { memberId, cellId, number: (last?.number ?? 0) + 1, joinedAt: clock.now(), ...init },
             include,
           });
           return { view: toView(row), created: true };

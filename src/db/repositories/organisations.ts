@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toDbIdOrNull, toTgIdOrNull } from "../ids.ts";
 
@@ -19,7 +20,7 @@ export interface OrganisationDefaults {
   locale: string;
 }
 
-export function createOrganisationRepository(db: Db) {
+export function createOrganisationRepository(db: Db, clock: Clock) {
   function toView(row: {
     id: number;
     name: string;
@@ -45,6 +46,7 @@ export function createOrganisationRepository(db: Db) {
      * an admin without one joins the only organisation when there is exactly one.
      */
     async forAdmin(telegramId: number, defaults: OrganisationDefaults): Promise<OrganisationView> {
+      const now = clock.now();
       return db.$transaction(async (tx) => {
         const admin = await tx.admin.findUnique({ where: { telegramId: toDbId(telegramId) } });
         if (admin?.organisationId) {
@@ -56,11 +58,11 @@ export function createOrganisationRepository(db: Db) {
           existing.length === 1 && existing[0]
             ? existing[0]
             : existing.length === 0
-              ? await tx.organisation.create({ data: defaults })
+              ? await tx.organisation.create({ data: { ...defaults, createdAt: now, updatedAt: now } })
               : existing[0]!;
         await tx.admin.upsert({
           where: { telegramId: toDbId(telegramId) },
-          create: { telegramId: toDbId(telegramId), organisationId: org.id },
+          create: { telegramId: toDbId(telegramId), organisationId: org.id, createdAt: now },
           update: { organisationId: org.id },
         });
         return toView(org);
@@ -68,13 +70,13 @@ export function createOrganisationRepository(db: Db) {
     },
 
     async rename(id: number, name: string): Promise<void> {
-      await db.organisation.update({ where: { id }, data: { name } });
+      await db.organisation.update({ where: { id }, data: { name, updatedAt: clock.now() } });
     },
 
     async setCommitteeChat(id: number, chatId: number | null, title: string | null): Promise<void> {
       await db.organisation.update({
         where: { id },
-        data: { committeeChatId: toDbIdOrNull(chatId), committeeChatTitle: title },
+        data: { committeeChatId: toDbIdOrNull(chatId), committeeChatTitle: title, updatedAt: clock.now() },
       });
     },
 
@@ -87,7 +89,7 @@ export function createOrganisationRepository(db: Db) {
       id: number,
       data: Partial<Pick<OrganisationView, "timeZone" | "locale" | "digestDay" | "digestTime" | "settings">>,
     ): Promise<void> {
-      await db.organisation.update({ where: { id }, data });
+      await db.organisation.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
     },
 
     /** Telegram ids of the organisation's admins (and of admins not yet tied to any organisation). */

@@ -5,11 +5,12 @@
 // dropped, or back to pending for a retry. A claim whose lease ran out (the worker died) is
 // claimable again. Rows that expired before being sent are dropped, never sent late. Cancelling and
 // rescheduling only touch pending rows.
+import type { Clock } from "../../clock.ts";
 import type { Database, Db } from "../client.ts";
 import type { DeliveryStatus } from "../enums.ts";
 import type { ScheduledDelivery } from "../generated/sqlite/client.ts";
 import type { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client.ts";
-import { toDbIdOrNull, toTgIdOrNull } from "../ids.ts";
+import { toDbId, toDbIdOrNull, toTgId, toTgIdOrNull } from "../ids.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 
 export type JsonObject = { [key: string]: unknown };
@@ -35,6 +36,18 @@ export interface Delivery {
   resultMessageId: number | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A message a delivery sent (table DeliveryMessage). `position` is the message's place in its job's
+ * plan; a retried delivery skips the positions already recorded, so nothing is sent twice.
+ */
+export interface SentMessage {
+  position: number;
+  /** The chat it reached (a group's supergroup id if it migrated meanwhile). */
+  chatId: number;
+  messageId: number | null;
+  sentAt: Date;
 }
 
 export interface NewDelivery {
@@ -76,6 +89,14 @@ export interface OutboxRepository {
   claimDue(now: Date, workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
   /** Marks rows whose `expiresAt` passed before they were sent as dropped, and returns them. */
   dropExpired(now: Date): Promise<Delivery[]>;
+  /**
+   * Records that the message at `position` of delivery `id` was sent. Recording a position twice
+   * (a lease ran out and two workers sent it) keeps the first record and returns false.
+   */
+  recordMessage(id: number, message: SentMessage): Promise<boolean>;
+  /** What delivery `id` has sent so far, by position. */
+  sentMessages(id: number): Promise<SentMessage[]>;
+  /** The delivery is done; `messageId` is its first message's, for single-message kinds. */
   markSent(id: number, messageId?: number): Promise<void>;
   /**
    * Records a failed send. Permanent: status `failed`. Otherwise back to `pending`, due again at
@@ -88,8 +109,8 @@ export interface OutboxRepository {
 }
 
 export interface OutboxOptions {
-  /** Timestamps the repository writes itself (sentAt, default retry times). */
-  clock?: { now(): Date };
+  /** Every time the repository writes itself (sentAt, retry times, createdAt, updatedAt). */
+  clock: Clock;
   /** Back-off of `markFailed` without `retryAt`: base · 2^(attempts-1), capped. */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -99,10 +120,10 @@ const MAX_ERROR_LENGTH = 2_000;
 
 export function createOutboxRepository(
   database: Pick<Database, "prisma" | "provider">,
-  options: OutboxOptions = {},
+  options: OutboxOptions,
 ): OutboxRepository {
   const { prisma, provider } = database;
-  const clock = options.clock ?? { now: () => new Date() };
+  const { clock } = options;
   const retryBaseMs = options.retryBaseMs ?? 60_000;
   const retryMaxMs = options.retryMaxMs ?? 60 * 60_000;
 
@@ -124,8 +145,10 @@ export function createOutboxRepository(
     return rows.filter((row) => row.key.startsWith(keyPrefix));
   }
 
-  async function insertNew(client: Pick<Db, "scheduledDelivery">, data: ReturnType<typeof toData>[]) {
-    if (data.length === 0) return 0;
+  async function insertNew(client: Pick<Db, "scheduledDelivery">, rows: ReturnType<typeof toData>[]) {
+    if (rows.length === 0) return 0;
+    const now = clock.now();
+    const data = rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
     if (provider === "postgresql") {
       // One INSERT … ON CONFLICT DO NOTHING; the SQLite client has no skipDuplicates.
       const pgClient = client as unknown as Pick<PostgresPrismaClient, "scheduledDelivery">;
@@ -213,6 +236,7 @@ export function createOutboxRepository(
           claimedBy: workerId,
           claimedUntil: new Date(now.getTime() + leaseMs),
           attempts: { increment: 1 },
+          updatedAt: clock.now(),
         },
         select: { id: true },
       });
@@ -232,7 +256,7 @@ export function createOutboxRepository(
   }
 
   async function update(id: number, data: Parameters<Db["scheduledDelivery"]["update"]>[0]["data"]) {
-    await prisma.scheduledDelivery.update({ where: { id }, data });
+    await prisma.scheduledDelivery.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
   }
 
   return {
@@ -246,6 +270,7 @@ export function createOutboxRepository(
         if (!row.key.startsWith(keyPrefix)) throw new Error(`key "${row.key}" is not under "${keyPrefix}"`);
       }
       const wanted = new Map(dedupe(rows).map((row) => [row.key, toData(row)]));
+      const updatedAt = clock.now();
       return prisma.$transaction(async (tx) => {
         const current = await rowsUnder(tx, keyPrefix);
         const byKey = new Map(current.map((row) => [row.key, row]));
@@ -254,7 +279,7 @@ export function createOutboxRepository(
           .map((r) => r.id);
         const { count: cancelled } = await tx.scheduledDelivery.updateMany({
           where: { id: { in: toCancel }, status: "pending" },
-          data: { status: "cancelled", claimedBy: null, claimedUntil: null },
+          data: { status: "cancelled", claimedBy: null, claimedUntil: null, updatedAt },
         });
         let updated = 0;
         const fresh: ReturnType<typeof toData>[] = [];
@@ -264,7 +289,14 @@ export function createOutboxRepository(
           else if (row.status === "pending" || row.status === "cancelled") {
             const { count } = await tx.scheduledDelivery.updateMany({
               where: { id: row.id, status: { in: ["pending", "cancelled"] } },
-              data: { ...data, status: "pending", lastError: null, claimedBy: null, claimedUntil: null },
+              data: {
+                ...data,
+                status: "pending",
+                lastError: null,
+                claimedBy: null,
+                claimedUntil: null,
+                updatedAt,
+              },
             });
             updated += count;
           }
@@ -280,7 +312,7 @@ export function createOutboxRepository(
       if (ids.length === 0) return 0;
       const { count } = await prisma.scheduledDelivery.updateMany({
         where: { id: { in: ids }, status: "pending" },
-        data: { status: "cancelled" },
+        data: { status: "cancelled", updatedAt: clock.now() },
       });
       return count;
     },
@@ -302,9 +334,40 @@ export function createOutboxRepository(
           expiresAt: { lte: now },
           OR: [{ status: "pending" }, { status: "claimed", claimedUntil: { lte: now } }],
         },
-        data: { status: "dropped", lastError: "expired", claimedUntil: null },
+        data: { status: "dropped", lastError: "expired", claimedUntil: null, updatedAt: clock.now() },
       });
       return rows.map(toDelivery);
+    },
+
+    async recordMessage(id, message) {
+      try {
+        await prisma.deliveryMessage.create({
+          data: {
+            deliveryId: id,
+            position: message.position,
+            chatId: toDbId(message.chatId),
+            messageId: message.messageId,
+            sentAt: message.sentAt,
+          },
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    async sentMessages(id) {
+      const rows = await prisma.deliveryMessage.findMany({
+        where: { deliveryId: id },
+        orderBy: { position: "asc" },
+      });
+      return rows.map((row) => ({
+        position: row.position,
+        chatId: toTgId(row.chatId),
+        messageId: row.messageId,
+        sentAt: row.sentAt,
+      }));
     },
 
     async markSent(id, messageId) {

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 
@@ -63,7 +64,7 @@ function byName(a: PartyGroupView, b: PartyGroupView): number {
   return a.name.localeCompare(b.name, "vi", { numeric: true, sensitivity: "base" }) || a.id - b.id;
 }
 
-export function createPartyGroupRepository(db: Db) {
+export function createPartyGroupRepository(db: Db, clock: Clock) {
   return {
     async listByCell(cellId: number): Promise<PartyGroupView[]> {
       const rows = await db.partyGroup.findMany({ where: { cellId }, select: selectView(cellId) });
@@ -78,7 +79,10 @@ export function createPartyGroupRepository(db: Db) {
     /** Creates the group; null when the cell already has a group of exactly that name. */
     async create(cellId: number, name: string): Promise<PartyGroupView | null> {
       try {
-        const row = await db.partyGroup.create({ data: { cellId, name }, select: selectView(cellId) });
+        const row = await db.partyGroup.create({
+          data: { cellId, name, createdAt: clock.now() },
+          select: selectView(cellId),
+        });
         return toView(row);
       } catch (err) {
         if (isUniqueViolation(err)) return null;

@@ -1,19 +1,34 @@
 // Deduplicates Telegram updates by update_id: webhooks may redeliver, and an update must be handled
 // once even when two instances receive it.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
+
+/**
+ * How long an update_id is remembered. Telegram keeps an undelivered update for 24 hours and a
+ * webhook redelivers within that time; three days leave room for a service that was down over a
+ * weekend without letting the table grow with every update ever received.
+ */
+export const PROCESSED_UPDATE_RETENTION_MS = 3 * 24 * 60 * 60_000;
 
 export interface ProcessedUpdateRepository {
   /** Records `updateId`; true the first time, false if it was already recorded. */
   markProcessed(updateId: number): Promise<boolean>;
-  /** Forgets updates recorded before `date` (Telegram keeps undelivered updates for 24 hours). */
+  /** Forgets updates recorded before `date`; returns how many. */
   pruneOlderThan(date: Date): Promise<number>;
+  /**
+   * Forgets updates recorded more than `retentionMs` (default PROCESSED_UPDATE_RETENTION_MS) before
+   * the clock's now; returns how many. Meant to run as a periodic job.
+   */
+  pruneExpired(retentionMs?: number): Promise<number>;
 }
 
-export function createProcessedUpdateRepository(
-  prisma: Db,
-  clock: { now(): Date } = { now: () => new Date() },
-): ProcessedUpdateRepository {
+export function createProcessedUpdateRepository(prisma: Db, clock: Clock): ProcessedUpdateRepository {
+  async function pruneOlderThan(date: Date): Promise<number> {
+    // processedAt is indexed: the delete walks the index, not the table.
+    const { count } = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: date } } });
+    return count;
+  }
   return {
     async markProcessed(updateId) {
       if (!Number.isSafeInteger(updateId)) throw new RangeError(`${updateId} is not an update_id`);
@@ -27,9 +42,10 @@ export function createProcessedUpdateRepository(
         throw error;
       }
     },
-    async pruneOlderThan(date) {
-      const { count } = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: date } } });
-      return count;
+    pruneOlderThan,
+    async pruneExpired(retentionMs = PROCESSED_UPDATE_RETENTION_MS) {
+      if (!(retentionMs > 0)) throw new RangeError(`retentionMs must be positive, got ${retentionMs}`);
+      return pruneOlderThan(new Date(clock.now().getTime() - retentionMs));
     },
   };
 }

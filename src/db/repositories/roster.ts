@@ -2,6 +2,7 @@
 // an active membership of the cell, in ONE transaction together with any new party groups and the
 // audit entry, so a failure leaves nothing half-written.
 import { randomBytes } from "node:crypto";
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId } from "../ids.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
@@ -55,8 +56,9 @@ export function newClaimToken(): string {
 /** Transactions on PostgreSQL pay a round trip per statement; a 2,000-row roster needs time. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 } as const;
 
-export function createRosterRepository(db: Db) {
+export function createRosterRepository(db: Db, clock: Clock) {
   async function importOnce(input: RosterImportInput): Promise<RosterImportResult> {
+    const now = clock.now();
     return db.$transaction(async (tx) => {
       const { cellId } = input;
       const groupsCreated: string[] = [];
@@ -66,7 +68,7 @@ export function createRosterRepository(db: Db) {
       )) {
         let group = await tx.partyGroup.findUnique({ where: { cellId_name: { cellId, name } } });
         if (!group) {
-          group = await tx.partyGroup.create({ data: { cellId, name } });
+          group = await tx.partyGroup.create({ data: { cellId, name, createdAt: now } });
           groupsCreated.push(name);
         }
         groups.set(name, { id: group.id, leaderMemberId: group.leaderMemberId });
@@ -78,6 +80,8 @@ export function createRosterRepository(db: Db) {
           displayName: r.fullName,
           fullName: r.fullName,
           claimToken: tokens[i]!,
+          createdAt: now,
+          updatedAt: now,
         })),
         select: { id: true, claimToken: true },
       });
@@ -103,6 +107,7 @@ export function createRosterRepository(db: Db) {
           role: m.role,
           status: m.status,
           partyGroupId: m.partyGroup === null ? null : groups.get(m.partyGroup)!.id,
+          joinedAt: now,
         })),
       });
 
@@ -133,6 +138,7 @@ export function createRosterRepository(db: Db) {
             firstNumber: members.length > 0 ? first : null,
             memberIds: members.map((m) => m.memberId),
           }),
+          createdAt: now,
         },
       });
       return { members, groupsCreated, leadersSet };

@@ -1,4 +1,5 @@
 // Answers to a meeting announcement (attend / absent with a reason / unsure). One row per member and meeting.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
@@ -28,16 +29,17 @@ export interface RsvpWithMember extends RsvpView {
   telegramId: number | null;
 }
 
-export function createRsvpRepository(db: Db) {
+export function createRsvpRepository(db: Db, clock: Clock) {
   return {
     /** Records the member's answer (keeps one row; a new answer replaces the old one and its reason). */
     async answer(meetingId: number, memberId: number, answer: string): Promise<{ changed: boolean }> {
       const existing = await db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
       if (existing?.answer === answer) return { changed: false };
+      const now = clock.now();
       await db.rsvp.upsert({
         where: { meetingId_memberId: { meetingId, memberId } },
-        create: { meetingId, memberId, answer },
-        update: { answer, reason: null, reasonText: null },
+        create: { meetingId, memberId, answer, createdAt: now, updatedAt: now },
+        update: { answer, reason: null, reasonText: null, updatedAt: now },
       });
       return { changed: true };
     },
@@ -51,7 +53,7 @@ export function createRsvpRepository(db: Db) {
     ): Promise<boolean> {
       const { count } = await db.rsvp.updateMany({
         where: { meetingId, memberId, answer: "absent" },
-        data: { reason, reasonText: cleanOptional(reasonText) },
+        data: { reason, reasonText: cleanOptional(reasonText), updatedAt: clock.now() },
       });
       return count === 1;
     },

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 
@@ -32,7 +33,7 @@ const orgSelect = {
 } as const;
 
 /** Reads and writes the settings of organisations and cells; the JSON is interpreted by the settings feature. */
-export function createSettingsRepository(db: Db) {
+export function createSettingsRepository(db: Db, clock: Clock) {
   return {
     async organisation(id: number): Promise<OrganisationSettingsRow | null> {
       return db.organisation.findUnique({ where: { id }, select: orgSelect });
@@ -63,7 +64,7 @@ export function createSettingsRepository(db: Db) {
         Pick<OrganisationSettingsRow, "locale" | "timeZone" | "digestDay" | "digestTime" | "settings">
       >,
     ): Promise<void> {
-      await db.organisation.update({ where: { id }, data: patch });
+      await db.organisation.update({ where: { id }, data: { ...patch, updatedAt: clock.now() } });
     },
 
     /**
@@ -76,7 +77,8 @@ export function createSettingsRepository(db: Db) {
       chatLocale?: { chatId: number; locale: string | null },
     ): Promise<void> {
       // Prisma queries are lazy: nothing runs until awaited or passed to $transaction.
-      const cellWrite = db.cell.update({ where: { id }, data: { settings } });
+      const updatedAt = clock.now();
+      const cellWrite = db.cell.update({ where: { id }, data: { settings, updatedAt } });
       if (!chatLocale) {
         await cellWrite;
         return;
@@ -86,8 +88,8 @@ export function createSettingsRepository(db: Db) {
         cellWrite,
         db.chatPreference.upsert({
           where: { chatId },
-          create: { chatId, locale: chatLocale.locale },
-          update: { locale: chatLocale.locale },
+          create: { chatId, locale: chatLocale.locale, updatedAt },
+          update: { locale: chatLocale.locale, updatedAt },
         }),
       ]);
     },

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { ensureAdmin } from "../../bot/auth.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 
 /** Committee admins: bootstrapped from ADMIN_IDS; admins can add admins and remove added ones. */
 export function createAdminsFeature(): Composer<BotContext> {
@@ -14,12 +15,10 @@ export function createAdminsFeature(): Composer<BotContext> {
     const { repos } = ctx.services;
     const added = await repos.admins.add(target.telegramId, ctx.from!.id);
     if (added) {
-      await repos.audit.record({
-        action: "admin.add",
-        targetType: "admin",
-        targetId: target.telegramId,
-        actorTelegramId: ctx.from!.id,
-        ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+      await recordAudit(ctx.services, {
+        who: actorOf(ctx),
+        what: "admin.add",
+        target: { type: "admin", id: target.telegramId },
       });
     }
     await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who: target.who }));
@@ -46,14 +45,12 @@ export function createAdminsFeature(): Composer<BotContext> {
       await ctx.reply(text);
       return;
     }
-    await repos.audit.record({
-      action: "admin.remove",
-      targetType: "admin",
-      targetId: target.telegramId,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
-      before: result.before,
-      after: null,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "admin.remove",
+      target: { type: "admin", id: target.telegramId },
+      from: result.before,
+      to: null,
     });
     await ctx.reply(ctx.t("remove-admin-done", { who: target.who }));
   });

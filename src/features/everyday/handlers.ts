@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { highestRole } from "../../bot/auth.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
@@ -62,7 +62,7 @@ export function createEverydayFeature(): Composer<BotContext> {
     }
     await applyLocale(ctx, locale);
     await ctx.answerCallbackQuery({ text: ctx.t("lang-changed") });
-    await editPressedMessage(ctx, ctx.t("lang-changed"), { otherwise: "leave" }).catch(() => undefined);
+    await editPressed(ctx, ctx.t("lang-changed"));
   });
 
   feature.command("me", async (ctx) => {

@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf } from "../../bot/kit/audit.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { CellMemberView } from "../../db/repositories/memberships.ts";
 import type { PartyGroupView } from "../../db/repositories/party-groups.ts";
-import type { Actor } from "../members/changes.ts";
 import { roleWord } from "../members/labels.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import {
-  clip,
   isCompactMemberRef,
   lookupMemberRef,
   memberName,
@@ -104,10 +104,6 @@ export function createGroupsFeature(): Composer<BotContext> {
   return feature;
 }
 
-function actorOf(ctx: BotContext): Actor {
-  return { telegramId: ctx.from!.id, memberId: ctx.caller?.member?.id };
-}
-
 function shortRef(m: CellMemberView): string {
   return `#${m.number} ${memberName(m, 48)}`;
 }
@@ -118,7 +114,7 @@ async function newGroup(ctx: BotContext, cell: CellView, rawName: string): Promi
     await ctx.reply(ctx.t(`group-name-${check.problem}`, { length: check.length, max: 64 }));
     return;
   }
-  const result = await createGroup(ctx.services.repos, cell, check.name, actorOf(ctx));
+  const result = await createGroup(ctx.services, cell, check.name, actorOf(ctx));
   if (result.kind === "duplicate") {
     await ctx.reply(ctx.t("group-duplicate", { name: result.existing }));
     return;
@@ -131,7 +127,7 @@ async function groupLeader(ctx: BotContext, cell: CellView, group: PartyGroupVie
   const target = await resolveMemberRef(ctx, cell.id, refText);
   if (!target) return;
   const vars = { name: memberName(target), number: target.number, group: group.name };
-  const result = await setGroupLeader(repos, cell, group, target, actorOf(ctx));
+  const result = await setGroupLeader(ctx.services, cell, group, target, actorOf(ctx));
   if (result.already) {
     await ctx.reply(ctx.t("group-leader-already", vars));
     return;
@@ -194,7 +190,7 @@ async function groupAdd(ctx: BotContext, cell: CellView, group: PartyGroupView, 
     if (tokens.length > 50) notFound.push("…");
   }
 
-  const results = await addToGroup(repos, cell, group, targets, actorOf(ctx));
+  const results = await addToGroup(ctx.services, cell, group, targets, actorOf(ctx));
   const of = (outcome: string) =>
     results
       .filter((r) => r.outcome === outcome)
@@ -217,7 +213,7 @@ async function groupRemove(ctx: BotContext, cell: CellView, group: PartyGroupVie
   const target = await resolveMemberRef(ctx, cell.id, refText);
   if (!target) return;
   const vars = { name: memberName(target), number: target.number, group: group.name };
-  const result = await removeFromGroup(ctx.services.repos, cell, group, target, actorOf(ctx));
+  const result = await removeFromGroup(ctx.services, cell, group, target, actorOf(ctx));
   if (result.kind === "not-in-group") {
     await ctx.reply(ctx.t("group-remove-not-in", vars));
     return;

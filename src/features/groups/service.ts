@@ -4,13 +4,13 @@
 // member made leader becomes "group leader". Every change is audited.
 import type { CellMemberView } from "../../db/repositories/memberships.ts";
 import type { PartyGroupView } from "../../db/repositories/party-groups.ts";
+import { recordAudit } from "../../bot/kit/audit.ts";
 import {
   changeRole,
-  recordCellAudit,
   unsetGroupLeader,
   type Actor,
   type CellRef,
-  type ChangeRepos,
+  type ChangeDeps,
 } from "../members/changes.ts";
 import { isSameGroupName } from "./group-names.ts";
 
@@ -18,47 +18,51 @@ export type CreateGroupResult =
   { kind: "created"; group: PartyGroupView } | { kind: "duplicate"; existing: string };
 
 export async function createGroup(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   name: string,
   actor: Actor,
 ): Promise<CreateGroupResult> {
+  const { repos } = deps;
   const existing = (await repos.partyGroups.listByCell(cell.id)).find((g) => isSameGroupName(g.name, name));
   if (existing) return { kind: "duplicate", existing: existing.name };
   const group = await repos.partyGroups.create(cell.id, name);
   if (!group) return { kind: "duplicate", existing: name };
-  await recordCellAudit(repos, cell, actor, {
-    action: "party_group.create",
-    targetType: "party_group",
-    targetId: group.id,
-    before: null,
-    after: { name: group.name },
+  await recordAudit(deps, {
+    who: actor,
+    target: { type: "party_group", id: group.id },
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    what: "party_group.create",
+    from: null,
+    to: { name: group.name },
   });
   return { kind: "created", group };
 }
 
 /** Sets the group's leader to nobody and demotes them if they lead no other group. */
 async function releaseLeader(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   group: PartyGroupView,
   memberId: number,
   actor: Actor,
 ): Promise<{ demoted: boolean }> {
-  await unsetGroupLeader(repos, cell, group.id, memberId, actor);
-  return { demoted: await demoteIfLeadsNothing(repos, cell, memberId, actor) };
+  await unsetGroupLeader(deps, cell, group.id, memberId, actor);
+  return { demoted: await demoteIfLeadsNothing(deps, cell, memberId, actor) };
 }
 
 async function demoteIfLeadsNothing(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   memberId: number,
   actor: Actor,
 ): Promise<boolean> {
+  const { repos } = deps;
   const membership = await repos.memberships.find(memberId, cell.id);
   if (membership?.role !== "group_leader") return false;
   if ((await repos.partyGroups.listLedBy(cell.id, memberId)).length > 0) return false;
-  return changeRole(repos, cell, membership, "member", actor);
+  return changeRole(deps, cell, membership, "member", actor);
 }
 
 export interface MoveResult {
@@ -70,29 +74,32 @@ export interface MoveResult {
 
 /** Puts the member in group `to` (null: no group), releasing the leadership of the group they leave. */
 export async function moveToGroup(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   target: CellMemberView,
   to: number | null,
   actor: Actor,
 ): Promise<MoveResult> {
+  const { repos } = deps;
   const from = target.partyGroupId;
   const result: MoveResult = { moved: false, releasedGroup: null, demoted: false };
   if (from === to) return result;
   if (!(await repos.memberships.changePartyGroup(target.membershipId, from, to))) return result;
   result.moved = true;
-  await recordCellAudit(repos, cell, actor, {
-    action: "membership.party_group",
-    targetType: "membership",
-    targetId: target.membershipId,
-    before: { memberId: target.memberId, partyGroupId: from },
-    after: { memberId: target.memberId, partyGroupId: to },
+  await recordAudit(deps, {
+    who: actor,
+    target: { type: "membership", id: target.membershipId },
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    what: "membership.party_group",
+    from: { memberId: target.memberId, partyGroupId: from },
+    to: { memberId: target.memberId, partyGroupId: to },
   });
   if (from !== null) {
     const old = await repos.partyGroups.get(from);
     if (old?.leaderMemberId === target.memberId) {
       result.releasedGroup = old.name;
-      result.demoted = (await releaseLeader(repos, cell, old, target.memberId, actor)).demoted;
+      result.demoted = (await releaseLeader(deps, cell, old, target.memberId, actor)).demoted;
     }
   }
   return result;
@@ -109,12 +116,13 @@ export interface SetLeaderResult {
 }
 
 export async function setGroupLeader(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   group: PartyGroupView,
   target: CellMemberView,
   actor: Actor,
 ): Promise<SetLeaderResult> {
+  const { repos } = deps;
   const result: SetLeaderResult = {
     already: false,
     roleRaised: false,
@@ -128,22 +136,24 @@ export async function setGroupLeader(
   const previous = group.leaderMemberId;
   if (previous !== target.memberId) {
     await repos.partyGroups.setLeader(group.id, target.memberId);
-    await recordCellAudit(repos, cell, actor, {
-      action: "party_group.leader",
-      targetType: "party_group",
-      targetId: group.id,
-      before: { leaderMemberId: previous },
-      after: { leaderMemberId: target.memberId },
+    await recordAudit(deps, {
+      who: actor,
+      target: { type: "party_group", id: group.id },
+      organisationId: cell.organisationId,
+      cellId: cell.id,
+      what: "party_group.leader",
+      from: { leaderMemberId: previous },
+      to: { leaderMemberId: target.memberId },
     });
   }
   // Now that the member leads this group, moving them here cannot demote them.
-  const move = await moveToGroup(repos, cell, target, group.id, actor);
+  const move = await moveToGroup(deps, cell, target, group.id, actor);
   result.releasedGroup = move.releasedGroup;
   if (target.role === "member")
-    result.roleRaised = await changeRole(repos, cell, target, "group_leader", actor);
+    result.roleRaised = await changeRole(deps, cell, target, "group_leader", actor);
   if (previous !== null && previous !== target.memberId) {
     result.previousLeaderId = previous;
-    result.previousDemoted = await demoteIfLeadsNothing(repos, cell, previous, actor);
+    result.previousDemoted = await demoteIfLeadsNothing(deps, cell, previous, actor);
   }
   return result;
 }
@@ -157,7 +167,7 @@ export interface AddResult {
 }
 
 export async function addToGroup(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   group: PartyGroupView,
   targets: readonly CellMemberView[],
@@ -172,7 +182,7 @@ export async function addToGroup(
       results.push({ outcome: "already", member: target, releasedGroup: null });
       continue;
     }
-    const move = await moveToGroup(repos, cell, target, group.id, actor);
+    const move = await moveToGroup(deps, cell, target, group.id, actor);
     if (!move.moved) continue;
     results.push({
       outcome: target.partyGroupId === null ? "added" : "moved",
@@ -187,7 +197,7 @@ export type RemoveResult =
   { kind: "not-in-group" } | { kind: "removed"; wasLeader: boolean; demoted: boolean };
 
 export async function removeFromGroup(
-  repos: ChangeRepos,
+  deps: ChangeDeps,
   cell: CellRef,
   group: PartyGroupView,
   target: CellMemberView,
@@ -196,10 +206,10 @@ export async function removeFromGroup(
   if (target.partyGroupId !== group.id) {
     // Not in the group, but a stale leadership of it is still released.
     if (group.leaderMemberId !== target.memberId) return { kind: "not-in-group" };
-    const { demoted } = await releaseLeader(repos, cell, group, target.memberId, actor);
+    const { demoted } = await releaseLeader(deps, cell, group, target.memberId, actor);
     return { kind: "removed", wasLeader: true, demoted };
   }
-  const move = await moveToGroup(repos, cell, target, null, actor);
+  const move = await moveToGroup(deps, cell, target, null, actor);
   if (!move.moved) return { kind: "not-in-group" };
   return { kind: "removed", wasLeader: move.releasedGroup !== null, demoted: move.demoted };
 }

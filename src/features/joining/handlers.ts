@@ -1,12 +1,17 @@
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
+import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { JoinRequestView } from "../../db/repositories/join-requests.ts";
 import type { TelegramPerson } from "../../db/repositories/members.ts";
 import { isLocale } from "../../i18n.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import {
   decisionButtonData,
   deepLink,
@@ -17,11 +22,7 @@ import {
   parseJoinButtonData,
   parseStartPayload,
 } from "./links.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 import { nameKey } from "../../clean-text.ts";
-
-/** Telegram shows at most 200 characters in a callback answer. */
-const CALLBACK_TEXT_MAX = 200;
 
 /**
  * Joining a cell: /invite, the join button and deep link, the secretary's one-tap approval, and the
@@ -94,7 +95,7 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
   const from = ctx.from!;
   const tell = async (text: string) => {
     if (via === "link") await ctx.reply(text);
-    else await ctx.answerCallbackQuery({ text: clip(text), show_alert: true });
+    else await ctx.answerCallbackQuery({ text: clip(text, CALLBACK_ANSWER_MAX), show_alert: true });
   };
 
   const cell = await repos.cells.get(cellId);
@@ -125,11 +126,12 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
   if (via === "link") {
     await ctx.reply(sent);
   } else {
-    await ctx.answerCallbackQuery({ text: clip(sent), show_alert: true });
+    await ctx.answerCallbackQuery({ text: clip(sent, CALLBACK_ANSWER_MAX), show_alert: true });
     if (ctx.caller?.member?.reachable) {
       const locale = await localeOf(ctx, from.id, await organisationLocale(ctx, cell));
       await sendPrivately(
-        ctx,
+        ctx.services,
+        ctx.api,
         from.id,
         ctx.services.translate(locale, "join-request-sent", { cell: cell.name }),
       );
@@ -153,7 +155,17 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
       .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
-    return sendPrivately(ctx, telegramId, text, keyboard);
+    const sent = await sendPrivately(
+      ctx.services,
+      ctx.api,
+      telegramId,
+      text,
+      { reply_markup: keyboard },
+      {
+        requestId: request.id,
+      },
+    );
+    return sent.status === "sent";
   };
   const managers = await repos.memberships.managerTelegramIds(cell.id);
   let delivered = 0;
@@ -210,7 +222,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   }
   if (decision === "approve" && !cell.active) {
     await ctx.answerCallbackQuery({
-      text: clip(ctx.t("join-cell-inactive", { cell: cell.name })),
+      text: clip(ctx.t("join-cell-inactive", { cell: cell.name }), CALLBACK_ANSWER_MAX),
       show_alert: true,
     });
     return;
@@ -219,10 +231,8 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   const decider = ctx.from!;
   const deciderName = ctx.caller?.member?.displayName ?? displayNameOf(decider);
   const audit = {
-    targetType: "join_request",
-    targetId: request.id,
-    actorTelegramId: decider.id,
-    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    who: actorOf(ctx),
+    target: { type: "join_request", id: request.id },
     organisationId: cell.organisationId,
     cellId: cell.id,
   };
@@ -238,11 +248,11 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
       await answerAlreadyDecided(ctx, cell, result.request);
       return;
     }
-    await repos.audit.record({
+    await recordAudit(ctx.services, {
       ...audit,
-      action: "join.approve",
-      before: { state: "pending" },
-      after: {
+      what: "join.approve",
+      from: { state: "pending" },
+      to: {
         state: "approved",
         memberId: result.member.id,
         membershipId: result.membership.membershipId,
@@ -263,7 +273,8 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
     if (result.member.reachable) {
       const locale = await localeOf(ctx, request.telegramId, fallback);
       await sendPrivately(
-        ctx,
+        ctx.services,
+        ctx.api,
         request.telegramId,
         ctx.services.translate(locale, "join-approved-member", { cell: cell.name }),
       );
@@ -281,11 +292,11 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
     await answerAlreadyDecided(ctx, cell, result.request);
     return;
   }
-  await repos.audit.record({
+  await recordAudit(ctx.services, {
     ...audit,
-    action: "join.reject",
-    before: { state: "pending" },
-    after: { state: "rejected" },
+    what: "join.reject",
+    from: { state: "pending" },
+    to: { state: "rejected" },
   });
   await ctx.answerCallbackQuery({ text: ctx.t("join-rejected-toast") });
   await editDecisionMessage(
@@ -297,7 +308,8 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   if (requester?.reachable) {
     const locale = isLocale(requester.locale) ? requester.locale : await organisationLocale(ctx, cell);
     await sendPrivately(
-      ctx,
+      ctx.services,
+      ctx.api,
       request.telegramId,
       ctx.services.translate(locale, "join-rejected-member", { cell: cell.name }),
     );
@@ -314,7 +326,7 @@ async function answerAlreadyDecided(
   const decider = known?.displayName ?? (deciderId === null ? "?" : String(deciderId));
   const state = request.state === "approved" ? "approved" : "rejected";
   await ctx.answerCallbackQuery({
-    text: clip(ctx.t("join-decided-already", { state, decider })),
+    text: clip(ctx.t("join-decided-already", { state, decider }), CALLBACK_ANSWER_MAX),
     show_alert: true,
   });
   // The stale buttons go away too.
@@ -333,11 +345,7 @@ async function answerAlreadyDecided(
 /** Replaces the approval request (in the manager's private chat) with its outcome, buttons removed. */
 async function editDecisionMessage(ctx: BotContext, text: string): Promise<void> {
   if (ctx.chat?.type !== "private") return;
-  try {
-    await editPressedMessage(ctx, text, { otherwise: "leave" });
-  } catch (err) {
-    ctx.log.debug({ err: describeTelegramError(err) }, "could not edit the join request message");
-  }
+  await editPressed(ctx, text);
 }
 
 async function welcomeInGroup(
@@ -364,10 +372,7 @@ async function welcomeInGroup(
   try {
     await ctx.api.sendMessage(cell.chatId, lines.join("\n"), markup ? { reply_markup: markup } : {});
   } catch (err) {
-    ctx.log.warn(
-      { err: describeTelegramError(err), cellId: cell.id },
-      "could not post the welcome in the group",
-    );
+    ctx.log.warn({ err: errorForLog(err), cellId: cell.id }, "could not post the welcome in the group");
   }
 }
 
@@ -390,15 +395,13 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
   const member = await repos.members.findById(result.memberId);
   const memberships = member?.memberships.filter((m) => m.cellActive) ?? [];
   const base = {
-    action: "member.claim",
-    targetType: "member",
-    targetId: result.memberId,
-    actorTelegramId: from.id,
-    actorMemberId: result.memberId,
-    after: { telegramId: from.id, mergedFromMemberId: result.mergedFromId },
+    who: { telegramId: from.id, memberId: result.memberId },
+    what: "member.claim",
+    target: { type: "member", id: result.memberId },
+    to: { telegramId: from.id, mergedFromMemberId: result.mergedFromId },
   };
-  if (memberships.length === 0) await repos.audit.record(base);
-  for (const m of memberships) await repos.audit.record({ ...base, cellId: m.cellId });
+  if (memberships.length === 0) await recordAudit(ctx.services, base);
+  for (const m of memberships) await recordAudit(ctx.services, { ...base, cellId: m.cellId });
   ctx.log.info({ memberId: result.memberId, merged: result.mergedFromId !== null }, "claim link used");
 
   const name = member?.displayName ?? displayNameOf(from);
@@ -415,10 +418,6 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function clip(text: string): string {
-  return text.length <= CALLBACK_TEXT_MAX ? text : `${text.slice(0, CALLBACK_TEXT_MAX - 1)}…`;
-}
-
 async function organisationLocale(ctx: BotContext, cell: CellView): Promise<string> {
   const org = await ctx.services.repos.organisations.get(cell.organisationId);
   return isLocale(org?.locale) ? org.locale : ctx.services.config.defaultLocale;
@@ -428,31 +427,4 @@ async function organisationLocale(ctx: BotContext, cell: CellView): Promise<stri
 async function localeOf(ctx: BotContext, telegramId: number, fallback: string): Promise<string> {
   const member = await ctx.services.repos.members.findByTelegramId(telegramId);
   return isLocale(member?.locale) ? member.locale : fallback;
-}
-
-/**
- * A private message that may fail: someone who never opened the chat (or blocked the bot) gets a
- * 403, which marks them unreachable. Returns whether it was delivered; never throws.
- */
-async function sendPrivately(
-  ctx: BotContext,
-  telegramId: number,
-  text: string,
-  markup?: InlineKeyboardMarkup,
-): Promise<boolean> {
-  try {
-    await ctx.api.sendMessage(telegramId, text, markup ? { reply_markup: markup } : {});
-    return true;
-  } catch (err) {
-    if (err instanceof GrammyError && err.error_code === 403) {
-      await ctx.services.repos.members.markUnreachable(telegramId, ctx.services.clock.now());
-    }
-    ctx.log.info({ to: telegramId, err: describeTelegramError(err) }, "private message not delivered");
-    return false;
-  }
-}
-
-function describeTelegramError(err: unknown): object {
-  if (err instanceof GrammyError) return { method: err.method, code: err.error_code };
-  return { message: err instanceof Error ? err.message : String(err) };
 }

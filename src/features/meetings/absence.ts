@@ -1,6 +1,7 @@
 // The attendance register as pure data (PRODUCT §4B check-in and closing, §4E definitions): who is
 // expected, what closing writes for each member, the counts of the group's result, and when a
 // member's absences without a reason call for the secretary's attention. No grammY, no Prisma.
+import { localParts } from "../../datetime/calendar.ts";
 import { absenceReasons, isOneOf, type AbsenceReason } from "../../db/enums.ts";
 
 /** One-letter codes of absence reasons in callback data (`ab:<meetingId>:<code>`). */
@@ -142,10 +143,7 @@ export function isAlertCount(count: number, threshold: number): boolean {
 
 /** The calendar year of an instant in a time zone. */
 export function yearIn(at: Date, timeZone: string): number {
-  const year = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" })
-    .formatToParts(at)
-    .find((p) => p.type === "year")?.value;
-  return Number(year);
+  return localParts(at, timeZone).year;
 }
 
 /**

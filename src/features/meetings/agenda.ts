@@ -8,13 +8,14 @@ import { resolveCommandCell } from "../../bot/cell-access.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import type { AgendaItemView } from "../../db/repositories/agenda.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip, isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { sendPrivately } from "../../bot/kit/send-privately.ts";
+import { isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
 import { privateRemindersButton, privateRemindersUrl } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
-import { trySendPrivately } from "./opinions.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 /** Longest agenda item title, in characters. */
 export const MAX_AGENDA_TITLE = 300;
@@ -96,10 +97,10 @@ export function createAgendaFeature(): Composer<BotContext> {
     const loc = await cellLocale(ctx.services, cell.id);
     const locale = owner?.locale ?? loc.locale;
     const assigner = ctx.caller?.member?.fullName ?? ctx.caller?.member?.displayName ?? ctx.from!.first_name;
-    const sent = await trySendPrivately(
-      ctx.api,
+    const sent = await sendPrivately(
       ctx.services,
-      member.telegramId,
+      ctx.api,
+      member,
       translate(locale, "agenda-assigned", {
         name: memberName(member),
         assigner: clip(assigner, 64),
@@ -114,8 +115,9 @@ export function createAgendaFeature(): Composer<BotContext> {
           readyCallbackData(item.id),
         ),
       },
+      { meetingId: meeting.id, agendaItemId: item.id },
     );
-    if (sent) {
+    if (sent.status === "sent") {
       await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.id, item: item.title }));
     } else {
       await ctx.reply(
@@ -151,11 +153,7 @@ export function createAgendaFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(changed ? "agenda-ready-done" : "agenda-ready-already") });
     if (changed) await planMeetingReminders(ctx.services, meeting.id);
     const original = ctx.callbackQuery.message?.text;
-    if (original !== undefined) {
-      await editPressedMessage(ctx, `${original}\n\n${ctx.t("agenda-ready-marked")}`, {
-        otherwise: "leave",
-      }).catch((err: unknown) => ctx.log.debug({ err: String(err) }, "agenda message not edited"));
-    }
+    if (original !== undefined) await editPressed(ctx, `${original}\n\n${ctx.t("agenda-ready-marked")}`);
   });
 
   return feature;

@@ -1,10 +1,11 @@
 // The meeting announcement in the cell's group (PRODUCT §7): text, RSVP buttons, counts, and its
 // later edits (counts, move, cancellation). Rendered in the cell's language, so that an edit caused
 // by someone writing in English privately does not switch the group post's language.
-import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { BotServices } from "../../bot/context.ts";
+import { editStoredMessage } from "../../bot/kit/edit-pressed.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { localParts } from "../../datetime/zone.ts";
+import { localParts } from "../../datetime/calendar.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import type { RsvpCounts } from "../../db/repositories/rsvps.ts";
@@ -128,20 +129,12 @@ export async function refreshAnnouncement(
   const loc = await cellLocale(services, cell.id);
   const counts = await services.repos.rsvps.counts(meeting.id, cell.id);
   const open = meeting.state === "planned" || meeting.state === "in_progress";
-  try {
-    await api.editMessageText(
-      meeting.announcementChatId,
-      meeting.announcementMessageId,
-      announcementText(services, loc, cell, meeting, counts, note),
-      open ? { reply_markup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {},
-    );
-  } catch (err) {
-    if (err instanceof GrammyError && err.error_code === 400) {
-      if (!/not modified/i.test(err.description)) {
-        services.logger.info({ meetingId, err: err.description }, "announcement not edited");
-      }
-      return;
-    }
-    throw err;
-  }
+  await editStoredMessage(
+    api,
+    services.logger,
+    { chatId: meeting.announcementChatId, messageId: meeting.announcementMessageId },
+    announcementText(services, loc, cell, meeting, counts, note),
+    open ? { reply_markup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {},
+    { meetingId },
+  );
 }

@@ -4,7 +4,9 @@
 // and repeated-absence alerts are in close.ts; this module also composes the whole attendance feature.
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { editStoredMessage } from "../../bot/kit/edit-pressed.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName, refHintsOf, resolveMemberRef } from "../members/member-ref.ts";
@@ -61,16 +63,14 @@ async function openCheckin(ctx: BotContext, cell: CellView, meetingRef: string |
   const sent = await ctx.api.sendMessage(targetChat, text, {
     reply_markup: checkinKeyboard(services, loc, meeting.id),
   });
-  await repos.audit.record({
-    action: "meeting.checkin_posted",
-    targetType: "meeting",
-    targetId: meeting.id,
-    actorTelegramId: ctx.from!.id,
-    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "meeting.checkin_posted",
+    target: { type: "meeting", id: meeting.id },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    before: { state: before },
-    after: { state: "in_progress", chatId: targetChat, messageId: sent.message_id },
+    from: { state: before },
+    to: { state: "in_progress", chatId: targetChat, messageId: sent.message_id },
   });
   if (ctx.chat!.id !== targetChat) await ctx.reply(ctx.t("checkin-opened-elsewhere", { meeting: label }));
 }
@@ -103,13 +103,14 @@ async function refreshCheckinPost(ctx: BotContext, cell: CellView, meeting: Meet
   if (!post) return;
   const loc = await cellLocale(services, cell.id);
   const text = await checkinPostText(services, loc, cell, meeting);
-  try {
-    await ctx.api.editMessageText(post.chatId, post.messageId, text, {
-      reply_markup: checkinKeyboard(services, loc, meeting.id),
-    });
-  } catch (err) {
-    ctx.log.debug({ err: String(err), meetingId: meeting.id }, "check-in post not updated");
-  }
+  await editStoredMessage(
+    ctx.api,
+    ctx.log,
+    post,
+    text,
+    { reply_markup: checkinKeyboard(services, loc, meeting.id) },
+    { meetingId: meeting.id },
+  );
 }
 
 async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
@@ -190,15 +191,13 @@ async function checkInByProxy(
     await ctx.reply(ctx.t("checkin-proxy-already", { name }));
     return;
   }
-  await repos.audit.record({
-    action: "attendance.proxy_checkin",
-    targetType: "member",
-    targetId: target.memberId,
-    actorTelegramId: ctx.from!.id,
-    ...(actorMemberId === null ? {} : { actorMemberId }),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "attendance.proxy_checkin",
+    target: { type: "member", id: target.memberId },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    after: { meetingId: meeting.id, status: "proxy" },
+    to: { meetingId: meeting.id, status: "proxy" },
   });
   const counts = await repos.attendance.presenceCounts(meeting.id);
   await ctx.reply(ctx.t("checkin-proxy-done", { name, count: counts.present + counts.proxy }));

@@ -5,9 +5,13 @@
 // Also the reason buttons (`ab:<meetingId>:h|w|f|o`, "other" with a typed answer) and
 // `/attendance #id <member> present|proxy|excused|unexcused` for corrections after closing, and the
 // helpers check-in shares (how a meeting is named in messages, "#id" in front of a command's text).
-import { Composer, type CallbackQueryContext, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { sendPrivately } from "../../bot/kit/send-privately.ts";
+import { askTyped, onTypedAnswer, type TypedAnswer, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
@@ -31,12 +35,7 @@ import {
 import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
-import { forceReply, readReplyTag } from "./reply-tags.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 import { cleanText } from "../../clean-text.ts";
-
-/** Tag of the "other reason" prompt: "(mã: abr.<meetingId>)". */
-const REASON_TAG = "abr";
 
 const EDIT_STATUSES = {
   present: "present",
@@ -75,7 +74,7 @@ export function createCloseComposer(): Composer<BotContext> {
   feature.command("close_meeting", handleClose);
   feature.command("attendance", handleAttendanceEdit);
   feature.callbackQuery(/^ab:(\d{1,9}):([a-z])$/, handleReasonPress);
-  feature.on("message:text", handleReasonReply);
+  feature.use(onTypedAnswer("absence-reason", handleReasonAnswer));
   return feature;
 }
 
@@ -125,16 +124,14 @@ async function handleClose(ctx: BotContext): Promise<void> {
   }
   const summary = summariseRegister(await repos.attendance.listForMeeting(meeting.id));
   const actorMemberId = ctx.caller?.member?.id ?? null;
-  await repos.audit.record({
-    action: "meeting.closed",
-    targetType: "meeting",
-    targetId: meeting.id,
-    actorTelegramId: ctx.from!.id,
-    ...(actorMemberId === null ? {} : { actorMemberId }),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "meeting.closed",
+    target: { type: "meeting", id: meeting.id },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    before: { state: meeting.state },
-    after: { state: "closed", ...summary, conclusions: conclusions !== "" },
+    from: { state: meeting.state },
+    to: { state: "closed", ...summary, conclusions: conclusions !== "" },
   });
   // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
   await repos.attendance.ensurePostMeetingPrompt({
@@ -163,8 +160,8 @@ async function handleClose(ctx: BotContext): Promise<void> {
   let asked = 0;
   for (const memberId of unexcused) {
     const m = byId.get(memberId);
-    if (!m || m.telegramId === null || !m.reachable || m.erased) continue;
-    if (await askForReason(ctx, m.telegramId, m.locale ?? loc.locale, loc, meeting)) asked += 1;
+    if (!m || m.erased) continue;
+    if (await askForReason(ctx, m, m.locale ?? loc.locale, loc, meeting)) asked += 1;
   }
   if (ctx.chat!.id !== groupChat || unexcused.length > 0) {
     await ctx.reply(
@@ -182,7 +179,7 @@ async function handleClose(ctx: BotContext): Promise<void> {
 /** Sends the private question with the reason buttons; false when the member cannot be reached. */
 async function askForReason(
   ctx: BotContext,
-  telegramId: number,
+  member: { telegramId: number | null; reachable: boolean },
   locale: string,
   loc: CellLocale,
   meeting: MeetingView,
@@ -198,17 +195,18 @@ async function askForReason(
   const text = services.translate(locale, "absence-reason-ask", {
     meeting: meetingLabel(services, { ...loc, locale }, meeting),
   });
-  try {
-    await ctx.api.sendMessage(telegramId, text, { reply_markup: keyboard });
-    return true;
-  } catch (err) {
-    if (err instanceof GrammyError && err.error_code === 403) {
-      await services.repos.members.markUnreachable(telegramId, services.clock.now());
-      return false;
-    }
-    ctx.log.warn({ err: String(err), meetingId: meeting.id }, "absence reason question not sent");
-    return false;
-  }
+  const sent = await sendPrivately(
+    services,
+    ctx.api,
+    member,
+    text,
+    { reply_markup: keyboard },
+    {
+      meetingId: meeting.id,
+      what: "absence reason question",
+    },
+  );
+  return sent.status === "sent";
 }
 
 /** The member's own row of a closed meeting, when it is theirs to give a reason for. */
@@ -237,44 +235,44 @@ async function handleReasonPress(ctx: CallbackQueryContext<BotContext>): Promise
   }
   if (reason === "other") {
     await ctx.answerCallbackQuery();
-    const tag = ctx.t("absence-reply-tag", { code: `${REASON_TAG}.${meetingId}` });
-    await ctx.reply(`${ctx.t("absence-reason-other-ask")}\n${tag}`, {
-      reply_markup: forceReply(ctx.t("absence-reason-other-placeholder")),
+    await askTyped(ctx, {
+      userId: ctx.from.id,
+      chatId: ctx.from.id,
+      kind: "absence-reason",
+      payload: { meetingId },
+      text: ctx.t("absence-reason-other-ask"),
+      placeholder: ctx.t("absence-reason-other-placeholder"),
     });
     return;
   }
   const saved = await recordReason(ctx, own.meeting, own.member.id, storedReason(reason, null));
   await ctx.answerCallbackQuery({ text: ctx.t(saved ? "absence-reason-thanks" : "absence-reason-already") });
-  if (saved)
-    await editPressedMessage(ctx, ctx.t("absence-reason-thanks"), { otherwise: "leave" }).catch(
-      () => undefined,
-    );
+  if (saved) await editPressed(ctx, ctx.t("absence-reason-thanks"));
 }
 
-async function handleReasonReply(ctx: BotContext, next: () => Promise<void>): Promise<void> {
-  const tag = readReplyTag(ctx.msg, ctx.me.id);
-  if (tag?.[0] !== REASON_TAG || tag.length !== 2 || ctx.chat?.type !== "private") {
-    await next();
-    return;
-  }
-  const meetingId = Number(tag[1]);
-  const own = Number.isSafeInteger(meetingId) ? await ownAbsence(ctx, meetingId) : null;
+/** The typed reason of an absence, asked after the "other" button. */
+async function handleReasonAnswer(
+  ctx: BotContext,
+  answer: TypedAnswer<"absence-reason">,
+): Promise<TypedOutcome> {
+  const own = await ownAbsence(ctx, answer.payload.meetingId);
   if (!own) {
     await ctx.reply(ctx.t("button-not-for-you"));
-    return;
+    return "done";
   }
   if (own.row.status === "absent_excused") {
     await ctx.reply(ctx.t("absence-reason-already"));
-    return;
+    return "done";
   }
-  const text = cleanText(ctx.msg?.text ?? "");
+  const text = cleanText(answer.text ?? "");
   const length = [...text].length;
   if (length === 0 || length > MAX_REASON_TEXT) {
     await ctx.reply(ctx.t("absence-reason-bad-text", { max: MAX_REASON_TEXT }));
-    return;
+    return "keep";
   }
   const saved = await recordReason(ctx, own.meeting, own.member.id, storedReason("other", text));
   await ctx.reply(ctx.t(saved ? "absence-reason-thanks" : "absence-reason-already"));
+  return "done";
 }
 
 /** absent_unexcused → absent_excused with the reason, audited; false when it was no longer unexcused. */
@@ -291,16 +289,14 @@ async function recordReason(ctx: BotContext, meeting: MeetingView, memberId: num
   });
   if (!before) return false;
   const cell = await repos.cells.get(meeting.cellId);
-  await repos.audit.record({
-    action: "attendance.reason_given",
-    targetType: "member",
-    targetId: memberId,
-    actorTelegramId: ctx.from!.id,
-    actorMemberId: memberId,
-    ...(cell ? { organisationId: cell.organisationId } : {}),
+  await recordAudit(ctx.services, {
+    who: { telegramId: ctx.from!.id, memberId: memberId },
+    what: "attendance.reason_given",
+    target: { type: "member", id: memberId },
     cellId: meeting.cellId,
-    before: { meetingId: meeting.id, status: before.status },
-    after: { meetingId: meeting.id, status: "absent_excused", reason: reason.split(":")[0] },
+    from: { meetingId: meeting.id, status: before.status },
+    to: { meetingId: meeting.id, status: "absent_excused", reason: reason.split(":")[0] },
+    ...(cell ? { organisationId: cell.organisationId } : {}),
   });
   return true;
 }
@@ -388,16 +384,14 @@ async function handleAttendanceEdit(ctx: BotContext): Promise<void> {
     recordedByMemberId: actorMemberId,
     at: clock.now(),
   });
-  await repos.audit.record({
-    action: "attendance.edited",
-    targetType: "member",
-    targetId: target.memberId,
-    actorTelegramId: ctx.from!.id,
-    ...(actorMemberId === null ? {} : { actorMemberId }),
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "attendance.edited",
+    target: { type: "member", id: target.memberId },
     organisationId: cell.organisationId,
     cellId: cell.id,
-    before: { meetingId: meeting.id, status: before?.status ?? null },
-    after: { meetingId: meeting.id, status },
+    from: { meetingId: meeting.id, status: before?.status ?? null },
+    to: { meetingId: meeting.id, status },
   });
   await ctx.reply(
     ctx.t("attendance-edit-done", {

@@ -10,7 +10,10 @@ import {
   resolveCommandCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { askTyped, onTypedAnswer, type TypedKind, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
 import { formatDate, formatDateTime, formatWeekdayShortDate } from "../../datetime/format.ts";
 import { parseDateTime, parseTime } from "../../datetime/parse.ts";
 import {
@@ -20,13 +23,11 @@ import {
   localParts,
   zonedTimeToUtc,
   type LocalDate,
-} from "../../datetime/zone.ts";
+} from "../../datetime/calendar.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip } from "../members/member-ref.ts";
 import { cellLocale, meetingTitle } from "./announcement.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
-import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";
 import { createRsvpFeature } from "./rsvp.ts";
 import {
   cancelMeeting,
@@ -39,6 +40,7 @@ import {
   moveMeeting,
   parseMeetingCommand,
 } from "./service.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 const TIME_PRESETS = ["0730", "1400", "1930"] as const;
 const DATE_CHOICES = 7;
@@ -114,14 +116,21 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askTyped(ctx, "meeting-guided-type-date", `mg.${cell.id}.${ctx.match[2]!}`);
+    await askGuided(ctx, "meeting-date", "meeting-guided-type-date", {
+      cellId: cell.id,
+      kind: ctx.match[2]!,
+    });
   });
 
   feature.callbackQuery(/^mg:(\d{1,9}):tt:([rtef]):(\d{8})$/, async (ctx) => {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askTyped(ctx, "meeting-guided-type-time", `mg.${cell.id}.${ctx.match[2]!}.${ctx.match[3]!}`);
+    await askGuided(ctx, "meeting-time", "meeting-guided-type-time", {
+      cellId: cell.id,
+      kind: ctx.match[2]!,
+      date: ctx.match[3]!,
+    });
   });
 
   feature.callbackQuery(/^mg:(\d{1,9}):t:([rtef]):(\d{12})$/, async (ctx) => {
@@ -137,7 +146,11 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askTyped(ctx, "meeting-guided-type-place", `mg.${cell.id}.${ctx.match[2]!}.${ctx.match[3]!}`);
+    await askGuided(ctx, "meeting-place", "meeting-guided-type-place", {
+      cellId: cell.id,
+      kind: ctx.match[2]!,
+      stamp: ctx.match[3]!,
+    });
   });
 
   // Place chosen from the buttons: l = the cell's last place, n = none yet.
@@ -180,20 +193,12 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       await editPressed(ctx, ctx.t("meeting-guided-created", { ref: String(meeting.id), cell: cell.name }));
   });
 
-  // Typed answers of the guided flow: replies to the bot's force_reply prompts.
-  feature.on("message:text", async (ctx, next) => {
-    const tag = readReplyTag(ctx.msg, ctx.me.id);
-    if (tag?.[0] !== "mg" || !tag[1] || !/^\d{1,9}$/.test(tag[1]) || !tag[2] || !KIND_CODES[tag[2]])
-      return next();
-    const cell = await ctx.services.repos.cells.get(Number(tag[1]));
-    if (!cell || !cell.active || !(await isCellManager(ctx, cell))) {
-      await refuse(ctx, "manager");
-      return;
-    }
-    const kind = tag[2];
-    const text = ctx.msg.text;
-    if (tag.length === 3) {
-      // The date (perhaps with a time).
+  // Typed answers of the guided flow (src/bot/kit/typed-answer.ts). Each re-checks in the database
+  // that the person still manages the cell; "keep" leaves the question open for another try.
+  feature.use(
+    onTypedAnswer("meeting-date", async (ctx, { payload, text }) => {
+      const cell = await guidedCell(ctx, payload.cellId, payload.kind);
+      if (!cell || text === null) return "done";
       const loc = await cellLocale(ctx.services, cell.id);
       const parsed = parseDateTime(text, { now: ctx.services.clock.now(), timeZone: loc.timeZone });
       if (!parsed.ok && parsed.problem !== "missing_time") {
@@ -203,46 +208,51 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
             detail: parsed.detail ?? "",
           }),
         );
-        return;
+        return "keep";
       }
       if (parsed.ok && parsed.hasTime) {
         const start = await checkStart(ctx, cell.id, text);
-        if (!start.ok) return void (await ctx.reply(start.message));
-        await showPlaceStep(ctx, cell, kind, stampOf(start.value, loc.timeZone), "send");
-        return;
+        if (!start.ok) return keep(ctx, start.message);
+        await showPlaceStep(ctx, cell, payload.kind, stampOf(start.value, loc.timeZone), "send");
+        return "done";
       }
       const date = parsed.ok ? parsed.date : null;
       if (!date || compareToToday(date, ctx, loc.timeZone) < 0) {
-        await ctx.reply(ctx.t("datetime-problem-past", { given: clip(text.trim(), 64), detail: "" }));
-        return;
+        return keep(ctx, ctx.t("datetime-problem-past", { given: clip(text.trim(), 64), detail: "" }));
       }
-      await showTimeStep(ctx, cell, kind, date, "send");
-      return;
-    }
-    if (tag.length === 4 && tag[3] && /^\d{8}$/.test(tag[3])) {
-      const date = parseYmd(tag[3]);
-      if (!date) return;
+      await showTimeStep(ctx, cell, payload.kind, date, "send");
+      return "done";
+    }),
+  );
+  feature.use(
+    onTypedAnswer("meeting-time", async (ctx, { payload, text }) => {
+      const cell = await guidedCell(ctx, payload.cellId, payload.kind);
+      const date = parseYmd(payload.date);
+      if (!cell || !date || text === null) return "done";
       const time = parseTime(text);
       if (!time.ok) {
-        await ctx.reply(
+        return keep(
+          ctx,
           ctx.t(`datetime-problem-${time.problem}`, { given: clip(text.trim(), 64), detail: "" }),
         );
-        return;
       }
       const stamp = `${ymd(date)}${pad(time.hour)}${pad(time.minute)}`;
       const start = await startFromStamp(ctx, cell, stamp);
-      if (!start.ok) return void (await ctx.reply(start.message));
-      await showPlaceStep(ctx, cell, kind, stamp, "send");
-      return;
-    }
-    if (tag.length === 4 && tag[3] && /^\d{12}$/.test(tag[3])) {
+      if (!start.ok) return keep(ctx, start.message);
+      await showPlaceStep(ctx, cell, payload.kind, stamp, "send");
+      return "done";
+    }),
+  );
+  feature.use(
+    onTypedAnswer("meeting-place", async (ctx, { payload, text }) => {
+      const cell = await guidedCell(ctx, payload.cellId, payload.kind);
+      if (!cell || text === null) return "done";
       const place = checkPlace(ctx, text);
-      if (!place.ok) return void (await ctx.reply(place.message));
-      await showConfirm(ctx, cell, kind, tag[3], place.value, "send");
-      return;
-    }
-    return next();
-  });
+      if (!place.ok) return keep(ctx, place.message);
+      await showConfirm(ctx, cell, payload.kind, payload.stamp, place.value, "send");
+      return "done";
+    }),
+  );
 
   // ---- /meetings -------------------------------------------------------------------------------
 
@@ -303,15 +313,13 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     if (!(await cancelMeeting(ctx.services, ctx.api, ctx.me.username, meeting))) {
       return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
     }
-    await ctx.services.repos.audit.record({
-      action: "meeting.cancel",
-      targetType: "meeting",
-      targetId: meeting.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "meeting.cancel",
+      target: { type: "meeting", id: meeting.id },
       cellId: cell.id,
-      before: { state: meeting.state },
-      after: { state: "cancelled" },
+      from: { state: meeting.state },
+      to: { state: "cancelled" },
     });
     await tellGroup(ctx, cell, meeting, "meeting-cancelled-group", {});
     if (ctx.chat.id !== cell.chatId)
@@ -338,15 +346,13 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value))) {
       return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
     }
-    await ctx.services.repos.audit.record({
-      action: "meeting.move",
-      targetType: "meeting",
-      targetId: meeting.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "meeting.move",
+      target: { type: "meeting", id: meeting.id },
       cellId: cell.id,
-      before: { startsAt: meeting.startsAt.toISOString() },
-      after: { startsAt: start.value.toISOString() },
+      from: { startsAt: meeting.startsAt.toISOString() },
+      to: { startsAt: start.value.toISOString() },
     });
     const loc = await cellLocale(ctx.services, cell.id);
     await tellGroup(ctx, cell, meeting, "meeting-moved-group", {
@@ -603,22 +609,38 @@ async function showConfirm(
   );
 }
 
-/**
- * A force_reply prompt whose last line says what is asked. In a group it names the presser with a text
- * mention, so that only their app opens the reply (selective force_reply targets mentioned users).
- */
-async function askTyped(ctx: BotContext, key: string, code: string): Promise<void> {
-  const body = `${ctx.t(key)}\n${ctx.t("meeting-reply-tag", { code })}`;
-  const markup = { reply_markup: forceReply(ctx.t(`${key}-placeholder`)) };
-  if (ctx.chat?.type === "private" || !ctx.from) {
-    await ctx.reply(body, markup);
-    return;
-  }
-  const name = clip(displayNameOf(ctx.from), 40);
-  await ctx.reply(`${name}, ${body}`, {
-    ...markup,
-    entities: [{ type: "text_mention", offset: 0, length: name.length, user: ctx.from }],
+/** Asks the presser for a typed value of the guided flow, where they pressed (group or private). */
+async function askGuided<K extends "meeting-date" | "meeting-time" | "meeting-place">(
+  ctx: CallbackQueryContext<BotContext>,
+  kind: K & TypedKind,
+  key: string,
+  payload: Parameters<typeof askTyped<K>>[1]["payload"],
+): Promise<void> {
+  await askTyped(ctx, {
+    userId: ctx.from.id,
+    chatId: ctx.chat?.id ?? ctx.from.id,
+    kind,
+    payload,
+    text: ctx.t(key),
+    placeholder: ctx.t(`${key}-placeholder`),
+    user: ctx.from,
   });
+}
+
+/** The cell of a typed answer when the person still manages it (re-checked now); refuses otherwise. */
+async function guidedCell(ctx: BotContext, cellId: number, kind: string): Promise<CellView | null> {
+  const cell = await ctx.services.repos.cells.get(cellId);
+  if (!cell || !cell.active || !KIND_CODES[kind] || !(await isCellManager(ctx, cell))) {
+    await refuse(ctx, "manager");
+    return null;
+  }
+  return cell;
+}
+
+/** Tells why the typed value cannot be used; the question stays open for another try. */
+async function keep(ctx: BotContext, message: string): Promise<TypedOutcome> {
+  await ctx.reply(message);
+  return "keep";
 }
 
 async function tellGroup(
@@ -640,6 +662,6 @@ async function tellGroup(
     await ctx.api.sendMessage(cell.chatId, text);
   } catch (err) {
     if (!(err instanceof GrammyError)) throw err;
-    ctx.log.warn({ meetingId: meeting.id, err: err.description }, "group not told");
+    ctx.log.warn({ meetingId: meeting.id, err: errorForLog(err) }, "group not told");
   }
 }

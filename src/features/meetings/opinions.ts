@@ -1,15 +1,18 @@
 // Pre-meeting opinions (PRODUCT §4B): the announcement carries a deep link into the private chat;
-// there the member is asked for the points they want raised and answers by replying (text or a voice
-// note). The answers are stored named, as Responses to the meeting's pre_meeting prompt, and only the
-// secretary sees them with /opinions — never the group.
-import { Composer, GrammyError, InlineKeyboard, type Api, type RawApi } from "grammy";
-import type { Message } from "grammy/types";
-import type { BotContext, BotServices } from "../../bot/context.ts";
+// there the member is asked for the points they want raised and sends them (text or voice notes, as
+// many as they like until they press [Thôi] or the meeting starts). The answers are stored named, as
+// Responses to the meeting's pre_meeting prompt (src/features/prompts/), and only the secretary sees
+// them with /opinions — never the group.
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
 import { resolveCommandCell, roleInCell } from "../../bot/cell-access.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
+import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { formatDateTime, formatWeekdayShortDate, formatTime } from "../../datetime/format.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import type { OpinionView } from "../../db/repositories/opinions.ts";
-import { clip } from "../members/member-ref.ts";
+import type { ResponseView } from "../../db/repositories/prompts.ts";
+import { MAX_ANSWER_TEXT, meetingPrompt, recordAnswer } from "../prompts/answers.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
@@ -20,34 +23,9 @@ export {
   OPINION_PAYLOAD_PREFIX,
   type OpinionButtonSource,
 } from "./opinion-link.ts";
-import { cleanText } from "../../clean-text.ts";
 
-/** Only the opinion question (opinions-ask) starts with this mark: a reply to it is an opinion. */
-const QUESTION_MARK = "💬";
 /** Texts sent to the secretary are cut into messages of at most this many characters. */
 const CHUNK = 3500;
-
-/** Sends a private message; false when the member cannot be reached (never opened the bot, blocked it). */
-export async function trySendPrivately(
-  api: Api<RawApi>,
-  services: BotServices,
-  telegramId: number | null,
-  text: string,
-  other: Parameters<Api["sendMessage"]>[2] = {},
-): Promise<Message.TextMessage | null> {
-  if (telegramId === null) return null;
-  try {
-    return await api.sendMessage(telegramId, text, other);
-  } catch (err) {
-    if (err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400)) {
-      if (err.error_code === 403)
-        await services.repos.members.markUnreachable(telegramId, services.clock.now());
-      services.logger.info({ telegramId, code: err.error_code }, "member not reachable privately");
-      return null;
-    }
-    throw err;
-  }
-}
 
 /** Whether members may still send points for this meeting. */
 function isOpenForOpinions(meeting: MeetingView, now: Date): boolean {
@@ -66,52 +44,68 @@ export function createOpinionsFeature(): Composer<BotContext> {
     if (!meeting || !(await mayGiveOpinion(ctx, meeting))) return;
     const loc = await cellLocale(ctx.services, meeting.cellId);
     const locale = await ctx.i18n.getLocale();
-    await ctx.reply(
-      ctx.t("opinions-ask", {
+    await askTyped(ctx, {
+      userId: ctx.chat.id,
+      chatId: ctx.chat.id,
+      kind: "opinion",
+      payload: { meetingId: meeting.id },
+      text: ctx.t("opinions-ask", {
         ref: meeting.id,
         when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
       }),
-      { reply_markup: { force_reply: true, input_field_placeholder: ctx.t("opinions-placeholder") } },
-    );
+      placeholder: ctx.t("opinions-placeholder"),
+      // Points are taken until the meeting starts.
+      expiresAt: meeting.startsAt,
+    });
   });
 
-  // A reply (text or voice) to the question above.
-  feature.on(["message:text", "message:voice"], async (ctx, next) => {
-    const replied = ctx.msg.reply_to_message;
-    if (ctx.chat.type !== "private" || !replied || replied.from?.id !== ctx.me.id) return next();
-    const question = replied.text ?? "";
-    const ref = question.startsWith(QUESTION_MARK) ? /#(\d{1,9})/.exec(question) : null;
-    if (!ref) return next();
-    const text = ctx.msg.text ?? null;
-    if (text !== null && text.startsWith("/")) return next();
-    const { repos, clock } = ctx.services;
-    const meeting = await repos.meetings.get(Number(ref[1]));
-    if (!meeting || !(await mayGiveOpinion(ctx, meeting))) return;
-    const cell = await repos.cells.get(meeting.cellId);
-    const member = ctx.caller?.member;
-    if (!cell || !member) return;
-    const trimmed = text === null ? null : cleanText(text, { multiline: true });
-    if (trimmed === "") {
-      await ctx.reply(ctx.t("opinions-empty"));
-      return;
-    }
-    const now = clock.now();
-    await repos.opinions.add(
-      {
+  // A point (text or voice): the member's next private messages. The question stays open for more.
+  feature.use(
+    onTypedAnswer("opinion", async (ctx, answer) => {
+      const { repos } = ctx.services;
+      const meeting = await repos.meetings.get(answer.payload.meetingId);
+      if (!meeting || !(await mayGiveOpinion(ctx, meeting))) return "done";
+      const cell = await repos.cells.get(meeting.cellId);
+      const member = ctx.caller?.member;
+      if (!cell || !member) return "done";
+      const loc = await cellLocale(ctx.services, cell.id);
+      let prompt = await meetingPrompt(ctx.services, {
         organisationId: cell.organisationId,
         cellId: cell.id,
         meetingId: meeting.id,
+        kind: "pre_meeting",
+        anonymous: false,
         createdByMemberId: null,
-        opensAt: now,
         closesAt: meeting.startsAt,
-        questionText: ctx.t("opinions-question-text"),
-      },
-      member.id,
-      { text: trimmed, voiceFileId: ctx.msg.voice?.file_id ?? null },
-      now,
-    );
-    await ctx.reply(ctx.t("opinions-thanks", { ref: meeting.id }));
-  });
+        questions: [{ kind: "text", text: ctx.t("opinions-question-text") }],
+      });
+      // The prompt closes when the meeting starts, and a meeting may have been moved since.
+      if (prompt.closesAt?.getTime() !== meeting.startsAt.getTime()) {
+        prompt = await repos.prompts.setClosesAt(prompt.id, meeting.startsAt);
+      }
+      const result = await recordAnswer(ctx.services, {
+        prompt,
+        questionId: prompt.questions[0]!.id,
+        memberId: member.id,
+        answer: { text: answer.text, voiceFileId: answer.voiceFileId },
+        timeZone: loc.timeZone,
+      });
+      if (!result.ok) {
+        if (result.problem === "closed") {
+          await ctx.reply(ctx.t("opinions-closed", { ref: meeting.id }));
+          return "done";
+        }
+        await ctx.reply(
+          ctx.t(result.problem === "too-long" ? "opinions-too-long" : "opinions-empty", {
+            max: MAX_ANSWER_TEXT,
+          }),
+        );
+        return "keep";
+      }
+      await ctx.reply(ctx.t("opinions-thanks", { ref: meeting.id }));
+      return "keep";
+    }),
+  );
 
   feature.command("opinions", async (ctx) => {
     const cell = await resolveCommandCell(ctx, "manager");
@@ -119,7 +113,8 @@ export function createOpinionsFeature(): Composer<BotContext> {
     const meeting = await findMeetingByRef(ctx, cell.id, ctx.match);
     if (!meeting) return;
     const { repos } = ctx.services;
-    const opinions = await repos.opinions.listForMeeting(meeting.id);
+    const prompt = await repos.prompts.findForMeeting(meeting.id, "pre_meeting");
+    const opinions = prompt ? await repos.prompts.listAnswers(prompt.id) : [];
     const loc = await cellLocale(ctx.services, cell.id);
     const locale = await ctx.i18n.getLocale();
     const header = ctx.t("opinions-list-header", {
@@ -137,14 +132,15 @@ export function createOpinionsFeature(): Composer<BotContext> {
       return;
     }
     // In the group the list is never posted: it goes to the caller privately.
-    let delivered = true;
-    for (const text of messages) {
-      if (!(await trySendPrivately(ctx.api, ctx.services, ctx.from?.id ?? null, text))) {
-        delivered = false;
-        break;
-      }
-    }
-    if (delivered) await ctx.reply(ctx.t("opinions-sent-privately"));
+    const sent = await sendPrivatelyAll(
+      ctx.services,
+      ctx.api,
+      ctx.from!.id,
+      messages,
+      {},
+      { meetingId: meeting.id },
+    );
+    if (sent.status === "sent") await ctx.reply(ctx.t("opinions-sent-privately"));
     else
       await ctx.reply(ctx.t("opinions-open-private-first"), {
         reply_markup: new InlineKeyboard().add(privateRemindersButton(ctx)),
@@ -170,7 +166,7 @@ async function mayGiveOpinion(ctx: BotContext, meeting: MeetingView): Promise<bo
 
 function opinionLine(
   ctx: BotContext,
-  o: OpinionView,
+  o: ResponseView,
   index: number,
   timeZone: string,
   locale: string,

@@ -21,7 +21,7 @@
 //   `meeting:<id>:r:`, so rescheduling and cancelling reminders never touches rows other meeting
 //   features keep under `meeting:<id>:` (announcements, notices, prompts). Keys do not contain the start
 //   time: after a move the same keys are rescheduled, and a reminder already sent is not sent again.
-import { addDays, localParts, zonedTimeToUtc, type LocalDate } from "../../datetime/zone.ts";
+import { addDays, localParts, zonedTimeToUtc, type LocalDate } from "../../datetime/calendar.ts";
 import type { QuietHours } from "../settings/model.ts";
 
 export const MEETING_REMINDER_KINDS = {

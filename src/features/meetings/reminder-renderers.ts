@@ -1,4 +1,5 @@
-// Renders meeting reminder rows at send time (kinds in reminder-plan.ts). Each renderer reads the
+// The jobs of meeting reminder rows (kinds in reminder-plan.ts): one message each, rendered at send
+// time; they write nothing. Each renderer reads the
 // meeting again: a cancelled, closed, started or moved meeting (the row was planned for another start)
 // is skipped, as is a member who left, became unreachable, or (for the last-hours nudge) said they attend.
 // Texts are in the recipient's language (member.locale, else the cell's), dates the Vietnamese way.
@@ -8,19 +9,15 @@ import { formatDate, formatTime, formatWeekdayShortDate } from "../../datetime/f
 import type { Repositories } from "../../db/repositories/index.ts";
 import type { ReminderMeeting, ReminderRecipient } from "../../db/repositories/meeting-reminders.ts";
 import type { Translator } from "../../i18n.ts";
-import {
-  PermanentRenderError,
-  type OutboxRow,
-  type Renderer,
-  type RenderResult,
-} from "../../scheduler/types.ts";
+import { PermanentJobError, singleMessageJob, type Job, type SingleMessage } from "../../scheduler/jobs.ts";
+import type { OutboxRow } from "../../scheduler/types.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { getEffectiveSettings, type Settings } from "../settings/settings.ts";
 import { localParts } from "../../datetime/zone.ts";
 import { MEETING_REMINDER_KINDS, type ReminderPayload } from "./reminder-plan.ts";
 
 export interface MeetingReminderRendererDeps {
-  repos: Pick<Repositories, "meetingReminders" | "settings">;
+  repos: Pick<Repositories, "meetingReminders" | "rsvps" | "settings">;
   translate: Translator;
   defaultLocale: string;
   clock: Clock;
@@ -33,7 +30,9 @@ interface Loaded {
   settings: Settings;
 }
 
-export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps): Record<string, Renderer> {
+type Renderer = (row: OutboxRow) => Promise<SingleMessage>;
+
+export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Record<string, Job> {
   const { repos, translate } = deps;
 
   /** The meeting the row is about, or why there is nothing to send any more. */
@@ -89,7 +88,7 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
   }
 
   async function recipient(row: OutboxRow, meeting: ReminderMeeting): Promise<ReminderRecipient | null> {
-    if (row.memberId === null) throw new PermanentRenderError("private reminder without a member");
+    if (row.memberId === null) throw new PermanentJobError("private reminder without a member");
     return repos.meetingReminders.reachableMember(meeting.cellId, row.memberId);
   }
 
@@ -99,7 +98,7 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
     const { meeting, settings } = loaded;
     if (meeting.groupChatId === null) return { skip: "cell has no group" };
     const locale = localeOf(settings);
-    const counts = await repos.meetingReminders.rsvpCounts(meeting.id, meeting.cellId);
+    const counts = await repos.rsvps.counts(meeting.id, meeting.cellId);
     const text = translate(locale, "meeting-reminder-group", {
       when: when(locale, meeting, settings),
       cell: meeting.cellName,
@@ -107,8 +106,8 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
       attend: counts.attend,
       absent: counts.absent,
       unsure: counts.unsure,
-      // Written like the announcement's counts: "not sure" is still "no answer" there.
-      noAnswer: counts.none + counts.unsure,
+      // The announcement's counting rule (rsvps.counts): "not sure" is still "no answer".
+      noAnswer: counts.noAnswer,
     });
     const keyboard = new InlineKeyboard().add(
       privateRemindersButton({ translate, locale, botUsername: deps.botUsername }),
@@ -136,7 +135,7 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
       }),
       translate(locale, `meeting-reminder-status-${status}`),
     ].join("\n");
-    const result: RenderResult = { chatId: member.chatId, text };
+    const result: SingleMessage = { chatId: member.chatId, text };
     if (status === "attend") return result;
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "meeting-reminder-btn-attend"), `rsvp:${meeting.id}:a`)
@@ -197,10 +196,10 @@ export function createMeetingReminderRenderers(deps: MeetingReminderRendererDeps
   };
 
   return {
-    [MEETING_REMINDER_KINDS.group]: group,
-    [MEETING_REMINDER_KINDS.private]: personal,
-    [MEETING_REMINDER_KINDS.agendaOwner]: agendaOwner,
-    [MEETING_REMINDER_KINDS.agendaCheck]: agendaCheck,
+    [MEETING_REMINDER_KINDS.group]: singleMessageJob(group),
+    [MEETING_REMINDER_KINDS.private]: singleMessageJob(personal),
+    [MEETING_REMINDER_KINDS.agendaOwner]: singleMessageJob(agendaOwner),
+    [MEETING_REMINDER_KINDS.agendaCheck]: singleMessageJob(agendaCheck),
   };
 }
 
@@ -211,7 +210,7 @@ function parsePayload(row: OutboxRow): ReminderPayload {
     typeof p.startsAt !== "string" ||
     typeof p.offsetMinutes !== "number"
   ) {
-    throw new PermanentRenderError(`bad meeting reminder payload in ${row.key}`);
+    throw new PermanentJobError(`bad meeting reminder payload in ${row.key}`);
   }
   const payload: ReminderPayload = {
     meetingId: p.meetingId,

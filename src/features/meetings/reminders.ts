@@ -1,7 +1,7 @@
 // Meeting reminders as scheduled-delivery rows (PRODUCT §4B "Reminders").
 // CONTRACT shared by the meetings helpers: call planMeetingReminders after creating or moving a meeting
 // and after changing its agenda; call cancelMeetingReminders after cancelling or closing it.
-// What is planned, when and for whom: see reminder-plan.ts; what is sent: reminder-renderers.ts.
+// What is planned, when and for whom: see reminder-plan.ts; what is sent: the jobs in reminder-renderers.ts.
 import type { BotServices } from "../../bot/context.ts";
 import { getEffectiveSettings } from "../settings/settings.ts";
 import {
@@ -50,6 +50,8 @@ export async function planMeetingReminders(services: BotServices, meetingId: num
   });
   const result = await repos.outbox.reschedule(reminderKeyPrefix(meetingId), rows);
   services.logger.debug({ meetingId, ...result }, "meeting reminders planned");
+  // Catch-up reminders of a meeting set at short notice are due at once.
+  if (rows.some((row) => row.dueAt.getTime() <= now.getTime())) services.scheduler.wake();
 }
 
 /** Removes the pending reminder rows of a cancelled (or closed) meeting. */

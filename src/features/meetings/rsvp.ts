@@ -1,12 +1,14 @@
 // RSVP buttons of the announcement (and of reminders that carry them): attend / absent / unsure, then
 // the reason of an absence (health, work, family, other with a typed text). Only active members of the
 // meeting's cell may answer; anyone else is told and nothing changes.
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { sendPrivately } from "../../bot/kit/send-privately.ts";
+import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
-import { clip } from "../members/member-ref.ts";
 import { refreshAnnouncement } from "./announcement.ts";
-import { editPressed, forceReply, readReplyTag } from "./reply-tags.ts";
 import { cleanText } from "../../clean-text.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
@@ -52,19 +54,16 @@ export function reasonKeyboard(ctx: BotContext, meetingId: number): InlineKeyboa
 /** Asks privately for the reason of an absence; false when the member cannot be written to. */
 async function askReasonPrivately(ctx: BotContext, meeting: MeetingView): Promise<boolean> {
   const member = ctx.caller?.member;
-  if (!member?.reachable || !ctx.from) return false;
-  try {
-    await ctx.api.sendMessage(ctx.from.id, ctx.t("meeting-reason-ask-private", { ref: String(meeting.id) }), {
-      reply_markup: reasonKeyboard(ctx, meeting.id),
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400)) {
-      await ctx.services.repos.members.markUnreachable(ctx.from.id, ctx.services.clock.now());
-      return false;
-    }
-    throw err;
-  }
+  if (!member || !ctx.from) return false;
+  const sent = await sendPrivately(
+    ctx.services,
+    ctx.api,
+    { telegramId: ctx.from.id, reachable: member.reachable },
+    ctx.t("meeting-reason-ask-private", { ref: String(meeting.id) }),
+    { reply_markup: reasonKeyboard(ctx, meeting.id) },
+    { meetingId: meeting.id },
+  );
+  return sent.status === "sent";
 }
 
 export function createRsvpFeature(): Composer<BotContext> {
@@ -131,42 +130,47 @@ export function createRsvpFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-recorded", { reason: label }) });
     if (reason === "other") {
       await editPressed(ctx, ctx.t("meeting-reason-recorded", { reason: label }));
-      await ctx.reply(
-        `${ctx.t("meeting-reason-other-ask", { ref: String(meetingId) })}\n${ctx.t("meeting-reply-tag", { code: `ly.${meetingId}` })}`,
-        { reply_markup: forceReply(ctx.t("meeting-reason-other-placeholder")) },
-      );
+      await askTyped(ctx, {
+        userId: ctx.from.id,
+        chatId: ctx.from.id,
+        kind: "rsvp-reason",
+        payload: { meetingId },
+        text: ctx.t("meeting-reason-other-ask", { ref: String(meetingId) }),
+        placeholder: ctx.t("meeting-reason-other-placeholder"),
+      });
       return;
     }
     await editPressed(ctx, ctx.t("meeting-reason-recorded", { reason: label }));
   });
 
-  // The typed reason of an "other" absence: a private reply to the bot's prompt.
-  feature.on("message:text", async (ctx, next) => {
-    const tag = readReplyTag(ctx.msg, ctx.me.id);
-    if (ctx.chat.type !== "private" || tag?.[0] !== "ly" || !tag[1] || !/^\d+$/.test(tag[1])) return next();
-    const meetingId = Number(tag[1]);
-    const meeting = await ctx.services.repos.meetings.get(meetingId);
-    const member = ctx.caller?.member;
-    if (!meeting || !member || !member.memberships.some((m) => m.cellId === meeting.cellId)) {
-      await ctx.reply(ctx.t("button-not-for-you"));
-      return;
-    }
-    if (meeting.state === "cancelled" || meeting.state === "closed") {
-      await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
-      return;
-    }
-    const text = cleanText(ctx.msg.text);
-    if (text === "" || [...text].length > MAX_REASON_TEXT) {
-      await ctx.reply(ctx.t("meeting-reason-text-bad", { max: String(MAX_REASON_TEXT) }));
-      return;
-    }
-    const stored = await ctx.services.repos.rsvps.setReason(meetingId, member.id, "other", text);
-    await ctx.reply(
-      stored
-        ? ctx.t("meeting-reason-text-recorded", { reason: clip(text, 100) })
-        : ctx.t("meeting-reason-not-absent"),
-    );
-  });
+  // The typed reason of an "other" absence: the member's next private message.
+  feature.use(
+    onTypedAnswer("rsvp-reason", async (ctx, answer) => {
+      const { meetingId } = answer.payload;
+      const meeting = await ctx.services.repos.meetings.get(meetingId);
+      const member = ctx.caller?.member;
+      if (!meeting || !member || !member.memberships.some((m) => m.cellId === meeting.cellId)) {
+        await ctx.reply(ctx.t("button-not-for-you"));
+        return "done";
+      }
+      if (meeting.state === "cancelled" || meeting.state === "closed") {
+        await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
+        return "done";
+      }
+      const text = cleanText(answer.text ?? "");
+      if (text === "" || [...text].length > MAX_REASON_TEXT) {
+        await ctx.reply(ctx.t("meeting-reason-text-bad", { max: String(MAX_REASON_TEXT) }));
+        return "keep";
+      }
+      const stored = await ctx.services.repos.rsvps.setReason(meetingId, member.id, "other", text);
+      await ctx.reply(
+        stored
+          ? ctx.t("meeting-reason-text-recorded", { reason: clip(text, 100) })
+          : ctx.t("meeting-reason-not-absent"),
+      );
+      return "done";
+    }),
+  );
 
   return feature;
 }

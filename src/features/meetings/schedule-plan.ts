@@ -1,6 +1,14 @@
 // Pure arithmetic of monthly meeting schedules (no grammY, no Prisma): which day and hour each
 // month's regular meeting falls on in the cell's time zone, when it is announced, and the key of the
-// scheduled-delivery row that creates it.
+// scheduled-delivery row that creates it. The calendar arithmetic is calendar.ts's.
+import {
+  addDays,
+  addMonths,
+  lastDayOfMonth,
+  localMonthBounds,
+  localParts,
+  zonedTimeToUtc,
+} from "../../datetime/calendar.ts";
 
 /** Stored in MeetingSchedule.dayOfMonth for "the last day of the month" ("cuối tháng"). */
 export const LAST_DAY_OF_MONTH = -1;
@@ -66,66 +74,13 @@ export function parsePeriod(period: string): { year: number; month: number } | n
 export function nextPeriod(period: Period, count = 1): Period {
   const p = parsePeriod(period);
   if (!p) throw new RangeError(`bad period ${period}`);
-  const index = p.year * 12 + (p.month - 1) + count;
-  return periodOf(Math.floor(index / 12), (index % 12) + 1);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock reading of `at` in `timeZone`. */
-export function localParts(at: Date, timeZone: string): LocalParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-  };
-}
-
-/** The instant a wall-clock time in `timeZone` denotes (the earlier one around a DST change). */
-export function zonedInstant(local: LocalParts, timeZone: string): Date {
-  const wanted = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  let guess = wanted;
-  for (let i = 0; i < 3; i++) {
-    const seen = localParts(new Date(guess), timeZone);
-    const seenMs = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-    const diff = wanted - seenMs;
-    if (diff === 0) break;
-    guess += diff;
-  }
-  return new Date(guess);
+  const next = addMonths({ year: p.year, month: p.month, day: 1 }, count);
+  return periodOf(next.year, next.month);
 }
 
 /** The local day the pattern falls on in a month (the last day for LAST_DAY_OF_MONTH). */
 export function dayIn(pattern: Pick<SchedulePattern, "dayOfMonth">, year: number, month: number): number {
-  const last = daysInMonth(year, month);
+  const last = lastDayOfMonth(year, month).day;
   return pattern.dayOfMonth === LAST_DAY_OF_MONTH ? last : Math.min(pattern.dayOfMonth, last);
 }
 
@@ -134,20 +89,11 @@ export function occurrenceIn(pattern: SchedulePattern, period: Period, timeZone:
   const p = parsePeriod(period);
   if (!p) throw new RangeError(`bad period ${period}`);
   const [hour, minute] = pattern.time.split(":").map(Number) as [number, number];
-  const day = dayIn(pattern, p.year, p.month);
-  const startsAt = zonedInstant({ year: p.year, month: p.month, day, hour, minute }, timeZone);
-  // N calendar days before, at the announcement hour (Date.UTC normalises day underflow).
-  const back = new Date(Date.UTC(p.year, p.month - 1, day - pattern.announceDaysAhead));
-  const announceAt = zonedInstant(
-    {
-      year: back.getUTCFullYear(),
-      month: back.getUTCMonth() + 1,
-      day: back.getUTCDate(),
-      hour: ANNOUNCE_HOUR,
-      minute: 0,
-    },
-    timeZone,
-  );
+  const date = { year: p.year, month: p.month, day: dayIn(pattern, p.year, p.month) };
+  const startsAt = zonedTimeToUtc(date, { hour, minute }, timeZone);
+  // N calendar days before, at the announcement hour.
+  const back = addDays(date, -pattern.announceDaysAhead);
+  const announceAt = zonedTimeToUtc(back, { hour: ANNOUNCE_HOUR, minute: 0 }, timeZone);
   return { period, startsAt, announceAt };
 }
 
@@ -190,11 +136,7 @@ export function dueTime(occurrence: Occurrence, now: Date): Date {
 export function periodBounds(period: Period, timeZone: string): { from: Date; to: Date } {
   const p = parsePeriod(period);
   if (!p) throw new RangeError(`bad period ${period}`);
-  const n = parsePeriod(nextPeriod(period))!;
-  return {
-    from: zonedInstant({ year: p.year, month: p.month, day: 1, hour: 0, minute: 0 }, timeZone),
-    to: zonedInstant({ year: n.year, month: n.month, day: 1, hour: 0, minute: 0 }, timeZone),
-  };
+  return localMonthBounds(p.year, p.month, timeZone);
 }
 
 export interface ScheduleRowSource extends SchedulePattern {

@@ -1,7 +1,7 @@
 // Recurring meetings (PRODUCT §4B): `/meeting_schedule monthly <day> <time> [| <place>]` keeps a
 // regular meeting every month, announced `announceDaysAhead` days before (`/meeting_schedule ahead
 // <n>`); `/meeting_schedule off` stops it; `/meeting_schedule` alone shows it. The months are driven
-// by scheduled-delivery rows (schedule-renderer.ts), written here when the schedule is saved.
+// by scheduled-delivery rows (their job: schedule-renderer.ts), written here when the schedule is saved.
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
@@ -9,7 +9,7 @@ import { formatDateTime } from "../../datetime/format.ts";
 import { parseTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingScheduleView } from "../../db/repositories/meeting-schedules.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale } from "./announcement.ts";
 import {
   DEFAULT_ANNOUNCE_DAYS_AHEAD,
@@ -109,6 +109,8 @@ async function setMonthly(ctx: BotContext, cell: CellView, text: string): Promis
   });
   const next = nextOccurrence(schedule, now, loc.timeZone);
   await repos.outbox.schedule(scheduleRows(schedule, next.period, loc.timeZone, now));
+  // A meeting less than `announceDaysAhead` days away is announced now, not at the next beat.
+  ctx.services.scheduler.wake();
   await repos.audit.record({
     action: "meeting_schedule.set",
     targetType: "meeting_schedule",
@@ -173,6 +175,7 @@ async function setAhead(ctx: BotContext, cell: CellView, text: string): Promise<
     scheduleKeyPrefix(schedule.id),
     scheduleRows(updated, next.period, loc.timeZone, now, OCCURRENCES_AHEAD + 1),
   );
+  ctx.services.scheduler.wake();
   await repos.audit.record({
     action: "meeting_schedule.ahead",
     targetType: "meeting_schedule",

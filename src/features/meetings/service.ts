@@ -7,10 +7,11 @@ import { parseDateTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
-import { clip } from "../members/member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 export const MAX_PLACE = 200;
 export const MAX_TITLE = 200;
@@ -131,7 +132,7 @@ export async function createAndAnnounce(
   } catch (err) {
     // The group may have removed the bot: the meeting stands, the creator is told it was not announced.
     if (!(err instanceof GrammyError)) throw err;
-    ctx.log.warn({ meetingId: meeting.id, err: err.description }, "announcement not sent");
+    ctx.log.warn({ meetingId: meeting.id, err: errorForLog(err) }, "announcement not sent");
   }
   const inGroup = ctx.chat?.id === cell.chatId;
   if (!announced)

@@ -1,15 +1,20 @@
 // A member's data, for committee admins in private chat: /export_member sends everything stored about
 // a person as a JSON file; /erase_member erases them after a confirmation button (the erasure policy
 // is documented on the repository function members.erase).
-import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { ensureAdmin, ensurePrivateChat } from "../../bot/auth.ts";
 import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import type { PersonSummary } from "../../db/repositories/members.ts";
 import { normaliseName } from "../members/member-ref.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 export const ERASE_CALLBACK = /^erase:(\d{1,10}|no)$/;
+
+/** At most this many characters of what the admin typed are quoted back. */
+const QUOTED_MAX = 32;
 
 export function createMemberDataFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -22,20 +27,18 @@ export function createMemberDataFeature(): Composer<BotContext> {
     const { repos } = ctx.services;
     const data = await repos.members.exportData(person.id);
     if (!data) {
-      await ctx.reply(ctx.t("member-data-not-found", { given: clip(ctx.match.trim()) }));
+      await ctx.reply(ctx.t("member-data-not-found", { given: clip(ctx.match.trim(), QUOTED_MAX) }));
       return;
     }
     const json = JSON.stringify({ exportedAt: ctx.services.clock.now().toISOString(), ...data }, null, 2);
     await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), `member-${person.id}.json`), {
       caption: ctx.t("member-data-export-caption", { name: nameOf(person) }),
     });
-    await repos.audit.record({
-      action: "member.export",
-      targetType: "member",
-      targetId: person.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "member.export",
+      target: { type: "member", id: person.id },
       organisationId: org.id,
-      actorTelegramId: ctx.from!.id,
-      ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
     });
   });
 
@@ -63,7 +66,7 @@ export function createMemberDataFeature(): Composer<BotContext> {
     }
     if (ctx.match[1] === "no") {
       await ctx.answerCallbackQuery({ text: ctx.t("member-data-erase-cancelled") });
-      await editText(ctx, ctx.t("member-data-erase-cancelled"));
+      await editPressed(ctx, ctx.t("member-data-erase-cancelled"), undefined, { otherwise: "send" });
       return;
     }
     const memberId = Number(ctx.match[1]);
@@ -72,7 +75,7 @@ export function createMemberDataFeature(): Composer<BotContext> {
     const [person] = await repos.members.findPeople(org.id, { memberId });
     if (!person) {
       await ctx.answerCallbackQuery({ text: ctx.t("member-data-already-erased"), show_alert: true });
-      await editText(ctx, ctx.t("member-data-already-erased"));
+      await editPressed(ctx, ctx.t("member-data-already-erased"), undefined, { otherwise: "send" });
       return;
     }
     if (await isAdminPerson(ctx, person)) {
@@ -91,8 +94,9 @@ export function createMemberDataFeature(): Composer<BotContext> {
     });
     const text = ctx.t(summary ? "member-data-erase-done" : "member-data-already-erased");
     await ctx.answerCallbackQuery({ text });
-    // The confirmation named the person; the edited message no longer does.
-    await editText(ctx, text);
+    // The confirmation named the person; the edited message no longer does. An erasure's outcome
+    // is worth a message of its own when the press did not come from the confirmation.
+    await editPressed(ctx, text, undefined, { otherwise: "send" });
   });
 
   return feature;
@@ -130,12 +134,12 @@ async function resolvePerson(
   }
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
-    await ctx.reply(ctx.t("member-data-not-found", { given: clip(ref) }));
+    await ctx.reply(ctx.t("member-data-not-found", { given: clip(ref, QUOTED_MAX) }));
     return null;
   }
   await ctx.reply(
     ctx.t("member-data-ambiguous", {
-      given: clip(ref),
+      given: clip(ref, QUOTED_MAX),
       candidates: found.slice(0, 10).map(describePerson).join("\n"),
     }),
   );
@@ -157,17 +161,4 @@ function describePerson(p: PersonSummary): string {
   const code = p.telegramId !== null ? String(p.telegramId) : `m${p.id}`;
   const cells = p.cells.length > 0 ? ` — ${p.cells.join(", ")}` : "";
   return `• ${nameOf(p)}${handle} (${code})${cells}`;
-}
-
-function clip(text: string, max = 32): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
-}
-
-async function editText(ctx: BotContext, text: string): Promise<void> {
-  try {
-    await editPressedMessage(ctx, text, { otherwise: "send" });
-  } catch (err) {
-    if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-  }
 }

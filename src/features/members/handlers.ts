@@ -1,13 +1,15 @@
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { hasPower, isAdminOfOrganisation, resolveCommandCell, roleInCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf } from "../../bot/kit/audit.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { CellMemberView } from "../../db/repositories/memberships.ts";
-import { changeRole, changeStatus, clearLeadership, type Actor } from "./changes.ts";
+import { changeRole, changeStatus, clearLeadership } from "./changes.ts";
 import { roleWord, statusWord } from "./labels.ts";
-import { clip, memberName, resolveMemberRef } from "./member-ref.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { memberName, resolveMemberRef } from "./member-ref.ts";
 import { splitRole, splitStatus, unrecognisedWord } from "./role-words.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 export const MEMBERS_PAGE_SIZE = 20;
 
@@ -51,8 +53,7 @@ export function createMembersFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("setstatus-same", vars));
       return;
     }
-    const { repos } = ctx.services;
-    if (!(await changeStatus(repos, cell, target, split.value, actorOf(ctx)))) {
+    if (!(await changeStatus(ctx.services, cell, target, split.value, actorOf(ctx)))) {
       await ctx.reply(ctx.t("member-changed-meanwhile"));
       return;
     }
@@ -83,22 +84,13 @@ export function createMembersFeature(): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     const view = await renderMembersPage(ctx, cell, Number(ctx.match[2]));
-    try {
-      await editPressedMessage(ctx, view.text, {
-        ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
-        otherwise: "send",
-      });
-    } catch (err) {
-      // Pressing the button of the page already shown changes nothing ("message is not modified").
-      if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-    }
+    // A page the presser asked for: sent anew when the press did not come from the list's own message.
+    await editPressed(ctx, view.text, view.keyboard ? { reply_markup: view.keyboard } : {}, {
+      otherwise: "send",
+    });
   });
 
   return feature;
-}
-
-function actorOf(ctx: BotContext): Actor {
-  return { telegramId: ctx.from!.id, memberId: ctx.caller?.member?.id };
 }
 
 /**
@@ -127,13 +119,13 @@ async function applyRole(ctx: BotContext, cell: CellView, target: CellMemberView
     await ctx.reply(ctx.t("setrole-last-secretary", { name: vars.name }));
     return;
   }
-  if (!(await changeRole(repos, cell, target, to, actorOf(ctx)))) {
+  if (!(await changeRole(ctx.services, cell, target, to, actorOf(ctx)))) {
     await ctx.reply(ctx.t("member-changed-meanwhile"));
     return;
   }
   const lines = [ctx.t("setrole-done", { ...vars, before: roleWord(ctx, target.role) })];
   if (target.role === "group_leader" && to === "member") {
-    const groups = await clearLeadership(repos, cell, target.memberId, actorOf(ctx));
+    const groups = await clearLeadership(ctx.services, cell, target.memberId, actorOf(ctx));
     if (groups.length > 0) {
       lines.push(ctx.t("setrole-leadership-cleared", { name: vars.name, groups: groups.join(", ") }));
     }

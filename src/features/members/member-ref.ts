@@ -6,7 +6,8 @@
 // at once can collect the results and report them together; resolveMemberRef is the one-member
 // form that answers the user itself.
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
 import type { CellMemberView, MembershipRepository } from "../../db/repositories/memberships.ts";
 
 /** Lower case without diacritics (đ → d), trimmed: how names and words are compared. */
@@ -18,12 +19,6 @@ export function normaliseName(text: string): string {
     .replace(/Đ/g, "D")
     .toLowerCase()
     .trim();
-}
-
-/** At most `max` characters (code points), with an ellipsis when cut. */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
 /** The name a member is shown by: their full name when known, else their Telegram name. */

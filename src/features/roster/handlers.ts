@@ -5,7 +5,8 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/middleware/caller.ts";
+import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import { isLocale } from "../../i18n.ts";
 import { readRosterFile, type RosterFileProblem } from "./roster-file.ts";
@@ -91,7 +92,7 @@ async function importDocument(ctx: BotContext, cell: CellView, document: Documen
   // Links are personal: before writing anything, make sure the importer can receive them privately.
   if (
     inGroup &&
-    !(await sendPrivately(ctx, [privateT("roster-working", { cell: cell.name, file: fileName })]))
+    !(await sendToImporter(ctx, [privateT("roster-working", { cell: cell.name, file: fileName })]))
   ) {
     await ctx.reply(ctx.t("roster-need-private", { name: displayNameOf(from) }), {
       reply_markup: new InlineKeyboard().url(
@@ -133,7 +134,7 @@ async function importDocument(ctx: BotContext, cell: CellView, document: Documen
       await ctx.reply(text, { link_preview_options: { is_disabled: true } });
     return;
   }
-  const delivered = await sendPrivately(ctx, chunkLines(lines));
+  const delivered = await sendToImporter(ctx, chunkLines(lines));
   await ctx.reply(groupSummary(ctx, cell, result.members.length, checked.refused.length, delivered));
 }
 
@@ -155,21 +156,17 @@ async function privateTranslator(ctx: BotContext): Promise<Translate> {
   return (key, vars) => ctx.services.translate(locale, key, vars);
 }
 
-/** Sends the texts to the importer's private chat; false when Telegram will not let us. */
-async function sendPrivately(ctx: BotContext, texts: string[]): Promise<boolean> {
-  const userId = ctx.from!.id;
-  try {
-    for (const text of texts) {
-      await ctx.api.sendMessage(userId, text, { link_preview_options: { is_disabled: true } });
-    }
-    return true;
-  } catch (err) {
-    if (!(err instanceof GrammyError) || (err.error_code !== 403 && err.error_code !== 400)) throw err;
-    if (err.error_code === 403)
-      await ctx.services.repos.members.markUnreachable(userId, ctx.services.clock.now());
-    ctx.log.info({ userId, code: err.error_code }, "importer not reachable privately");
-    return false;
-  }
+/** Sends the texts to the importer's private chat; false when they did not all go through. */
+async function sendToImporter(ctx: BotContext, texts: string[]): Promise<boolean> {
+  const sent = await sendPrivatelyAll(
+    ctx.services,
+    ctx.api,
+    ctx.from!.id,
+    texts,
+    { link_preview_options: { is_disabled: true } },
+    { what: "roster import report" },
+  );
+  return sent.status === "sent";
 }
 
 /**

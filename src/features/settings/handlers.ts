@@ -1,6 +1,6 @@
 // /settings: a cell's settings (its secretary or deputy, or an admin), or the organisation's
 // (an admin, privately). Buttons and typed forms share one path: parse → authorise → apply → audit.
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import {
   adminOrganisation,
   isAdminOfOrganisation,
@@ -10,6 +10,9 @@ import {
   resolveGroupCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
+import { clip } from "../../bot/kit/clip.ts";
+import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import {
   applyToCell,
   applyToOrganisation,
@@ -32,9 +35,11 @@ import {
   type SettingsMenu,
   type SettingsScope,
 } from "./view.ts";
-import { editPressedMessage } from "../../bot/pressed-message.ts";
 
 type ScopeRef = { kind: "cell" | "org"; id: number };
+
+/** At most this many characters of what the user typed are quoted back. */
+const QUOTED_MAX = 32;
 
 const ERROR_KEYS: Record<SettingError, string> = {
   "unknown-key": "settings-error-unknown-key",
@@ -68,7 +73,7 @@ export function createSettingsFeature(): Composer<BotContext> {
       // Quote back the part that is wrong: the setting's name, or the value given for it.
       const given =
         parsed.error === "unknown-key" ? changeText.split(/\s/)[0]! : changeText.replace(/^\S+\s*/, "");
-      await ctx.reply(ctx.t(ERROR_KEYS[parsed.error], { given: clip(given) }));
+      await ctx.reply(ctx.t(ERROR_KEYS[parsed.error], { given: clip(given, QUOTED_MAX) }));
       return;
     }
     const result = await applyChange(ctx, ref, parsed.value);
@@ -217,13 +222,8 @@ async function loadView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu, noti
 async function editView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu, notice?: string): Promise<void> {
   const view = await loadView(ctx, ref, menu, notice);
   if (!view) return;
-  try {
-    await editPressedMessage(ctx, view.text, { reply_markup: view.keyboard, otherwise: "send" });
-  } catch (err) {
-    // 400: the message is unchanged, too old or gone; the setting itself is saved.
-    if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-    ctx.log.debug({ code: err.error_code }, "settings message not edited");
-  }
+  // The setting itself is saved whatever happens to the message.
+  await editPressed(ctx, view.text, { reply_markup: view.keyboard });
 }
 
 type ApplyResult = { ok: true; changed: boolean } | { ok: false; errorKey: string };
@@ -231,10 +231,6 @@ type ApplyResult = { ok: true; changed: boolean } | { ok: false; errorKey: strin
 /** Writes one change and audits it with the value before and after. Nothing is written on a refusal. */
 async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange): Promise<ApplyResult> {
   const { repos } = ctx.services;
-  const actor = {
-    actorTelegramId: ctx.from!.id,
-    ...(ctx.caller?.member ? { actorMemberId: ctx.caller.member.id } : {}),
-  };
   const name = change.name;
 
   if (ref.kind === "cell") {
@@ -256,19 +252,18 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
         ? { chatId: cell.chatId, locale: isOverridden ? after.language : null }
         : undefined;
     await repos.settings.saveCell(cell.id, next.json, chatLocale);
-    await repos.audit.record({
-      action: "settings.change",
-      targetType: "cell",
-      targetId: cell.id,
-      cellId: cell.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "settings.change",
+      target: { type: "cell", id: cell.id },
       organisationId: cell.organisationId,
-      ...actor,
-      before: {
+      cellId: cell.id,
+      from: {
         setting: name,
         value: settingValueText(before, name),
         source: wasOverridden ? "cell" : "organisation",
       },
-      after: {
+      to: {
         setting: name,
         value: settingValueText(after, name),
         source: isOverridden ? "cell" : "organisation",
@@ -287,20 +282,13 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
   const after = organisationSettings({ ...org, ...next.patch });
   if (settingValueText(before, name) === settingValueText(after, name)) return { ok: true, changed: false };
   await repos.settings.saveOrganisation(org.id, next.patch);
-  await repos.audit.record({
-    action: "settings.change",
-    targetType: "organisation",
-    targetId: org.id,
+  await recordAudit(ctx.services, {
+    who: actorOf(ctx),
+    what: "settings.change",
+    target: { type: "organisation", id: org.id },
     organisationId: org.id,
-    ...actor,
-    before: { setting: name, value: settingValueText(before, name) },
-    after: { setting: name, value: settingValueText(after, name) },
+    from: { setting: name, value: settingValueText(before, name) },
+    to: { setting: name, value: settingValueText(after, name) },
   });
   return { ok: true, changed: true };
-}
-
-/** At most 32 characters of what the user typed, for quoting it back. */
-function clip(text: string): string {
-  const chars = [...text];
-  return chars.length > 32 ? `${chars.slice(0, 32).join("")}…` : text;
 }

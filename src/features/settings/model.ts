@@ -6,6 +6,8 @@
 // reminder offsets and the absence threshold live in Organisation.settings (JSON). A cell stores only
 // what it overrides, in Cell.settings (JSON); the digest schedule is the organisation's alone.
 import { z } from "zod";
+import { isValidTimeZone } from "../../datetime/calendar.ts";
+import { parseTime } from "../../datetime/parse.ts";
 
 export const SETTING_LANGUAGES = ["vi", "en"] as const;
 export type SettingLanguage = (typeof SETTING_LANGUAGES)[number];
@@ -97,13 +99,24 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SettingErro
 // ---------------------------------------------------------------------------------------------
 // Values
 
-const TIME_RE = /^([01]?\d|2[0-3])(?:[:hg.]?([0-5]\d))?[hg]?$/i;
+/** The compact form of a time in the settings buttons' callback data: "0800". */
+const COMPACT_TIME_RE = /^([01]\d|2[0-3])([0-5]\d)$/;
 
-/** "22:00", "22h", "22h30", "6:30", "0630", "7g" → "HH:mm"; anything else → null. */
-export function parseTime(text: string): string | null {
-  const m = TIME_RE.exec(text.trim());
-  if (!m) return null;
-  return `${m[1]!.padStart(2, "0")}:${m[2] ?? "00"}`;
+/**
+ * A time of a setting as "HH:mm", or null. Typed times are read by the bot's one time reader
+ * (src/datetime/parse.ts), so "22h", "22:00", "10 giờ tối" work as everywhere else. Settings are
+ * on the 24-hour clock (quiet hours "22h-6h" end in the morning), so an hour from 1 to 6 that the
+ * reader finds ambiguous in a meeting time is read as written with a leading zero ("6h" = "06h").
+ * The buttons' compact "0800" is read too.
+ */
+export function parseSettingTime(text: string): string | null {
+  const given = text.trim();
+  const compact = COMPACT_TIME_RE.exec(given);
+  if (compact) return `${compact[1]}:${compact[2]}`;
+  let time = parseTime(given);
+  if (!time.ok && time.problem === "ambiguous" && /^\d(?!\d)/.test(given)) time = parseTime(`0${given}`);
+  if (!time.ok) return null;
+  return `${String(time.hour).padStart(2, "0")}:${String(time.minute).padStart(2, "0")}`;
 }
 
 export function isTime(text: unknown): text is string {
@@ -111,15 +124,6 @@ export function isTime(text: unknown): text is string {
 }
 
 const TZ_SHAPE = /^(UTC|[A-Za-z][A-Za-z_]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*){1,2})$/i;
-
-function intlAccepts(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let knownZones: Map<string, string> | undefined;
 function knownZone(lower: string): string | undefined {
@@ -133,17 +137,17 @@ function knownZone(lower: string): string | undefined {
  */
 export function parseTimeZone(text: string): string | null {
   const given = text.trim();
-  if (given.length > 64 || !TZ_SHAPE.test(given) || !intlAccepts(given)) return null;
+  if (given.length > 64 || !TZ_SHAPE.test(given) || !isValidTimeZone(given)) return null;
   if (given.toUpperCase() === "UTC") return "UTC";
   const known = knownZone(given.toLowerCase());
   if (known && known.toLowerCase() !== given.toLowerCase()) return known;
   if (known === given || /[A-Z]/.test(given)) return given;
   const titled = given.replace(/(^|[/_-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-  return intlAccepts(titled) ? titled : null;
+  return isValidTimeZone(titled) ? titled : null;
 }
 
 export function isTimeZone(text: unknown): text is string {
-  return typeof text === "string" && TZ_SHAPE.test(text) && intlAccepts(text);
+  return typeof text === "string" && TZ_SHAPE.test(text) && isValidTimeZone(text);
 }
 
 const OFF_WORDS = new Set(["off", "none", "tat", "tắt", "khong", "không", "0"]);
@@ -159,8 +163,8 @@ export function parseQuietHours(text: string): Parsed<QuietHours | null> {
   if (OFF_WORDS.has(given)) return { ok: true, value: null };
   const parts = given.split(/\s*(?:-|–|—|đến|den|to)\s*|\s+/).filter((p) => p !== "");
   if (parts.length !== 2) return { ok: false, error: "quiet" };
-  const start = parseTime(parts[0]!);
-  const end = parseTime(parts[1]!);
+  const start = parseSettingTime(parts[0]!);
+  const end = parseSettingTime(parts[1]!);
   if (!start || !end) return { ok: false, error: "quiet" };
   if (start === end) return { ok: false, error: "quiet-same" };
   return { ok: true, value: { start, end } };
@@ -223,7 +227,7 @@ export function parseDigest(text: string): Parsed<{ day: number; time: string }>
   const m = /^(\d{1,2})(?:\s+|\s*-\s*|\s*(?:lúc|luc|at)\s*)(.+)$/.exec(fold(text));
   if (!m) return { ok: false, error: "digest" };
   const day = parseWholeNumber(m[1]!, LIMITS.digestDay.min, LIMITS.digestDay.max);
-  const time = parseTime(m[2]!.replace(/^(lúc|luc|at)\s*/, ""));
+  const time = parseSettingTime(m[2]!.replace(/^(lúc|luc|at)\s*/, ""));
   if (day === null || time === null) return { ok: false, error: "digest" };
   return { ok: true, value: { day, time } };
 }

@@ -3,6 +3,7 @@ import type { Chat } from "grammy/types";
 import { ensureAdmin } from "../../bot/auth.ts";
 import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { checkName, parseCellKind, parseChatRef, parseRegisterCell, type NameCheck } from "./names.ts";
 
@@ -57,15 +58,14 @@ export function createSetupFeature(): Composer<BotContext> {
       chatId: ctx.chat.id,
       chatTitle: title,
     });
-    await repos.audit.record({
-      action: created ? "cell.register" : "cell.update",
-      targetType: "cell",
-      targetId: cell.id,
-      actorTelegramId: ctx.from!.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: created ? "cell.register" : "cell.update",
+      target: { type: "cell", id: cell.id },
       organisationId: org.id,
       cellId: cell.id,
-      before: existing ? { name: existing.name, kind: existing.kind, active: existing.active } : undefined,
-      after: { name: cell.name, kind: cell.kind },
+      from: existing ? { name: existing.name, kind: existing.kind, active: existing.active } : undefined,
+      to: { name: cell.name, kind: cell.kind },
     });
     // Members will need private reminders: the post carries the deep link that opens them.
     await ctx.reply(
@@ -102,14 +102,13 @@ export function createSetupFeature(): Composer<BotContext> {
     }
     const title = "title" in chat ? (chat.title ?? null) : null;
     await repos.organisations.setCommitteeChat(org.id, chat.id, title);
-    await repos.audit.record({
-      action: "organisation.committee_chat",
-      targetType: "organisation",
-      targetId: org.id,
-      actorTelegramId: ctx.from!.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "organisation.committee_chat",
+      target: { type: "organisation", id: org.id },
       organisationId: org.id,
-      before: { chatId: org.committeeChatId },
-      after: { chatId: chat.id },
+      from: { chatId: org.committeeChatId },
+      to: { chatId: chat.id },
     });
     const org2 = (await repos.organisations.get(org.id))!;
     if (chat.id !== ctx.chat.id) {
@@ -132,14 +131,13 @@ export function createSetupFeature(): Composer<BotContext> {
     const { repos } = ctx.services;
     const org = await adminOrganisation(ctx);
     await repos.organisations.rename(org.id, checked.name);
-    await repos.audit.record({
-      action: "organisation.rename",
-      targetType: "organisation",
-      targetId: org.id,
-      actorTelegramId: ctx.from!.id,
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "organisation.rename",
+      target: { type: "organisation", id: org.id },
       organisationId: org.id,
-      before: { name: org.name },
-      after: { name: checked.name },
+      from: { name: org.name },
+      to: { name: checked.name },
     });
     await ctx.reply(ctx.t("org-name-done", { organisation: checked.name }));
   });
@@ -161,12 +159,12 @@ async function onAddedToGroup(ctx: BotContext, chat: Chat): Promise<void> {
   const cell = await repos.cells.findByChatId(chat.id);
   if (cell && !cell.active) {
     await repos.cells.setActive(cell.id, true);
-    await repos.audit.record({
-      action: "cell.reactivate",
-      targetType: "cell",
-      targetId: cell.id,
-      cellId: cell.id,
+    await recordAudit(ctx.services, {
+      who: null,
+      what: "cell.reactivate",
+      target: { type: "cell", id: cell.id },
       organisationId: cell.organisationId,
+      cellId: cell.id,
       ...(ctx.from ? { actorTelegramId: ctx.from.id } : {}),
     });
     await ctx.reply(ctx.t("group-welcome-back", { cell: cell.name }));
@@ -183,14 +181,14 @@ async function onRemovedFromGroup(ctx: BotContext, chat: Chat): Promise<void> {
   const cell = await repos.cells.findByChatId(chat.id);
   if (!cell || !cell.active) return;
   await repos.cells.setActive(cell.id, false);
-  await repos.audit.record({
-    action: "cell.deactivate",
-    targetType: "cell",
-    targetId: cell.id,
-    cellId: cell.id,
+  await recordAudit(ctx.services, {
+    who: null,
+    what: "cell.deactivate",
+    target: { type: "cell", id: cell.id },
     organisationId: cell.organisationId,
+    cellId: cell.id,
+    to: { reason: "bot removed from the group" },
     ...(ctx.from ? { actorTelegramId: ctx.from.id } : {}),
-    after: { reason: "bot removed from the group" },
   });
   ctx.log.info({ cellId: cell.id }, "bot removed from a cell's group: cell marked inactive");
   for (const adminId of await repos.organisations.adminIds(cell.organisationId)) {

@@ -2,14 +2,14 @@
 // forged, and Telegram lets the bot edit any message it sent: a handler that edits "the pressed
 // message" would edit whatever message a forged press was attached to. A member pressing a forged
 // `mem:1:1` on the meeting announcement replaced it with the member list and removed its RSVP
-// buttons. A genuine press always comes from a button of the message, so before editing, every
-// handler checks here that the pressed message carries a button of the same family (the data's
-// first `:`-separated word); when it does not, the pressed message is left as it is and the answer,
-// if it matters, goes out as a new message. The handlers' own checks of who may press still run
-// first, so a forged press is refused or answered exactly as it would be on the right message.
-import { GrammyError } from "grammy";
-import type { InlineKeyboardMarkup, MaybeInaccessibleMessage } from "grammy/types";
-import type { BotContext } from "./context.ts";
+// buttons. A genuine press always comes from a button of the message, so before editing, the kit's
+// editPressed (edit-pressed.ts, the one way handlers edit the pressed message) checks here that the
+// pressed message carries a button of the same family (the data's first `:`-separated word); when
+// it does not, the pressed message is left as it is and the answer, if it matters, goes out as a
+// new message. The handlers' own checks of who may press still run first, so a forged press is
+// refused or answered exactly as it would be on the right message.
+import type { MaybeInaccessibleMessage } from "grammy/types";
+import type { BotContext } from "../context.ts";
 
 /** "mem" for "mem:1:2", "lang" for "lang:en": which handler a callback is for. */
 export function callbackFamily(data: string): string {
@@ -44,39 +44,4 @@ export function mayEditPressedMessage(ctx: BotContext): boolean {
     "refused: editing a message that does not carry the pressed button",
   );
   return false;
-}
-
-/** Telegram's answer to an edit that changes nothing (a button pressed twice): not an error for us. */
-export function isNotModified(err: unknown): boolean {
-  return err instanceof GrammyError && err.error_code === 400 && /not modified/i.test(err.description);
-}
-
-export interface EditPressedOptions {
-  reply_markup?: InlineKeyboardMarkup;
-  /**
-   * What to do when the press did not come from the message: "send" the text as a new message
-   * (a list or menu the presser asked for), or "leave" it (the callback answer already said it).
-   */
-  otherwise: "send" | "leave";
-}
-
-/**
- * Replaces the pressed message's text (and keyboard) when the press came from it, ignoring
- * "message is not modified"; other Telegram errors are the caller's.
- */
-export async function editPressedMessage(
-  ctx: BotContext,
-  text: string,
-  options: EditPressedOptions,
-): Promise<void> {
-  const other = options.reply_markup ? { reply_markup: options.reply_markup } : {};
-  if (!mayEditPressedMessage(ctx)) {
-    if (options.otherwise === "send") await ctx.reply(text, other);
-    return;
-  }
-  try {
-    await ctx.editMessageText(text, other);
-  } catch (err) {
-    if (!isNotModified(err)) throw err;
-  }
 }

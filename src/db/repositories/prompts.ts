@@ -1,0 +1,260 @@
+// Prompts (PRODUCT §3 "Prompt"): a question set sent to members — pre-meeting opinions, post-meeting
+// feedback, self-reviews, custom polls — their Questions, the Responses and the Participation rows
+// that say only that a member answered. Anonymous prompts: the Response has no memberId, a random id
+// and the day only (see the model's comment in prisma/models.prisma); the Participation row is written
+// in the same transaction, so an answer is never stored without it or the other way round.
+import { cleanText } from "../../clean-text.ts";
+import type { Clock } from "../../clock.ts";
+import type { Db } from "../client.ts";
+
+export type QuestionKind = "text" | "choice" | "rating" | "yes_no";
+
+export interface QuestionInput {
+  kind: QuestionKind;
+  text: string;
+  /** Labels of a choice question. */
+  options?: readonly string[];
+}
+
+export interface PromptInput {
+  organisationId: number;
+  cellId: number | null;
+  meetingId?: number | null;
+  /** custom | post_meeting | self_review | pre_meeting */
+  kind: string;
+  title?: string | null;
+  anonymous: boolean;
+  /** cell | group | members */
+  audience?: string;
+  createdByMemberId: number | null;
+  opensAt: Date;
+  closesAt: Date | null;
+  /** draft | open | closed */
+  state?: string;
+  questions: readonly QuestionInput[];
+}
+
+export interface QuestionView {
+  id: number;
+  position: number;
+  kind: string;
+  text: string;
+  options: string[];
+}
+
+export interface PromptView {
+  id: number;
+  organisationId: number;
+  cellId: number | null;
+  meetingId: number | null;
+  kind: string;
+  anonymous: boolean;
+  state: string;
+  opensAt: Date;
+  closesAt: Date | null;
+  questions: QuestionView[];
+}
+
+export interface AnswerInput {
+  text?: string | null;
+  voiceFileId?: string | null;
+  choice?: number | null;
+  rating?: number | null;
+}
+
+export interface ResponseView {
+  id: string;
+  questionId: number;
+  /** Null for every answer to an anonymous prompt (and for answers of erased members). */
+  memberId: number | null;
+  displayName: string | null;
+  fullName: string | null;
+  text: string | null;
+  voiceFileId: string | null;
+  choice: number | null;
+  rating: number | null;
+  answeredOn: Date;
+}
+
+const questionOrder = { orderBy: { position: "asc" as const } };
+
+type PromptRow = Omit<PromptView, "questions"> & {
+  questions: { id: number; position: number; kind: string; text: string; options: string }[];
+};
+
+function toPromptView(row: PromptRow): PromptView {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    cellId: row.cellId,
+    meetingId: row.meetingId,
+    kind: row.kind,
+    anonymous: row.anonymous,
+    state: row.state,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    questions: row.questions.map((q) => ({
+      id: q.id,
+      position: q.position,
+      kind: q.kind,
+      text: q.text,
+      options: parseOptions(q.options),
+    })),
+  };
+}
+
+function parseOptions(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Midnight UTC of the given instant's UTC date: the only time an anonymous answer may carry. */
+function dayOnly(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+export function createPromptRepository(db: Db, clock: Clock) {
+  return {
+    async createPrompt(input: PromptInput): Promise<PromptView> {
+      const row = await db.prompt.create({
+        data: {
+          organisationId: input.organisationId,
+          cellId: input.cellId,
+          meetingId: input.meetingId ?? null,
+          kind: input.kind,
+          title: input.title ?? null,
+          anonymous: input.anonymous,
+          audience: input.audience ?? "cell",
+          createdByMemberId: input.createdByMemberId,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          state: input.state ?? "open",
+          createdAt: clock.now(),
+          questions: {
+            create: input.questions.map((q, position) => ({
+              position,
+              kind: q.kind,
+              text: q.text,
+              options: JSON.stringify(q.options ?? []),
+            })),
+          },
+        },
+        include: { questions: questionOrder },
+      });
+      return toPromptView(row);
+    },
+
+    async get(promptId: number): Promise<PromptView | null> {
+      const row = await db.prompt.findUnique({
+        where: { id: promptId },
+        include: { questions: questionOrder },
+      });
+      return row ? toPromptView(row) : null;
+    },
+
+    /** The meeting's first prompt of the kind (e.g. its pre_meeting opinions), with its questions. */
+    async findForMeeting(meetingId: number, kind: string): Promise<PromptView | null> {
+      const row = await db.prompt.findFirst({
+        where: { meetingId, kind, questions: { some: {} } },
+        orderBy: { id: "asc" },
+        include: { questions: questionOrder },
+      });
+      return row ? toPromptView(row) : null;
+    },
+
+    /** Moves the prompt's closing (a pre-meeting prompt closes when its meeting starts, and meetings move). */
+    async setClosesAt(promptId: number, closesAt: Date | null): Promise<PromptView> {
+      const row = await db.prompt.update({
+        where: { id: promptId },
+        data: { closesAt },
+        include: { questions: questionOrder },
+      });
+      return toPromptView(row);
+    },
+
+    /**
+     * Stores one answer and the member's Participation together. Whether it is anonymous is read from
+     * the prompt row itself, never trusted from the caller: an anonymous prompt's Response gets no
+     * memberId and only the day of `answeredOn`.
+     */
+    async recordAnswer(input: {
+      promptId: number;
+      questionId: number;
+      memberId: number;
+      answer: AnswerInput;
+      answeredOn: Date;
+    }): Promise<{ anonymous: boolean }> {
+      const { promptId, questionId, memberId, answer } = input;
+      return db.$transaction(async (tx) => {
+        const prompt = await tx.prompt.findUniqueOrThrow({
+          where: { id: promptId },
+          select: { anonymous: true },
+        });
+        await tx.response.create({
+          data: {
+            promptId,
+            questionId,
+            memberId: prompt.anonymous ? null : memberId,
+            // Cleaned here too, so no path stores invisible characters (see clean-text.ts).
+            text: answer.text ? cleanText(answer.text, { multiline: true }) || null : null,
+            voiceFileId: answer.voiceFileId ?? null,
+            choice: answer.choice ?? null,
+            rating: answer.rating ?? null,
+            answeredOn: prompt.anonymous ? dayOnly(input.answeredOn) : input.answeredOn,
+          },
+        });
+        await tx.participation.upsert({
+          where: { promptId_memberId: { promptId, memberId } },
+          create: { promptId, memberId },
+          update: {},
+        });
+        return { anonymous: prompt.anonymous };
+      });
+    },
+
+    /** Every answer to the prompt, oldest first, with the member's names when the prompt is named. */
+    async listAnswers(promptId: number): Promise<ResponseView[]> {
+      const rows = await db.response.findMany({
+        where: { promptId },
+        // Anonymous answers all carry the same day; their order is the random id, not the insertion order.
+        orderBy: [{ answeredOn: "asc" }, { id: "asc" }],
+        include: { member: { select: { displayName: true, fullName: true } } },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        questionId: r.questionId,
+        memberId: r.memberId,
+        displayName: r.member?.displayName ?? null,
+        fullName: r.member?.fullName ?? null,
+        text: r.text,
+        voiceFileId: r.voiceFileId,
+        choice: r.choice,
+        rating: r.rating,
+        answeredOn: r.answeredOn,
+      }));
+    },
+
+    async countAnswers(
+      filter: { promptId?: number; kind?: string; meetingId?: number } = {},
+    ): Promise<number> {
+      const prompt = {
+        ...(filter.kind === undefined ? {} : { kind: filter.kind }),
+        ...(filter.meetingId === undefined ? {} : { meetingId: filter.meetingId }),
+      };
+      return db.response.count({
+        where: { ...(filter.promptId === undefined ? {} : { promptId: filter.promptId }), prompt },
+      });
+    },
+
+    /** How many members answered (Participation rows), for response rates and nudges. */
+    async countParticipants(promptId: number): Promise<number> {
+      return db.participation.count({ where: { promptId } });
+    },
+  };
+}
+
+export type PromptRepository = ReturnType<typeof createPromptRepository>;

@@ -1,0 +1,33 @@
+// /start, /help, /lang, /me: what everyone who writes to the bot can do.
+import type { FeatureModule } from "../../bot/feature-module.ts";
+import { createEverydayFeature } from "./handlers.ts";
+
+export const everydayModule: FeatureModule = {
+  name: "everyday",
+  composer: createEverydayFeature,
+  commands: [
+    {
+      command: "start",
+      descriptionKey: "cmd-start",
+      audience: "everyone",
+      chats: "both",
+      menu: { private: 0 },
+    },
+    {
+      command: "help",
+      descriptionKey: "cmd-help",
+      audience: "everyone",
+      chats: "both",
+      menu: { private: 1, group: 4 },
+    },
+    { command: "me", descriptionKey: "cmd-me", audience: "everyone", chats: "both", menu: { private: 2 } },
+    // In a group only an admin may change the group's language.
+    {
+      command: "lang",
+      descriptionKey: "cmd-lang",
+      audience: "everyone",
+      chats: "both",
+      menu: { private: 3 },
+    },
+  ],
+};

@@ -1,0 +1,18 @@
+// Party groups (tổ đảng) inside a cell.
+import type { FeatureModule } from "../../bot/feature-module.ts";
+import { createGroupsFeature } from "./handlers.ts";
+
+export const groupsModule: FeatureModule = {
+  name: "groups",
+  composer: createGroupsFeature,
+  commands: [
+    {
+      command: "groups",
+      descriptionKey: "cmd-groups",
+      audience: "member",
+      chats: "both",
+      menu: { group: 3 },
+    },
+    { command: "group", descriptionKey: "cmd-group", audience: "manager", chats: "both" },
+  ],
+};

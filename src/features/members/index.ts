@@ -1,0 +1,19 @@
+// A cell's members: the list, roles and statuses.
+import type { FeatureModule } from "../../bot/feature-module.ts";
+import { createMembersFeature } from "./handlers.ts";
+
+export const membersModule: FeatureModule = {
+  name: "members",
+  composer: createMembersFeature,
+  commands: [
+    {
+      command: "members",
+      descriptionKey: "cmd-members",
+      audience: "member",
+      chats: "both",
+      menu: { group: 2 },
+    },
+    { command: "role", descriptionKey: "cmd-role", audience: "manager", chats: "both" },
+    { command: "status", descriptionKey: "cmd-status", audience: "manager", chats: "both" },
+  ],
+};

@@ -1,0 +1,9 @@
+// Importing a cell's roster from a CSV or Excel file.
+import type { FeatureModule } from "../../bot/feature-module.ts";
+import { createRosterFeature } from "./handlers.ts";
+
+export const rosterModule: FeatureModule = {
+  name: "roster",
+  composer: createRosterFeature,
+  commands: [{ command: "import", descriptionKey: "cmd-import", audience: "manager", chats: "both" }],
+};

@@ -1,0 +1,140 @@
+// The feature registry: the bot and the scheduler know no feature (control runs from the
+// composition root into features, never from src/bot or src/scheduler), every folder with handlers
+// is registered, every command the bot handles is declared with its audience, and the menus are
+// built from those declarations.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { menuFor } from "../../src/bot/commands.ts";
+import {
+  collectCommands,
+  collectJobs,
+  type FeatureModule,
+  type JobDeps,
+} from "../../src/bot/feature-module.ts";
+import { FEATURES } from "../../src/features/index.ts";
+import { createI18n, createTranslator } from "../../src/i18n.ts";
+import { singleMessageJob } from "../../src/scheduler/jobs.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const featuresDir = join(root, "src/features");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports, statically or dynamically. */
+function importsOf(source: string): string[] {
+  const specifiers: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const match of source.matchAll(pattern)) specifiers.push(match[1]!);
+  }
+  return specifiers;
+}
+
+describe("layering", () => {
+  it("finds imports of every form (so that the scan below can fail)", () => {
+    const source = [
+      'import { a } from "../features/meetings/a.ts";',
+      'import type {\n  B,\n} from "../features/members/b.ts";',
+      'export { c } from "../features/index.ts";',
+      'import "../features/setup/side-effect.ts";',
+      'const d = await import("../features/roster/d.ts");',
+    ].join("\n");
+    expect(importsOf(source)).toEqual(
+      expect.arrayContaining([
+        "../features/meetings/a.ts",
+        "../features/members/b.ts",
+        "../features/index.ts",
+        "../features/setup/side-effect.ts",
+        "../features/roster/d.ts",
+      ]),
+    );
+  });
+
+  it.each(["src/bot", "src/scheduler"])("%s imports nothing from src/features", (dir) => {
+    const offending: string[] = [];
+    for (const file of sourceFiles(join(root, dir))) {
+      for (const specifier of importsOf(readFileSync(file, "utf8"))) {
+        if (!specifier.startsWith(".")) continue;
+        const target = relative(featuresDir, resolve(dirname(file), specifier));
+        if (!target.startsWith("..")) offending.push(`${relative(root, file)} → ${specifier}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("the registry", () => {
+  it("has a module for every feature folder with handlers, each once", () => {
+    const folders = readdirSync(featuresDir).filter((name) =>
+      statSync(join(featuresDir, name)).isDirectory(),
+    );
+    const withHandlers = folders.filter((folder) =>
+      sourceFiles(join(featuresDir, folder)).some((file) =>
+        /new Composer<BotContext>/.test(readFileSync(file, "utf8")),
+      ),
+    );
+    expect(withHandlers.length).toBeGreaterThan(5);
+    expect(FEATURES.map((m) => m.name).sort()).toEqual(withHandlers.sort());
+  });
+
+  it("declares every command the bot handles, with a menu-safe name", () => {
+    const handled = new Set<string>();
+    for (const file of sourceFiles(featuresDir)) {
+      for (const match of readFileSync(file, "utf8").matchAll(/\.command\(\s*"([a-z0-9_]+)"/g)) {
+        handled.add(match[1]!);
+      }
+    }
+    const declared = collectCommands(FEATURES);
+    expect(declared.map((c) => c.command).sort()).toEqual([...handled].sort());
+    for (const c of declared) expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
+  });
+
+  it("builds today's menus from the modules' commands", () => {
+    const translate = createTranslator(createI18n({ defaultLocale: "vi" }));
+    const commands = collectCommands(FEATURES);
+    expect(menuFor("vi", translate, commands, "private")).toEqual([
+      { command: "start", description: "Bắt đầu và nhận nhắc việc riêng" },
+      { command: "help", description: "Hướng dẫn sử dụng" },
+      { command: "me", description: "Thông tin của tôi" },
+      { command: "lang", description: "Đổi ngôn ngữ" },
+    ]);
+    expect(menuFor("en", translate, commands, "group").map((c) => c.command)).toEqual([
+      "meetings",
+      "agenda",
+      "members",
+      "groups",
+      "help",
+    ]);
+  });
+
+  it("refuses a job kind or a command claimed by two modules", () => {
+    const job = singleMessageJob(() => Promise.resolve({ skip: "test" }));
+    const module = (name: string, command: string): FeatureModule => ({
+      name,
+      composer: () => {
+        throw new Error("not built in this test");
+      },
+      commands: [{ command, descriptionKey: "cmd-help", audience: "everyone", chats: "both" }],
+      jobs: () => ({ shared: job }),
+    });
+    const deps = {} as JobDeps;
+    expect(() => collectJobs([module("a", "x"), module("b", "y")], deps)).toThrow(
+      'job kind "shared" is registered by both a and b',
+    );
+    expect(() => collectCommands([module("a", "x"), module("b", "x")])).toThrow(
+      "command /x is declared by both a and b",
+    );
+  });
+});
