@@ -48,6 +48,7 @@ help-admin =
     /register_committee — register the group or channel that receives the committee's reports
     /org_name <name> — name the organisation
     /add_admin — add an admin (reply to their message, or give their Telegram id)
+    /remove_admin — remove an admin who was added with /add_admin
     /admins — list the admins
     /export_member <id or @username> — export everything stored about a person (private chat)
     /erase_member <id or @username> — erase a person's personal data (private chat)
@@ -76,6 +77,11 @@ add-admin-usage = Usage: reply to the person's message with /add_admin, or type 
 add-admin-bad-id = “{ $given }” is not a valid Telegram id. An id is a number such as 123456789.
 add-admin-done = { $who } is now a committee admin.
 add-admin-already = { $who } is already a committee admin.
+remove-admin-usage = Usage: reply /remove_admin to a message of the admin to remove, or type /remove_admin followed by their Telegram id (e.g. /remove_admin 123456789).
+remove-admin-done = { $who } is no longer a committee admin.
+remove-admin-not-admin = { $who } is not a committee admin, so nothing changed.
+remove-admin-configured = { $who } is an admin from the system configuration (ADMIN_IDS). To remove them, whoever runs the server must take that id out of ADMIN_IDS and restart the assistant.
+remove-admin-last = { $who } is the only committee admin; I do not remove the last one, so the committee always has an admin. Please add another admin with /add_admin first.
 admins-header = Committee admins ({ $count }):
 admins-line = • { $who }{ $fromConfig ->
         [yes] {" "}(from configuration)
@@ -89,6 +95,7 @@ cmd-help = How to use the assistant
 cmd-me = My details
 cmd-lang = Change language
 cmd-add-admin = Add a committee admin
+cmd-remove-admin = Remove an admin added by command
 cmd-admins = List committee admins
 
 ## Scheduled deliveries
@@ -168,6 +175,7 @@ join-request-to-manager =
     🙋 Request to join { $cell }
     Comrade { $name } asks to join the cell in the assistant.
     Tap a button below to decide.
+join-request-name-matches = ⚠️ Please note: “{ $member }” (#{ $number }) is already in the cell, and the requester's name matches it (ignoring case, diacritics and invisible characters). It may be someone else posing as them, or the same comrade with a second account. Please check with { $member } in person before approving.
 join-button-approve = ✅ Approve
 join-button-reject = ✖️ Reject
 join-approved-toast = Approved.
@@ -207,6 +215,8 @@ roster-unclosed-quote = The CSV file has an unclosed quotation mark starting at 
 roster-not-a-table = This file is not a table. I accept CSV or Excel (.xlsx) files. Nobody was imported.
 roster-xlsx-invalid = This is not a valid Excel (.xlsx) file, or it is damaged. Please open it in Excel, use “Save as” .xlsx or CSV, and send it again. Nobody was imported.
 roster-xls-old = I cannot read old-style Excel files (.xls). Please open the file in Excel, use “Save as” .xlsx or CSV UTF-8, and send it again. Nobody was imported.
+roster-xlsx-too-large = This Excel file unpacks to an unusually large size (over 10 MB) or has too many parts inside, so I will not read it. Please open it in Excel, copy just the roster table into a new file (or “Save as” CSV UTF-8) and send it again. Nobody was imported.
+roster-import-busy = I am already importing another roster into { $cell }. Please wait until it is done (usually a few seconds), then send the file with /import again.
 roster-working = I received the file “{ $file }” for { $cell } and am importing the roster. The result and each member's personal link will be sent here.
 roster-need-private = Comrade { $name }, you have not opened a private chat with me yet, so I cannot send you each member's personal link (these links are never posted in the group). Tap the button below, choose “Start”, then send the file with /import again. Nobody was imported.
 roster-open-private-button = Open a private chat with the assistant

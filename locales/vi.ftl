@@ -48,6 +48,7 @@ help-admin =
     /register_committee — đăng ký nhóm hoặc kênh nhận báo cáo của Đảng ủy
     /org_name <tên> — đặt tên Đảng bộ
     /add_admin — thêm quản trị viên (trả lời tin nhắn của người đó, hoặc ghi mã số Telegram)
+    /remove_admin — bỏ quyền quản trị viên đã được thêm bằng /add_admin
     /admins — danh sách quản trị viên
     /export_member <mã số hoặc @tên> — xuất toàn bộ dữ liệu của một người (trò chuyện riêng)
     /erase_member <mã số hoặc @tên> — xoá dữ liệu cá nhân của một người (trò chuyện riêng)
@@ -76,6 +77,11 @@ add-admin-usage = Cách dùng: trả lời tin nhắn của người cần thêm
 add-admin-bad-id = “{ $given }” không phải là mã số Telegram hợp lệ. Mã số là một dãy chữ số, ví dụ 123456789.
 add-admin-done = Đã thêm { $who } làm quản trị viên Đảng ủy.
 add-admin-already = { $who } đã là quản trị viên Đảng ủy.
+remove-admin-usage = Cách dùng: trả lời tin nhắn của quản trị viên cần bỏ bằng /remove_admin, hoặc gõ /remove_admin kèm mã số Telegram của họ (ví dụ /remove_admin 123456789).
+remove-admin-done = Đã bỏ quyền quản trị viên Đảng ủy của { $who }.
+remove-admin-not-admin = { $who } không phải là quản trị viên Đảng ủy, nên không có gì thay đổi.
+remove-admin-configured = { $who } là quản trị viên trong cấu hình hệ thống (ADMIN_IDS). Muốn bỏ quyền này, người quản lý máy chủ cần xoá mã số đó khỏi ADMIN_IDS rồi khởi động lại Trợ lý.
+remove-admin-last = { $who } là quản trị viên Đảng ủy duy nhất; Trợ lý không bỏ quyền này để Đảng ủy luôn còn người quản trị. Xin thêm một quản trị viên khác bằng /add_admin trước.
 admins-header = Quản trị viên Đảng ủy ({ $count }):
 admins-line = • { $who }{ $fromConfig ->
         [yes] {" "}(cấu hình hệ thống)
@@ -89,6 +95,7 @@ cmd-help = Hướng dẫn sử dụng
 cmd-me = Thông tin của tôi
 cmd-lang = Đổi ngôn ngữ
 cmd-add-admin = Thêm quản trị viên Đảng ủy
+cmd-remove-admin = Bỏ quyền quản trị viên đã thêm bằng lệnh
 cmd-admins = Danh sách quản trị viên
 
 ## Nhắn gửi theo lịch
@@ -168,6 +175,7 @@ join-request-to-manager =
     🙋 Yêu cầu tham gia { $cell }
     Đồng chí { $name } xin tham gia chi bộ trên Trợ lý.
     Đồng chí bấm một nút bên dưới để duyệt.
+join-request-name-matches = ⚠️ Lưu ý: tên “{ $member }” (số #{ $number }) đã có trong danh sách chi bộ, và tên người xin tham gia trùng với tên này (không tính chữ hoa, dấu và ký tự ẩn). Có thể là người khác mạo danh, hoặc chính đồng chí ấy dùng tài khoản thứ hai. Xin đồng chí kiểm tra trực tiếp với đồng chí { $member } trước khi chấp thuận.
 join-button-approve = ✅ Chấp thuận
 join-button-reject = ✖️ Từ chối
 join-approved-toast = Đã chấp thuận.
@@ -207,6 +215,8 @@ roster-unclosed-quote = Tệp CSV bị lỗi dấu ngoặc kép từ dòng { $ro
 roster-not-a-table = Tệp này không phải bảng danh sách. Trợ lý nhận tệp CSV hoặc Excel (.xlsx). Chưa có đảng viên nào được nhập.
 roster-xlsx-invalid = Tệp này không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng. Xin mở tệp bằng Excel, chọn “Lưu thành” dạng .xlsx hoặc CSV rồi gửi lại. Chưa có đảng viên nào được nhập.
 roster-xls-old = Trợ lý chưa đọc được tệp Excel dạng cũ (.xls). Xin mở tệp bằng Excel, chọn “Lưu thành” dạng .xlsx hoặc CSV UTF-8 rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-xlsx-too-large = Tệp Excel này khi giải nén ra lớn bất thường (quá 10 MB) hoặc chứa quá nhiều thành phần, nên Trợ lý không đọc. Xin mở tệp trong Excel, chép riêng bảng danh sách sang một tệp mới (hoặc “Lưu thành” CSV UTF-8) rồi gửi lại. Chưa có đảng viên nào được nhập.
+roster-import-busy = Trợ lý đang nhập một danh sách khác vào { $cell }. Xin đồng chí chờ việc đó xong (thường chỉ vài giây) rồi gửi lại tệp với /import.
 roster-working = Trợ lý đã nhận tệp “{ $file }” của { $cell } và đang nhập danh sách. Kết quả và đường link cá nhân của từng đảng viên sẽ được gửi vào đây.
 roster-need-private = Đồng chí { $name } chưa mở trò chuyện riêng với Trợ lý, nên Trợ lý chưa thể gửi riêng đường link cá nhân của từng đảng viên (các link này không được đăng trong nhóm). Đồng chí bấm nút bên dưới, chọn “Bắt đầu”, rồi gửi lại tệp kèm lệnh /import. Chưa có đảng viên nào được nhập.
 roster-open-private-button = Mở trò chuyện riêng với Trợ lý

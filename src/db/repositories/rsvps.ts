@@ -2,6 +2,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
+import { cleanOptional } from "../../clean-text.ts";
 
 export interface RsvpView {
   id: number;
@@ -52,7 +53,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
     ): Promise<boolean> {
       const { count } = await db.rsvp.updateMany({
         where: { meetingId, memberId, answer: "absent" },
-        data: { reason, reasonText, updatedAt: clock.now() },
+        data: { reason, reasonText: cleanOptional(reasonText), updatedAt: clock.now() },
       });
       return count === 1;
     },

@@ -22,6 +22,7 @@ import {
   parseJoinButtonData,
   parseStartPayload,
 } from "./links.ts";
+import { nameKey } from "../../clean-text.ts";
 
 /**
  * Joining a cell: /invite, the join button and deep link, the secretary's one-tap approval, and the
@@ -143,12 +144,14 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
 async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequestView): Promise<void> {
   const { repos, translate } = ctx.services;
   const fallback = await organisationLocale(ctx, cell);
+  const lookalike = await sameNamedMember(ctx, cell, request);
   const send = async (telegramId: number) => {
     const locale = await localeOf(ctx, telegramId, fallback);
-    const text = translate(locale, "join-request-to-manager", {
+    let text = translate(locale, "join-request-to-manager", {
       cell: cell.name,
       name: describePerson(request.displayName, request.username),
     });
+    if (lookalike) text += `\n\n${translate(locale, "join-request-name-matches", lookalike)}`;
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
       .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
@@ -173,6 +176,27 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
   }
   if (delivered === 0)
     ctx.log.warn({ requestId: request.id, cellId: cell.id }, "nobody could be asked to approve");
+}
+
+/**
+ * An active member of the cell whose name reads the same as the requester's once invisible
+ * characters, case and diacritics are set aside: someone may be posing as them (a name with a
+ * zero-width space looks identical), or it is the same person with a second account.
+ */
+async function sameNamedMember(
+  ctx: BotContext,
+  cell: CellView,
+  request: JoinRequestView,
+): Promise<{ member: string; number: number } | null> {
+  const key = nameKey(request.displayName);
+  if (key === "") return null;
+  const members = await ctx.services.repos.memberships.listActive(cell.id);
+  const match = members.find(
+    (m) =>
+      m.telegramId !== request.telegramId &&
+      (nameKey(m.displayName) === key || (m.fullName !== null && nameKey(m.fullName) === key)),
+  );
+  return match ? { member: match.fullName ?? match.displayName, number: match.number } : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ import {
 import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
+import { cleanText } from "../../clean-text.ts";
 
 const EDIT_STATUSES = {
   present: "present",
@@ -263,7 +264,7 @@ async function handleReasonAnswer(
     await ctx.reply(ctx.t("absence-reason-already"));
     return "done";
   }
-  const text = (answer.text ?? "").trim();
+  const text = cleanText(answer.text ?? "");
   const length = [...text].length;
   if (length === 0 || length > MAX_REASON_TEXT) {
     await ctx.reply(ctx.t("absence-reason-bad-text", { max: MAX_REASON_TEXT }));

@@ -9,6 +9,7 @@ import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { refreshAnnouncement } from "./announcement.ts";
+import { cleanText } from "../../clean-text.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
@@ -156,7 +157,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
         return "done";
       }
-      const text = (answer.text ?? "").replace(/\s+/gu, " ").trim();
+      const text = cleanText(answer.text ?? "");
       if (text === "" || [...text].length > MAX_REASON_TEXT) {
         await ctx.reply(ctx.t("meeting-reason-text-bad", { max: String(MAX_REASON_TEXT) }));
         return "keep";

@@ -10,6 +10,7 @@ import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
+import { cleanText } from "../../clean-text.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 export const MAX_PLACE = 200;
@@ -28,9 +29,9 @@ export function kindCode(kind: string): string {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Collapses whitespace; refuses control characters. */
+/** One line as it will be shown: see clean-text.ts. */
 function cleanLine(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  return cleanText(text);
 }
 
 export function checkPlace(ctx: BotContext, raw: string): Checked<string | null> {

@@ -11,6 +11,7 @@ import {
   type MembershipRole,
   type MembershipStatus,
 } from "../../db/enums.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export const ROSTER_LIMITS = {
   /** Bytes of the uploaded file. A roster of 2,000 members is well under this. */
@@ -267,12 +268,9 @@ export function findHeader(rows: readonly TableRow[]): HeaderMap | null {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** Trimmed, NFC, runs of white space (incl. no-break space and line breaks) as one space. */
+/** Trimmed, NFC, invisible characters dropped, runs of white space (incl. line breaks) as one space. */
 export function cleanCell(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/[\s\u200b]+/gu, " ")
-    .trim();
+  return cleanText(value);
 }
 
 function foldWord(value: string): string {
