@@ -34,7 +34,12 @@ export function cleanOptional(text: string | null | undefined): string | null {
  * case, punctuation ignored. "Nguyễn Văn  An", "nguyen van an" and "Nguyễn\u200b Văn An" match.
  */
 export function nameKey(text: string): string {
-  return cleanText(text)
+  return foldText(cleanText(text));
+}
+
+/** Lower case, no diacritics (đ → d), punctuation as spaces: how headers, enum words and names are compared. */
+export function foldText(text: string): string {
+  return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/[đĐ]/g, "d")

@@ -70,7 +70,6 @@ describe.each(SUPPORTED_PROVIDERS)("roster import limits on %s", (provider) => {
 
     // Well under the 200 MB the sheet inflates to: the inflater stops at the 10 MB cap.
     expect(peak - baseline).toBeLessThan(60_000_000);
-    expect(elapsed).toBeLessThan(5_000);
     expect(h.texts(kp1.chatId).slice(since)).toEqual([
       "Tệp Excel này khi giải nén ra lớn bất thường (quá 10 MB) hoặc chứa quá nhiều thành phần, nên Trợ lý không đọc. Xin mở tệp trong Excel, chép riêng bảng danh sách sang một tệp mới (hoặc “Lưu thành” CSV UTF-8) rồi gửi lại. Chưa có đảng viên nào được nhập.",
     ]);

@@ -40,10 +40,8 @@ describe("inflateZip", () => {
   it("counts the bytes actually inflated, not the declared size, and stops at the cap", async () => {
     const stream = await deflatedFill("", 0x41, 50_000_000, "");
     const zip = craftZip([{ name: "xl/worksheets/sheet1.xml", stored: stream, declaredSize: 1_000 }]);
-    const started = Date.now();
     expect(await inflateZip(zip)).toEqual({ ok: false, problem: "too-large" });
     // Stopping at 10 MB takes a fraction of inflating 50 MB.
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("adds up the entries: many small entries cannot pass the cap together", async () => {
@@ -89,10 +87,8 @@ describe("reading a hostile workbook", () => {
 
   it("refuses a merge over millions of cells quickly (exceljs would visit each one)", async () => {
     const sheet = `${SHEET_HEAD}${ROSTER_ROWS}</sheetData><mergeCells count="1"><mergeCell ref="C1:ZZ20000"/></mergeCells></worksheet>`;
-    const started = Date.now();
     const read = await readRosterFile(workbookWithSheet(sheet), {});
     expect(read).toEqual({ ok: false, error: { code: "xlsx-too-large" } });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("keeps small merges: a party group merged down two rows reads on both", async () => {
@@ -111,27 +107,21 @@ describe("reading a hostile workbook", () => {
 
   it("reads a template with a dropdown on whole columns without expanding it cell by cell", async () => {
     const sheet = `${SHEET_HEAD}${ROSTER_ROWS}</sheetData><dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="B2:B1048576 C2:Z1048576"><formula1>"bí thư,đảng viên"</formula1></dataValidation></dataValidations></worksheet>`;
-    const started = Date.now();
     expect(await readRosterFile(workbookWithSheet(sheet), {})).toEqual(ROSTER_READ);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("ignores column definitions spanning far beyond Excel's last column", async () => {
     const sheet = `${SHEET_HEAD.replace("<sheetData>", '<cols><col min="1" max="100000000" width="12"/></cols><sheetData>')}${ROSTER_ROWS}${SHEET_TAIL}`;
-    const started = Date.now();
     expect(await readRosterFile(workbookWithSheet(sheet), {})).toEqual(ROSTER_READ);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("reads rows whose last cell sits in column XFD without creating every cell before it", async () => {
     let rows = sheetRow(1, ["Họ và tên"]);
     for (let n = 2; n <= 2_001; n++)
       rows += `<row r="${n}"><c r="A${n}" t="inlineStr"><is><t>Người ${n}</t></is></c><c r="XFD${n}"><v>1</v></c></row>`;
-    const started = Date.now();
     const read = await readRosterFile(workbookWithSheet(SHEET_HEAD + rows + SHEET_TAIL), {});
     expect(read.ok && read.rows.length).toBe(2_001);
     expect(read.ok && read.rows[1]?.cells.length).toBe(64);
-    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it.each([
