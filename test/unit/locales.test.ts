@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectCommands } from "../../src/bot/feature-module.ts";
 import { FEATURES } from "../../src/features/index.ts";
-import { createI18n, LOCALES_DIR, SUPPORTED_LOCALES } from "../../src/i18n.ts";
+import { createI18n, LOCALES_DIR, localeFiles, SUPPORTED_LOCALES, type Locale } from "../../src/i18n.ts";
 
-function keysOf(locale: string): Set<string> {
-  const text = readFileSync(join(LOCALES_DIR, `${locale}.ftl`), "utf8");
+function keysOf(locale: Locale): Set<string> {
+  const text = localeFiles(locale)
+    .map((file) => readFileSync(file, "utf8"))
+    .join("\n");
   return new Set([...text.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
 }
 
@@ -17,9 +19,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("locales", () => {
-  it("has a file per supported locale and nothing else", () => {
-    const files = readdirSync(LOCALES_DIR).filter((f) => f.endsWith(".ftl"));
-    expect(files.sort()).toEqual(SUPPORTED_LOCALES.map((l) => `${l}.ftl`).sort());
+  it("has a folder per supported locale and nothing else", () => {
+    expect(readdirSync(LOCALES_DIR).sort()).toEqual([...SUPPORTED_LOCALES].sort());
   });
 
   it("every locale defines exactly the same keys", () => {
