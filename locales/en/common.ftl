@@ -1,6 +1,5 @@
 ## General
 
-bot-name = Party Cell Assistant
 error-generic = Sorry, comrade, something went wrong while handling this request. Please try again in a few minutes.
 unknown-command = I don't know the command { $command }. Type /help to see the commands you can use.
 unknown-text-private = I understand commands and buttons. Type /help for guidance.
@@ -24,10 +23,6 @@ role-admin = Committee admin
 status-official = full
 status-probationary = probationary
 status-exempt = exempt from meetings
-
-## Scheduled deliveries
-
-delivery-test = { $text }
 
 ## Cells and permissions
 

@@ -1,6 +1,5 @@
 ## Chung
 
-bot-name = Trợ lý Chi bộ
 error-generic = Xin lỗi đồng chí, Trợ lý gặp sự cố khi xử lý yêu cầu này. Đồng chí vui lòng thử lại sau ít phút.
 unknown-command = Trợ lý chưa hiểu lệnh { $command }. Đồng chí gõ /help để xem các lệnh có thể dùng.
 unknown-text-private = Trợ lý chỉ hiểu các lệnh và nút bấm. Đồng chí gõ /help để xem hướng dẫn.
@@ -24,10 +23,6 @@ role-admin = Quản trị viên Đảng ủy
 status-official = chính thức
 status-probationary = dự bị
 status-exempt = miễn sinh hoạt
-
-## Nhắn gửi theo lịch
-
-delivery-test = { $text }
 
 ## Chi bộ và quyền hạn
 
