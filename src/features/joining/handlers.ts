@@ -11,6 +11,7 @@ import type { CellView } from "../../db/repositories/cells.ts";
 import type { JoinRequestView } from "../../db/repositories/join-requests.ts";
 import type { TelegramPerson } from "../../db/repositories/members.ts";
 import { isLocale } from "../../i18n.ts";
+import { roleWord } from "../members/labels.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import {
   decisionButtonData,
@@ -410,7 +411,7 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
     return;
   }
   const cells = memberships
-    .map((m) => ctx.t("claim-cell-line", { cell: m.cellName, role: ctx.t(`role-${m.role}`) }))
+    .map((m) => ctx.t("claim-cell-line", { cell: m.cellName, role: roleWord(ctx, m.role) }))
     .join("\n");
   await ctx.reply(ctx.t("claim-done", { name, cells }));
 }

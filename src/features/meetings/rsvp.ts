@@ -7,6 +7,7 @@ import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
+import type { AbsenceReason, MeetingState, RsvpAnswer } from "../../db/enums.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { refreshAnnouncement } from "./announcement.ts";
 import { cleanText } from "../../clean-text.ts";
@@ -14,6 +15,23 @@ import { cleanText } from "../../clean-text.ts";
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
 const MAX_REASON_TEXT = 500;
+
+const RECORDED_KEYS = {
+  attend: "meeting-rsvp-recorded-attend",
+  absent: "meeting-rsvp-recorded-absent",
+  unsure: "meeting-rsvp-recorded-unsure",
+} as const satisfies Record<RsvpAnswer, string>;
+/** Why a meeting takes no more answers. */
+const NOT_ANSWERABLE_KEYS = {
+  cancelled: "meeting-rsvp-cancelled",
+  closed: "meeting-rsvp-closed",
+} as const satisfies Record<Extract<MeetingState, "cancelled" | "closed">, string>;
+const REASON_KEYS = {
+  health: "meeting-reason-health",
+  work: "meeting-reason-work",
+  family: "meeting-reason-family",
+  other: "meeting-reason-other",
+} as const satisfies Record<AbsenceReason, string>;
 
 type Answerable = { ok: true; meeting: MeetingView; memberId: number } | { ok: false };
 
@@ -36,7 +54,7 @@ async function answerable(ctx: BotContext, meetingId: number): Promise<Answerabl
     return { ok: false };
   }
   if (meeting.state === "cancelled" || meeting.state === "closed") {
-    await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-${meeting.state}`), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t(NOT_ANSWERABLE_KEYS[meeting.state]), show_alert: true });
     return { ok: false };
   }
   return { ok: true, meeting, memberId: member.id };
@@ -44,11 +62,11 @@ async function answerable(ctx: BotContext, meetingId: number): Promise<Answerabl
 
 export function reasonKeyboard(ctx: BotContext, meetingId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("meeting-reason-health"), `rsvp:${meetingId}:r:h`)
-    .text(ctx.t("meeting-reason-work"), `rsvp:${meetingId}:r:w`)
+    .text(ctx.t(REASON_KEYS.health), `rsvp:${meetingId}:r:h`)
+    .text(ctx.t(REASON_KEYS.work), `rsvp:${meetingId}:r:w`)
     .row()
-    .text(ctx.t("meeting-reason-family"), `rsvp:${meetingId}:r:f`)
-    .text(ctx.t("meeting-reason-other"), `rsvp:${meetingId}:r:o`);
+    .text(ctx.t(REASON_KEYS.family), `rsvp:${meetingId}:r:f`)
+    .text(ctx.t(REASON_KEYS.other), `rsvp:${meetingId}:r:o`);
 }
 
 /** Asks privately for the reason of an absence; false when the member cannot be written to. */
@@ -79,7 +97,7 @@ export function createRsvpFeature(): Composer<BotContext> {
     const { changed } = await repos.rsvps.answer(meetingId, check.memberId, answer);
     if (changed) await refreshAnnouncement(ctx.services, ctx.api, ctx.me.username, meetingId);
     if (answer !== "absent") {
-      await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-recorded-${answer}`) });
+      await ctx.answerCallbackQuery({ text: ctx.t(RECORDED_KEYS[answer]) });
       return;
     }
     const needsReason = changed || !before?.reason;
@@ -116,7 +134,7 @@ export function createRsvpFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-not-absent"), show_alert: true });
       return;
     }
-    const label = ctx.t(`meeting-reason-${reason}`);
+    const label = ctx.t(REASON_KEYS[reason]);
     if (ctx.chat?.type !== "private") {
       // The group message asks everyone who could not be reached; it stays for the others.
       await ctx.answerCallbackQuery({
@@ -154,7 +172,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         return "done";
       }
       if (meeting.state === "cancelled" || meeting.state === "closed") {
-        await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
+        await ctx.reply(ctx.t(NOT_ANSWERABLE_KEYS[meeting.state]));
         return "done";
       }
       const text = cleanText(answer.text ?? "");

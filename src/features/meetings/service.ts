@@ -3,7 +3,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { parseDateTime } from "../../datetime/parse.ts";
+import { DATETIME_PROBLEM_KEYS, parseDateTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
@@ -67,11 +67,11 @@ export async function checkStart(ctx: BotContext, cellId: number, text: string):
   if (!parsed.ok) {
     return {
       ok: false,
-      message: ctx.t(`datetime-problem-${parsed.problem}`, { given, detail: parsed.detail ?? "" }),
+      message: ctx.t(DATETIME_PROBLEM_KEYS[parsed.problem], { given, detail: parsed.detail ?? "" }),
     };
   }
   if (parsed.at.getTime() <= now.getTime()) {
-    return { ok: false, message: ctx.t("datetime-problem-past", { given, detail: "" }) };
+    return { ok: false, message: ctx.t(DATETIME_PROBLEM_KEYS.past, { given, detail: "" }) };
   }
   return { ok: true, value: parsed.at };
 }
