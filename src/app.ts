@@ -116,7 +116,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   try {
     throwIfAborted(options.signal);
     const repos = createRepositories(database, clock);
-    await repos.admins.ensureConfigAdmins(config.adminIds);
+    const unlisted = await repos.admins.ensureConfigAdmins(config.adminIds);
+    if (unlisted.removed.length > 0 || unlisted.kept.length > 0) {
+      // Someone was taken out of ADMIN_IDS: say so where whoever runs the server looks.
+      logger.info(unlisted, "admins no longer in ADMIN_IDS: removed, or kept as added by /add_admin");
+    }
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
     // The scheduler needs the bot's username for its jobs, so it comes after the bot; until then
     // there is nothing to wake.

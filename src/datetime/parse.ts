@@ -62,6 +62,17 @@ export const DATETIME_PROBLEMS = [
 ] as const;
 export type DateTimeProblem = (typeof DATETIME_PROBLEMS)[number];
 
+/** The message of each problem (locales/<locale>/common.ftl), for every feature that reads dates. */
+export const DATETIME_PROBLEM_KEYS = {
+  empty: "datetime-problem-empty",
+  unrecognised: "datetime-problem-unrecognised",
+  impossible_date: "datetime-problem-impossible_date",
+  impossible_time: "datetime-problem-impossible_time",
+  ambiguous: "datetime-problem-ambiguous",
+  past: "datetime-problem-past",
+  missing_time: "datetime-problem-missing_time",
+} as const satisfies Record<DateTimeProblem, string>;
+
 export interface ParseOptions {
   /** The business clock's now (ctx.services.clock.now()). */
   now: Date;
@@ -76,7 +87,7 @@ export interface ParseOptions {
 export interface ParseFailure {
   ok: false;
   problem: DateTimeProblem;
-  /** For logs and tests, not for users (localise `datetime-problem-<problem>` instead). */
+  /** For logs and tests, not for users (localise with DATETIME_PROBLEM_KEYS instead). */
   detail?: string;
 }
 

@@ -61,7 +61,7 @@ export const deliveryStatuses = ["pending", "claimed", "sent", "failed", "droppe
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**
- * Organisation.locale, Member.locale, ChatPreference.locale. Must match the locales/*.ftl files.
+ * Organisation.locale, Member.locale, ChatPreference.locale. Must match the folders of locales/ (locales/<locale>/*.ftl).
  * (ScheduledDelivery.kind and AuditEntry.action are open-ended: their owners define them.)
  */
 export const locales = ["vi", "en"] as const;

@@ -24,8 +24,11 @@ export interface Harness {
   /** Texts the bot sent to a chat, oldest first. */
   texts(chatId: number): string[];
   lastText(chatId: number): string | undefined;
-  /** Stops the service and starts a new one on the same database, emulator and clock (a restart). */
-  restart(): Promise<void>;
+  /**
+   * Stops the service and starts a new one on the same database, emulator and clock (a restart),
+   * with `env` changed when given (a new configuration, e.g. another ADMIN_IDS).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,14 +45,17 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const botAccount = emulator.createBot({ username: "chibo_test_bot", firstName: "Trợ lý Chi bộ" });
   const admin = emulator.createUser({ firstName: "Quản trị", username: "quantri" });
   const clock = createManualClock(options.start ?? new Date("2026-12-01T01:00:00Z"));
-  const config = parseConfig({
-    BOT_TOKEN: botAccount.token,
-    TELEGRAM_API_ROOT: emulator.apiRoot,
-    DATABASE_URL: testDb.url,
-    ADMIN_IDS: String(admin.id),
-    LOG_LEVEL: "silent",
-    ...options.env,
-  });
+  const configFor = (env?: Record<string, string>) =>
+    parseConfig({
+      BOT_TOKEN: botAccount.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: testDb.url,
+      ADMIN_IDS: String(admin.id),
+      LOG_LEVEL: "silent",
+      ...options.env,
+      ...env,
+    });
+  let config = configFor();
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
   const start = () =>
     startApp({ config, logger, clock, receiveUpdates: false, startTicker: false, ...options.app });
@@ -86,8 +92,9 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     },
     texts,
     lastText: (chatId) => texts(chatId).at(-1),
-    async restart() {
+    async restart(env) {
       await app.stop();
+      if (env) config = configFor(env);
       app = await start();
     },
     async close() {

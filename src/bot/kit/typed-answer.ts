@@ -26,6 +26,7 @@ import type { BotContext, BotServices } from "../context.ts";
 import { clip } from "./clip.ts";
 import { displayNameOf } from "./display-name.ts";
 import { isNotModified } from "./edit-pressed.ts";
+import { mayEditPressedMessage } from "./pressed-message.ts";
 
 const cellFlow = { cellId: z.number().int().positive(), kind: z.string().max(2) };
 
@@ -266,7 +267,8 @@ export function createTypedAnswerFeature(): Composer<BotContext> {
       row.messageId === pressed.message_id;
     if (isThis) await repos.pendingQuestions.delete(row.userId, row.createdAt);
     await ctx.answerCallbackQuery({ text: ctx.t(isThis ? "typed-answer-cancelled" : "button-expired") });
-    if (pressed) await removeButton(ctx, pressed.chat.id, pressed.message_id);
+    // Only off the message the button is on: a forged press would strip another message's buttons.
+    if (pressed && mayEditPressedMessage(ctx)) await removeButton(ctx, pressed.chat.id, pressed.message_id);
   });
   return feature;
 }

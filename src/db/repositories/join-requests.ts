@@ -5,6 +5,7 @@ import type { Db } from "../client.ts";
 import { toDbId, toTgId, toTgIdOrNull } from "../ids.ts";
 import { createMemberRepository, type MemberView, type TelegramPerson } from "./members.ts";
 import { createMembershipRepository, type CellMemberView } from "./memberships.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export interface JoinRequestView {
   id: number;
@@ -102,7 +103,7 @@ export function createJoinRequestRepository(db: Db, clock: Clock) {
         data: {
           cellId,
           telegramId,
-          displayName: person.displayName,
+          displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
           username: person.username ?? null,
           createdAt: clock.now(),
         },

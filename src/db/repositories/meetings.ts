@@ -2,6 +2,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
+import { cleanOptional } from "../../clean-text.ts";
 
 export interface MeetingView {
   id: number;
@@ -72,8 +73,8 @@ export function createMeetingRepository(db: Db, clock: Clock) {
           cellId: input.cellId,
           kind: input.kind,
           startsAt: input.startsAt,
-          place: input.place,
-          title: input.title,
+          place: cleanOptional(input.place),
+          title: cleanOptional(input.title),
           createdByMemberId: input.createdByMemberId,
           scheduleId: input.scheduleId ?? null,
           ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),

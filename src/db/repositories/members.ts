@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgId } from "../ids.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export interface MembershipView {
   cellId: number;
@@ -100,7 +101,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       const now = clock.now();
       const data = {
         username: person.username ?? null,
-        displayName: person.displayName,
+        displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
         updatedAt: now,
         ...(reachable === undefined ? {} : { reachable, unreachableAt: reachable ? null : now }),
       };

@@ -3,6 +3,7 @@
 // that say only that a member answered. Anonymous prompts: the Response has no memberId, a random id
 // and the day only (see the model's comment in prisma/models.prisma); the Participation row is written
 // in the same transaction, so an answer is never stored without it or the other way round.
+import { cleanText } from "../../clean-text.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 
@@ -198,7 +199,8 @@ export function createPromptRepository(db: Db, clock: Clock) {
             promptId,
             questionId,
             memberId: prompt.anonymous ? null : memberId,
-            text: answer.text ?? null,
+            // Cleaned here too, so no path stores invisible characters (see clean-text.ts).
+            text: answer.text ? cleanText(answer.text, { multiline: true }) || null : null,
             voiceFileId: answer.voiceFileId ?? null,
             choice: answer.choice ?? null,
             rating: answer.rating ?? null,

@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import { toTgIdOrNull } from "../ids.ts";
+import { cleanOptional } from "../../clean-text.ts";
 
 export interface RsvpView {
   id: number;
@@ -119,7 +120,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
     ): Promise<boolean> {
       const { count } = await db.rsvp.updateMany({
         where: { meetingId, memberId, answer: "absent" },
-        data: { reason, reasonText, updatedAt: clock.now() },
+        data: { reason, reasonText: cleanOptional(reasonText), updatedAt: clock.now() },
       });
       return count === 1;
     },

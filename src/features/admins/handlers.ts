@@ -4,40 +4,55 @@ import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { ensureAdmin } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/kit/display-name.ts";
 
-/** Committee admins: bootstrapped from ADMIN_IDS; admins can add admins. */
+/** Committee admins: bootstrapped from ADMIN_IDS; admins can add admins and remove added ones. */
 export function createAdminsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("add_admin", async (ctx) => {
     if (!(await ensureAdmin(ctx))) return;
-    const replied = ctx.msg.reply_to_message?.from;
-    const arg = ctx.match.trim();
-    let targetId: number;
-    let who: string;
-    if (replied && !replied.is_bot && arg === "") {
-      targetId = replied.id;
-      who = displayNameOf(replied);
-    } else if (arg === "") {
-      await ctx.reply(ctx.t("add-admin-usage"));
-      return;
-    } else if (/^\d{1,16}$/.test(arg) && Number.isSafeInteger(Number(arg)) && Number(arg) > 0) {
-      targetId = Number(arg);
-      const known = await ctx.services.repos.members.findByTelegramId(targetId);
-      who = known?.displayName ?? arg;
-    } else {
-      await ctx.reply(ctx.t("add-admin-bad-id", { given: arg.slice(0, 64) }));
-      return;
-    }
+    const target = await adminTarget(ctx, "add-admin-usage");
+    if (!target) return;
     const { repos } = ctx.services;
-    const added = await repos.admins.add(targetId, ctx.from!.id);
+    const added = await repos.admins.add(target.telegramId, ctx.from!.id);
     if (added) {
       await recordAudit(ctx.services, {
         who: actorOf(ctx),
         what: "admin.add",
-        target: { type: "admin", id: targetId },
+        target: { type: "admin", id: target.telegramId },
       });
     }
-    await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who }));
+    await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who: target.who }));
+  });
+
+  feature.command("remove_admin", async (ctx) => {
+    if (!(await ensureAdmin(ctx))) return;
+    const target = await adminTarget(ctx, "remove-admin-usage");
+    if (!target) return;
+    const { repos, config } = ctx.services;
+    const result = await repos.admins.remove(target.telegramId, config.adminIds);
+    if (result.outcome !== "removed") {
+      ctx.log.info(
+        { from: ctx.from!.id, target: target.telegramId, outcome: result.outcome },
+        "admin not removed",
+      );
+      const vars = { who: target.who };
+      const text =
+        result.outcome === "not-admin"
+          ? ctx.t("remove-admin-not-admin", vars)
+          : result.outcome === "configured"
+            ? ctx.t("remove-admin-configured", vars)
+            : ctx.t("remove-admin-last", vars);
+      await ctx.reply(text);
+      return;
+    }
+    await recordAudit(ctx.services, {
+      who: actorOf(ctx),
+      what: "admin.remove",
+      target: { type: "admin", id: target.telegramId },
+      from: result.before,
+      to: null,
+    });
+    await ctx.reply(ctx.t("remove-admin-done", { who: target.who }));
   });
 
   feature.command("admins", async (ctx) => {
@@ -56,4 +71,29 @@ export function createAdminsFeature(): Composer<BotContext> {
   });
 
   return feature;
+}
+
+/**
+ * The person an admin command is about: the author of the replied-to message, or a Telegram id
+ * typed after the command. Replies with the usage or the bad id and returns null otherwise.
+ */
+async function adminTarget(
+  ctx: BotContext,
+  usageKey: string,
+): Promise<{ telegramId: number; who: string } | null> {
+  const replied = ctx.msg?.reply_to_message?.from;
+  const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
+  if (replied && !replied.is_bot && arg === "")
+    return { telegramId: replied.id, who: displayNameOf(replied) };
+  if (arg === "") {
+    await ctx.reply(ctx.t(usageKey));
+    return null;
+  }
+  if (/^\d{1,16}$/.test(arg) && Number.isSafeInteger(Number(arg)) && Number(arg) > 0) {
+    const telegramId = Number(arg);
+    const known = await ctx.services.repos.members.findByTelegramId(telegramId);
+    return { telegramId, who: known?.displayName ?? arg };
+  }
+  await ctx.reply(ctx.t("add-admin-bad-id", { given: arg.slice(0, 64) }));
+  return null;
 }

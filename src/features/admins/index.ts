@@ -1,4 +1,4 @@
-// Committee admins: adding and listing them.
+// Committee admins: adding, removing (those added by command) and listing them.
 import type { FeatureModule } from "../../bot/feature-module.ts";
 import { createAdminsFeature } from "./handlers.ts";
 
@@ -7,6 +7,7 @@ export const adminsModule: FeatureModule = {
   composer: createAdminsFeature,
   commands: [
     { command: "add_admin", descriptionKey: "cmd-add-admin", audience: "admin", chats: "both" },
+    { command: "remove_admin", descriptionKey: "cmd-remove-admin", audience: "admin", chats: "both" },
     { command: "admins", descriptionKey: "cmd-admins", audience: "admin", chats: "both" },
   ],
 };

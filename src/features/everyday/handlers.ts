@@ -7,6 +7,12 @@ import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
 
+/** Each language's button of /lang, in its own language. */
+const LANG_BUTTON_KEYS = { vi: "lang-button-vi", en: "lang-button-en" } as const satisfies Record<
+  Locale,
+  string
+>;
+
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -37,7 +43,8 @@ export function createEverydayFeature(): Composer<BotContext> {
     const given = ctx.match.trim().toLowerCase();
     if (given === "") {
       const keyboard = new InlineKeyboard();
-      for (const locale of SUPPORTED_LOCALES) keyboard.text(ctx.t(`lang-button-${locale}`), `lang:${locale}`);
+      for (const locale of SUPPORTED_LOCALES)
+        keyboard.text(ctx.t(LANG_BUTTON_KEYS[locale]), `lang:${locale}`);
       await ctx.reply(ctx.t("lang-choose"), { reply_markup: keyboard });
       return;
     }

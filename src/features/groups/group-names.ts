@@ -2,6 +2,7 @@
 // the start of /group leader|add|remove commands, where the member references follow the name
 // ("/group add Tổ 1 @an #5") or come after a "|" ("/group add Tổ 1 | @an #5").
 import { normaliseName } from "../members/member-ref.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export const GROUP_NAME_MAX = 64;
 
@@ -38,7 +39,7 @@ export function scriptsOf(text: string): Set<string> {
 
 /** Trims, collapses spaces, composes diacritics (NFC) and checks a new group's name. */
 export function checkGroupName(raw: string): GroupNameCheck {
-  const name = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+  const name = cleanText(raw);
   const length = [...name].length;
   if (length === 0) return { ok: false, problem: "empty", length };
   if (length > GROUP_NAME_MAX) return { ok: false, problem: "too-long", length };

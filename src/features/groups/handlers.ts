@@ -15,7 +15,13 @@ import {
   resolveMemberRef,
 } from "../members/member-ref.ts";
 import { normalisePhrase } from "../members/role-words.ts";
-import { checkGroupName, splitGroupName, splitRefList, typedGroupName } from "./group-names.ts";
+import {
+  checkGroupName,
+  splitGroupName,
+  splitRefList,
+  typedGroupName,
+  type GroupNameCheck,
+} from "./group-names.ts";
 import { addToGroup, createGroup, removeFromGroup, setGroupLeader } from "./service.ts";
 
 type Subcommand = "new" | "leader" | "add" | "remove";
@@ -104,6 +110,13 @@ export function createGroupsFeature(): Composer<BotContext> {
   return feature;
 }
 
+const NAME_PROBLEM_KEYS = {
+  empty: "group-name-empty",
+  "too-long": "group-name-too-long",
+  "bad-chars": "group-name-bad-chars",
+  "mixed-scripts": "group-name-mixed-scripts",
+} as const satisfies Record<Extract<GroupNameCheck, { ok: false }>["problem"], string>;
+
 function shortRef(m: CellMemberView): string {
   return `#${m.number} ${memberName(m, 48)}`;
 }
@@ -111,7 +124,7 @@ function shortRef(m: CellMemberView): string {
 async function newGroup(ctx: BotContext, cell: CellView, rawName: string): Promise<void> {
   const check = checkGroupName(rawName);
   if (!check.ok) {
-    await ctx.reply(ctx.t(`group-name-${check.problem}`, { length: check.length, max: 64 }));
+    await ctx.reply(ctx.t(NAME_PROBLEM_KEYS[check.problem], { length: check.length, max: 64 }));
     return;
   }
   const result = await createGroup(ctx.services, cell, check.name, actorOf(ctx));

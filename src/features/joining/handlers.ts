@@ -11,6 +11,7 @@ import type { CellView } from "../../db/repositories/cells.ts";
 import type { JoinRequestView } from "../../db/repositories/join-requests.ts";
 import type { TelegramPerson } from "../../db/repositories/members.ts";
 import { isLocale } from "../../i18n.ts";
+import { roleWord } from "../members/labels.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import {
   decisionButtonData,
@@ -22,6 +23,7 @@ import {
   parseJoinButtonData,
   parseStartPayload,
 } from "./links.ts";
+import { nameKey } from "../../clean-text.ts";
 
 /**
  * Joining a cell: /invite, the join button and deep link, the secretary's one-tap approval, and the
@@ -143,12 +145,14 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
 async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequestView): Promise<void> {
   const { repos, translate } = ctx.services;
   const fallback = await organisationLocale(ctx, cell);
+  const lookalike = await sameNamedMember(ctx, cell, request);
   const send = async (telegramId: number) => {
     const locale = await localeOf(ctx, telegramId, fallback);
-    const text = translate(locale, "join-request-to-manager", {
+    let text = translate(locale, "join-request-to-manager", {
       cell: cell.name,
       name: describePerson(request.displayName, request.username),
     });
+    if (lookalike) text += `\n\n${translate(locale, "join-request-name-matches", lookalike)}`;
     const keyboard = new InlineKeyboard()
       .text(translate(locale, "join-button-approve"), decisionButtonData(request.id, "approve"))
       .text(translate(locale, "join-button-reject"), decisionButtonData(request.id, "reject"));
@@ -173,6 +177,27 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
   }
   if (delivered === 0)
     ctx.log.warn({ requestId: request.id, cellId: cell.id }, "nobody could be asked to approve");
+}
+
+/**
+ * An active member of the cell whose name reads the same as the requester's once invisible
+ * characters, case and diacritics are set aside: someone may be posing as them (a name with a
+ * zero-width space looks identical), or it is the same person with a second account.
+ */
+async function sameNamedMember(
+  ctx: BotContext,
+  cell: CellView,
+  request: JoinRequestView,
+): Promise<{ member: string; number: number } | null> {
+  const key = nameKey(request.displayName);
+  if (key === "") return null;
+  const members = await ctx.services.repos.memberships.listActive(cell.id);
+  const match = members.find(
+    (m) =>
+      m.telegramId !== request.telegramId &&
+      (nameKey(m.displayName) === key || (m.fullName !== null && nameKey(m.fullName) === key)),
+  );
+  return match ? { member: match.fullName ?? match.displayName, number: match.number } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,7 +411,7 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
     return;
   }
   const cells = memberships
-    .map((m) => ctx.t("claim-cell-line", { cell: m.cellName, role: ctx.t(`role-${m.role}`) }))
+    .map((m) => ctx.t("claim-cell-line", { cell: m.cellName, role: roleWord(ctx, m.role) }))
     .join("\n");
   await ctx.reply(ctx.t("claim-done", { name, cells }));
 }

@@ -6,6 +6,7 @@ import type { BotServices } from "../../bot/context.ts";
 import { editStoredMessage } from "../../bot/kit/edit-pressed.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import { localParts } from "../../datetime/calendar.ts";
+import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import type { RsvpCounts } from "../../db/repositories/rsvps.ts";
@@ -26,6 +27,13 @@ export async function cellLocale(services: BotServices, cellId: number): Promise
   };
 }
 
+const DEFAULT_TITLE_KEYS = {
+  regular: "meeting-default-title-regular",
+  thematic: "meeting-default-title-thematic",
+  extraordinary: "meeting-default-title-extraordinary",
+  field_trip: "meeting-default-title-field-trip",
+} as const satisfies Record<MeetingKind, string>;
+
 /** The title a meeting is shown by: its own, else the default for its kind and month. */
 export function meetingTitle(
   services: BotServices,
@@ -33,8 +41,10 @@ export function meetingTitle(
   meeting: Pick<MeetingView, "title" | "kind" | "startsAt">,
 ): string {
   if (meeting.title) return meeting.title;
+  // The database only holds known kinds; a stray value is shown as it is rather than guessed.
+  if (!isOneOf(meetingKinds, meeting.kind)) return meeting.kind;
   const { month, year } = localParts(meeting.startsAt, loc.timeZone);
-  return services.translate(loc.locale, `meeting-default-title-${meeting.kind.replace("_", "-")}`, {
+  return services.translate(loc.locale, DEFAULT_TITLE_KEYS[meeting.kind], {
     month: `${String(month).padStart(2, "0")}/${year}`,
   });
 }

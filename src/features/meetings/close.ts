@@ -13,6 +13,7 @@ import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer, type TypedAnswer, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
 import { formatDateTime } from "../../datetime/format.ts";
+import type { AttendanceStatus } from "../../db/enums.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName, resolveMemberRef } from "../members/member-ref.ts";
@@ -35,6 +36,14 @@ import {
 import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
+import { cleanText } from "../../clean-text.ts";
+
+const STATUS_KEYS = {
+  present: "attendance-status-present",
+  proxy: "attendance-status-proxy",
+  absent_excused: "attendance-status-absent-excused",
+  absent_unexcused: "attendance-status-absent-unexcused",
+} as const satisfies Record<AttendanceStatus, string>;
 
 const EDIT_STATUSES = {
   present: "present",
@@ -263,7 +272,7 @@ async function handleReasonAnswer(
     await ctx.reply(ctx.t("absence-reason-already"));
     return "done";
   }
-  const text = (answer.text ?? "").trim();
+  const text = cleanText(answer.text ?? "");
   const length = [...text].length;
   if (length === 0 || length > MAX_REASON_TEXT) {
     await ctx.reply(ctx.t("absence-reason-bad-text", { max: MAX_REASON_TEXT }));
@@ -396,7 +405,7 @@ async function handleAttendanceEdit(ctx: BotContext): Promise<void> {
     ctx.t("attendance-edit-done", {
       name: memberName(target),
       meeting: meetingLabel(services, loc, meeting),
-      status: ctx.t(`attendance-status-${status.replace("_", "-")}`),
+      status: ctx.t(STATUS_KEYS[status]),
     }),
   );
   if (status === "absent_unexcused") await alertRepeatedAbsences(services, cell, meeting, [target.memberId]);

@@ -15,7 +15,7 @@ import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { askTyped, onTypedAnswer, type TypedKind, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
 import { formatDate, formatDateTime, formatWeekdayShortDate } from "../../datetime/format.ts";
-import { parseDateTime, parseTime } from "../../datetime/parse.ts";
+import { DATETIME_PROBLEM_KEYS, parseDateTime, parseTime } from "../../datetime/parse.ts";
 import {
   addDays,
   isValidDate,
@@ -24,6 +24,7 @@ import {
   zonedTimeToUtc,
   type LocalDate,
 } from "../../datetime/calendar.ts";
+import { isOneOf, meetingStates, type MeetingKind, type MeetingState } from "../../db/enums.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { cellLocale, meetingTitle } from "./announcement.ts";
@@ -43,6 +44,19 @@ import {
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 const TIME_PRESETS = ["0730", "1400", "1930"] as const;
+
+const KIND_KEYS = {
+  regular: "meeting-kind-regular",
+  thematic: "meeting-kind-thematic",
+  extraordinary: "meeting-kind-extraordinary",
+  field_trip: "meeting-kind-field-trip",
+} as const satisfies Record<MeetingKind, string>;
+const STATE_KEYS = {
+  planned: "meeting-state-planned",
+  in_progress: "meeting-state-in-progress",
+  closed: "meeting-state-closed",
+  cancelled: "meeting-state-cancelled",
+} as const satisfies Record<MeetingState, string>;
 const DATE_CHOICES = 7;
 const RECENT_DAYS = 60;
 const PLACE_PREFIX = "📍 ";
@@ -116,7 +130,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askGuided(ctx, "meeting-date", "meeting-guided-type-date", {
+    await askGuided(ctx, "meeting-date", {
       cellId: cell.id,
       kind: ctx.match[2]!,
     });
@@ -126,7 +140,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askGuided(ctx, "meeting-time", "meeting-guided-type-time", {
+    await askGuided(ctx, "meeting-time", {
       cellId: cell.id,
       kind: ctx.match[2]!,
       date: ctx.match[3]!,
@@ -146,7 +160,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
     await ctx.answerCallbackQuery();
-    await askGuided(ctx, "meeting-place", "meeting-guided-type-place", {
+    await askGuided(ctx, "meeting-place", {
       cellId: cell.id,
       kind: ctx.match[2]!,
       stamp: ctx.match[3]!,
@@ -203,7 +217,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       const parsed = parseDateTime(text, { now: ctx.services.clock.now(), timeZone: loc.timeZone });
       if (!parsed.ok && parsed.problem !== "missing_time") {
         await ctx.reply(
-          ctx.t(`datetime-problem-${parsed.problem}`, {
+          ctx.t(DATETIME_PROBLEM_KEYS[parsed.problem], {
             given: clip(text.trim(), 64),
             detail: parsed.detail ?? "",
           }),
@@ -218,7 +232,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       }
       const date = parsed.ok ? parsed.date : null;
       if (!date || compareToToday(date, ctx, loc.timeZone) < 0) {
-        return keep(ctx, ctx.t("datetime-problem-past", { given: clip(text.trim(), 64), detail: "" }));
+        return keep(ctx, ctx.t(DATETIME_PROBLEM_KEYS.past, { given: clip(text.trim(), 64), detail: "" }));
       }
       await showTimeStep(ctx, cell, payload.kind, date, "send");
       return "done";
@@ -233,7 +247,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       if (!time.ok) {
         return keep(
           ctx,
-          ctx.t(`datetime-problem-${time.problem}`, { given: clip(text.trim(), 64), detail: "" }),
+          ctx.t(DATETIME_PROBLEM_KEYS[time.problem], { given: clip(text.trim(), 64), detail: "" }),
         );
       }
       const stamp = `${ymd(date)}${pad(time.hour)}${pad(time.minute)}`;
@@ -291,7 +305,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
           ref: String(m.id),
           when: formatDateTime(m.startsAt, loc.timeZone, lang),
           title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
-          state: ctx.t(`meeting-state-${m.state.replace("_", "-")}`),
+          state: isOneOf(meetingStates, m.state) ? ctx.t(STATE_KEYS[m.state]) : m.state,
           tally,
         }),
       );
@@ -466,7 +480,7 @@ async function startFromStamp(
   if (at.getTime() <= ctx.services.clock.now().getTime()) {
     return {
       ok: false,
-      message: ctx.t("datetime-problem-past", {
+      message: ctx.t(DATETIME_PROBLEM_KEYS.past, {
         given: formatDateTime(at, loc.timeZone, loc.locale),
         detail: "",
       }),
@@ -494,7 +508,7 @@ async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<str
   if (s.kind)
     lines.push(
       ctx.t("meeting-guided-kind-line", {
-        kind: ctx.t(`meeting-kind-${(KIND_CODES[s.kind] ?? "regular").replace("_", "-")}`),
+        kind: ctx.t(KIND_KEYS[KIND_CODES[s.kind] ?? "regular"]),
       }),
     );
   if (s.stamp) {
@@ -520,7 +534,7 @@ async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<str
 async function showKindStep(ctx: BotContext, cell: CellView): Promise<void> {
   const keyboard = new InlineKeyboard();
   for (const [code, kind] of Object.entries(KIND_CODES)) {
-    keyboard.text(ctx.t(`meeting-kind-${kind.replace("_", "-")}`), `mg:${cell.id}:k:${code}`).row();
+    keyboard.text(ctx.t(KIND_KEYS[kind]), `mg:${cell.id}:k:${code}`).row();
   }
   keyboard.text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
   await ctx.reply(`${await summary(ctx, cell, {})}\n\n${ctx.t("meeting-guided-ask-kind")}`, {
@@ -609,20 +623,30 @@ async function showConfirm(
   );
 }
 
+/** The question and the input field's placeholder of each typed value of the guided flow. */
+const GUIDED_QUESTION_KEYS = {
+  "meeting-date": { text: "meeting-guided-type-date", placeholder: "meeting-guided-type-date-placeholder" },
+  "meeting-time": { text: "meeting-guided-type-time", placeholder: "meeting-guided-type-time-placeholder" },
+  "meeting-place": {
+    text: "meeting-guided-type-place",
+    placeholder: "meeting-guided-type-place-placeholder",
+  },
+} as const satisfies Record<TypedKind & `meeting-${string}`, { text: string; placeholder: string }>;
+
 /** Asks the presser for a typed value of the guided flow, where they pressed (group or private). */
-async function askGuided<K extends "meeting-date" | "meeting-time" | "meeting-place">(
+async function askGuided<K extends keyof typeof GUIDED_QUESTION_KEYS>(
   ctx: CallbackQueryContext<BotContext>,
   kind: K & TypedKind,
-  key: string,
   payload: Parameters<typeof askTyped<K>>[1]["payload"],
 ): Promise<void> {
+  const keys = GUIDED_QUESTION_KEYS[kind];
   await askTyped(ctx, {
     userId: ctx.from.id,
     chatId: ctx.chat?.id ?? ctx.from.id,
     kind,
     payload,
-    text: ctx.t(key),
-    placeholder: ctx.t(`${key}-placeholder`),
+    text: ctx.t(keys.text),
+    placeholder: ctx.t(keys.placeholder),
     user: ctx.from,
   });
 }

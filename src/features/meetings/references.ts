@@ -6,8 +6,14 @@ import type { MeetingView } from "../../db/repositories/meetings.ts";
 /** How long after its start a planned meeting still counts as "the next one" when no reference is given. */
 const GRACE_MS = 6 * 60 * 60 * 1000;
 
+const PROBLEM_KEYS = {
+  bad_ref: "meeting-ref-bad-ref",
+  not_found: "meeting-ref-not-found",
+  none_upcoming: "meeting-ref-none-upcoming",
+} as const;
+
 export type MeetingRefResult =
-  { ok: true; meeting: MeetingView } | { ok: false; problem: "bad_ref" | "not_found" | "none_upcoming" };
+  { ok: true; meeting: MeetingView } | { ok: false; problem: keyof typeof PROBLEM_KEYS };
 
 /** Parses "#12" / "12" (surrounding spaces allowed); null for anything else, undefined for empty. */
 export function parseMeetingRef(refText: string | undefined): number | null | undefined {
@@ -48,6 +54,6 @@ export async function findMeetingByRef(
   const result = await lookupMeetingByRef(ctx, cellId, refText);
   if (result.ok) return result.meeting;
   const given = (refText ?? "").trim().slice(0, 32);
-  await ctx.reply(ctx.t(`meeting-ref-${result.problem.replace("_", "-")}`, { given }));
+  await ctx.reply(ctx.t(PROBLEM_KEYS[result.problem], { given }));
   return null;
 }

@@ -6,6 +6,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Clock } from "../../clock.ts";
 import { formatDate, formatTime, formatWeekdayShortDate } from "../../datetime/format.ts";
+import type { RsvpAnswer } from "../../db/enums.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import type { ReminderMeeting, ReminderRecipient } from "../../db/repositories/meeting-reminders.ts";
 import type { Translator } from "../../i18n.ts";
@@ -31,6 +32,14 @@ interface Loaded {
 }
 
 type Renderer = (row: OutboxRow) => Promise<SingleMessage>;
+
+/** The private reminder's line on the member's answer so far. */
+const STATUS_KEYS = {
+  none: "meeting-reminder-status-none",
+  attend: "meeting-reminder-status-attend",
+  absent: "meeting-reminder-status-absent",
+  unsure: "meeting-reminder-status-unsure",
+} as const satisfies Record<RsvpAnswer | "none", string>;
 
 export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Record<string, Job> {
   const { repos, translate } = deps;
@@ -133,7 +142,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
         cell: meeting.cellName,
         where: where(locale, meeting),
       }),
-      translate(locale, `meeting-reminder-status-${status}`),
+      translate(locale, STATUS_KEYS[status]),
     ].join("\n");
     const result: SingleMessage = { chatId: member.chatId, text };
     if (status === "attend") return result;

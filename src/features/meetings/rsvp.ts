@@ -14,6 +14,8 @@ import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
+import { cleanText } from "../../clean-text.ts";
+import type { AbsenceReason, MeetingState, RsvpAnswer } from "../../db/enums.ts";
 import type { MemberView } from "../../db/repositories/members.ts";
 import type { RsvpPressView } from "../../db/repositories/rsvps.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
@@ -23,6 +25,23 @@ import { announcementRefreshRow, reasonAskRow } from "./announcement-job.ts";
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
 const MAX_REASON_TEXT = 500;
+
+const RECORDED_KEYS = {
+  attend: "meeting-rsvp-recorded-attend",
+  absent: "meeting-rsvp-recorded-absent",
+  unsure: "meeting-rsvp-recorded-unsure",
+} as const satisfies Record<RsvpAnswer, string>;
+/** Why a meeting takes no more answers. */
+const NOT_ANSWERABLE_KEYS = {
+  cancelled: "meeting-rsvp-cancelled",
+  closed: "meeting-rsvp-closed",
+} as const satisfies Record<Extract<MeetingState, "cancelled" | "closed">, string>;
+const REASON_KEYS = {
+  health: "meeting-reason-health",
+  work: "meeting-reason-work",
+  family: "meeting-reason-family",
+  other: "meeting-reason-other",
+} as const satisfies Record<AbsenceReason, string>;
 
 type Press = { ok: true; view: RsvpPressView; member: MemberView } | { ok: false };
 type AnswerOptions = Parameters<BotContext["answerCallbackQuery"]>[0];
@@ -57,7 +76,7 @@ async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
     return { ok: false };
   }
   if (view.state === "cancelled" || view.state === "closed") {
-    await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-${view.state}`), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t(NOT_ANSWERABLE_KEYS[view.state]), show_alert: true });
     return { ok: false };
   }
   return { ok: true, view, member };
@@ -129,7 +148,7 @@ export function createRsvpFeature(): Composer<BotContext> {
     await answerFirst(
       ctx,
       !needsReason
-        ? { text: ctx.t(`meeting-rsvp-recorded-${answer}`) }
+        ? { text: ctx.t(RECORDED_KEYS[answer]) }
         : !inGroup
           ? { text: ctx.t("meeting-rsvp-recorded-absent") }
           : askPrivately
@@ -160,7 +179,7 @@ export function createRsvpFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-not-absent"), show_alert: true });
       return;
     }
-    const label = ctx.t(`meeting-reason-${reason}`);
+    const label = ctx.t(REASON_KEYS[reason]);
     if (ctx.chat?.type !== "private") {
       // The group message asks everyone who could not be reached; it stays for the others.
       await answerFirst(ctx, {
@@ -198,10 +217,10 @@ export function createRsvpFeature(): Composer<BotContext> {
         return "done";
       }
       if (meeting.state === "cancelled" || meeting.state === "closed") {
-        await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
+        await ctx.reply(ctx.t(NOT_ANSWERABLE_KEYS[meeting.state]));
         return "done";
       }
-      const text = (answer.text ?? "").replace(/\s+/gu, " ").trim();
+      const text = cleanText(answer.text ?? "");
       if (text === "" || [...text].length > MAX_REASON_TEXT) {
         await ctx.reply(ctx.t("meeting-reason-text-bad", { max: String(MAX_REASON_TEXT) }));
         return "keep";

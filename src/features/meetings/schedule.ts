@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { parseTime } from "../../datetime/parse.ts";
+import { DATETIME_PROBLEM_KEYS, parseTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingScheduleView } from "../../db/repositories/meeting-schedules.ts";
 import { clip } from "../../bot/kit/clip.ts";
@@ -84,7 +84,7 @@ async function setMonthly(ctx: BotContext, cell: CellView, text: string): Promis
   const time = parseTime(timeText);
   if (!time.ok) {
     await ctx.reply(
-      ctx.t(`datetime-problem-${time.problem}`, { given: clip(timeText, 64), detail: time.detail ?? "" }),
+      ctx.t(DATETIME_PROBLEM_KEYS[time.problem], { given: clip(timeText, 64), detail: time.detail ?? "" }),
     );
     return;
   }

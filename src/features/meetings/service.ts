@@ -3,13 +3,14 @@
 import { GrammyError, type Api } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { parseDateTime } from "../../datetime/parse.ts";
+import { DATETIME_PROBLEM_KEYS, parseDateTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
+import { cleanText } from "../../clean-text.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
 export const MAX_PLACE = 200;
@@ -28,9 +29,9 @@ export function kindCode(kind: string): string {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Collapses whitespace; refuses control characters. */
+/** One line as it will be shown: see clean-text.ts. */
 function cleanLine(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  return cleanText(text);
 }
 
 export function checkPlace(ctx: BotContext, raw: string): Checked<string | null> {
@@ -66,11 +67,11 @@ export async function checkStart(ctx: BotContext, cellId: number, text: string):
   if (!parsed.ok) {
     return {
       ok: false,
-      message: ctx.t(`datetime-problem-${parsed.problem}`, { given, detail: parsed.detail ?? "" }),
+      message: ctx.t(DATETIME_PROBLEM_KEYS[parsed.problem], { given, detail: parsed.detail ?? "" }),
     };
   }
   if (parsed.at.getTime() <= now.getTime()) {
-    return { ok: false, message: ctx.t("datetime-problem-past", { given, detail: "" }) };
+    return { ok: false, message: ctx.t(DATETIME_PROBLEM_KEYS.past, { given, detail: "" }) };
   }
   return { ok: true, value: parsed.at };
 }

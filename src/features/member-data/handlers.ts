@@ -66,7 +66,7 @@ export function createMemberDataFeature(): Composer<BotContext> {
     }
     if (ctx.match[1] === "no") {
       await ctx.answerCallbackQuery({ text: ctx.t("member-data-erase-cancelled") });
-      await editPressed(ctx, ctx.t("member-data-erase-cancelled"));
+      await editPressed(ctx, ctx.t("member-data-erase-cancelled"), undefined, { otherwise: "send" });
       return;
     }
     const memberId = Number(ctx.match[1]);
@@ -75,7 +75,7 @@ export function createMemberDataFeature(): Composer<BotContext> {
     const [person] = await repos.members.findPeople(org.id, { memberId });
     if (!person) {
       await ctx.answerCallbackQuery({ text: ctx.t("member-data-already-erased"), show_alert: true });
-      await editPressed(ctx, ctx.t("member-data-already-erased"));
+      await editPressed(ctx, ctx.t("member-data-already-erased"), undefined, { otherwise: "send" });
       return;
     }
     if (await isAdminPerson(ctx, person)) {
@@ -94,8 +94,9 @@ export function createMemberDataFeature(): Composer<BotContext> {
     });
     const text = ctx.t(summary ? "member-data-erase-done" : "member-data-already-erased");
     await ctx.answerCallbackQuery({ text });
-    // The confirmation named the person; the edited message no longer does.
-    await editPressed(ctx, text);
+    // The confirmation named the person; the edited message no longer does. An erasure's outcome
+    // is worth a message of its own when the press did not come from the confirmation.
+    await editPressed(ctx, text, undefined, { otherwise: "send" });
   });
 
   return feature;

@@ -84,7 +84,10 @@ export function createMembersFeature(): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     const view = await renderMembersPage(ctx, cell, Number(ctx.match[2]));
-    await editPressed(ctx, view.text, view.keyboard ? { reply_markup: view.keyboard } : {});
+    // A page the presser asked for: sent anew when the press did not come from the list's own message.
+    await editPressed(ctx, view.text, view.keyboard ? { reply_markup: view.keyboard } : {}, {
+      otherwise: "send",
+    });
   });
 
   return feature;

@@ -2,6 +2,7 @@
 // is the prompt's, the answer fits the question — and the one rule about time: a named answer keeps
 // its instant, an anonymous one only its day in the cell's time zone (stored as midnight UTC of that
 // date), so that nothing about when it was given can single out who gave it. No grammY here.
+import { cleanText } from "../../clean-text.ts";
 import type { Clock } from "../../clock.ts";
 import { localDateOf } from "../../datetime/calendar.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
@@ -39,7 +40,8 @@ export function isOpen(prompt: Pick<PromptView, "state" | "opensAt" | "closesAt"
 function checkAnswer(question: QuestionView, answer: AnswerInput): AnswerInput | AnswerProblem {
   switch (question.kind) {
     case "text": {
-      const text = answer.text?.trim() ?? null;
+      // Line breaks are kept (a member may list several points); invisible characters are not.
+      const text = typeof answer.text === "string" ? cleanText(answer.text, { multiline: true }) : null;
       const voice = answer.voiceFileId ?? null;
       if (voice === null && (text === null || text === "")) return "empty";
       if (text !== null && [...text].length > MAX_ANSWER_TEXT) return "too-long";

@@ -17,9 +17,12 @@ const IMPORT_CAPTION = /^\/import(?:@(\w+))?(?:\s|$)/i;
 
 export function createRosterFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  // Cells with an import under way in this process: one at a time per cell, so a secretary who
+  // sends the file twice (or two managers at once) cannot double the work or interleave reports.
+  const importing = new Set<number>();
 
   feature.command("import", async (ctx) => {
-    await handleImport(ctx, ctx.msg.reply_to_message?.document);
+    await handleImport(ctx, ctx.msg.reply_to_message?.document, importing);
   });
 
   // grammY's command filter reads text messages only; a file captioned /import comes here.
@@ -27,19 +30,36 @@ export function createRosterFeature(): Composer<BotContext> {
     const match = IMPORT_CAPTION.exec(ctx.msg.caption ?? "");
     const addressee = match?.[1];
     if (!match || (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase())) return next();
-    await handleImport(ctx, ctx.msg.document);
+    await handleImport(ctx, ctx.msg.document, importing);
   });
 
   return feature;
 }
 
-async function handleImport(ctx: BotContext, document: Document | undefined): Promise<void> {
+async function handleImport(
+  ctx: BotContext,
+  document: Document | undefined,
+  importing: Set<number>,
+): Promise<void> {
   const cell = await resolveCommandCell(ctx, "manager");
   if (!cell) return;
   if (!document) {
     await ctx.reply(ctx.t("roster-usage"));
     return;
   }
+  if (importing.has(cell.id)) {
+    await ctx.reply(ctx.t("roster-import-busy", { cell: cell.name }));
+    return;
+  }
+  importing.add(cell.id);
+  try {
+    await importDocument(ctx, cell, document);
+  } finally {
+    importing.delete(cell.id);
+  }
+}
+
+async function importDocument(ctx: BotContext, cell: CellView, document: Document): Promise<void> {
   const fileName = (document.file_name ?? "").slice(0, 64) || "—";
   if ((document.file_size ?? 0) > ROSTER_LIMITS.maxBytes) {
     await ctx.reply(ctx.t("roster-too-large", { limit: "1 MB" }));
@@ -194,8 +214,8 @@ async function downloadDocument(ctx: BotContext, fileId: string): Promise<Uint8A
 
 function describeFileProblem(ctx: BotContext, problem: RosterFileProblem): string {
   switch (problem.code) {
-    case "too-large":
-      return ctx.t("roster-too-large", { limit: "1 MB" });
+    case "xlsx-too-large":
+      return ctx.t("roster-xlsx-too-large");
     case "missing-name-column":
       return ctx.t("roster-missing-name-column", { found: problem.found.map((f) => `“${f}”`).join(", ") });
     case "too-many-rows":

@@ -3,17 +3,23 @@
 // only tells us that garbage bytes were meant to be a workbook.
 import ExcelJS from "exceljs";
 import { readDelimitedTable, type RosterFileError, type TableRow } from "./roster-parse.ts";
+import { inflateZip, storedZip, type ZipEntry } from "./zip-guard.ts";
 
 export type RosterFileFormat = "xlsx" | "csv";
 
 export type RosterFileProblem =
-  RosterFileError | { code: "xlsx-invalid" } | { code: "xls-old" } | { code: "too-large"; bytes: number };
+  RosterFileError | { code: "xlsx-invalid" } | { code: "xls-old" } | { code: "xlsx-too-large" };
 
 export type RosterFileRead =
   { ok: true; format: RosterFileFormat; rows: TableRow[] } | { ok: false; error: RosterFileProblem };
 
-/** Inflated size we accept for a workbook: a 1 MB upload must not expand into gigabytes. */
-const MAX_XLSX_INFLATED_BYTES = 50_000_000;
+/** Columns read from each row: a roster has a handful; the header may sit anywhere among them. */
+const MAX_COLUMNS = 64;
+/** Cells covered by merged ranges, summed: title rows and merged party-group cells, never millions. */
+const MAX_MERGED_CELLS = 200_000;
+/** Excel's own bounds; a reference beyond them is not a workbook Excel wrote. */
+const MAX_SHEET_ROW = 1_048_576;
+const MAX_SHEET_COLUMN = 16_384;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -38,14 +44,38 @@ export async function readRosterFile(
   return table.ok ? { ok: true, format: "csv", rows: table.rows } : table;
 }
 
-async function readWorkbook(bytes: Uint8Array): Promise<RosterFileRead> {
-  const inflated = declaredZipSize(bytes);
-  if (inflated === null) return { ok: false, error: { code: "xlsx-invalid" } };
-  if (inflated > MAX_XLSX_INFLATED_BYTES) return { ok: false, error: { code: "too-large", bytes: inflated } };
+/**
+ * Workbooks are read one at a time in the whole process: each read may hold up to the inflation
+ * cap plus exceljs's model of it, and several secretaries importing at once must not add up.
+ */
+let workbookQueue: Promise<unknown> = Promise.resolve();
+
+function readWorkbook(bytes: Uint8Array): Promise<RosterFileRead> {
+  const run = workbookQueue.then(() => readWorkbookNow(bytes));
+  workbookQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function readWorkbookNow(bytes: Uint8Array): Promise<RosterFileRead> {
+  const archive = await inflateZip(bytes);
+  if (!archive.ok) {
+    return { ok: false, error: { code: archive.problem === "invalid" ? "xlsx-invalid" : "xlsx-too-large" } };
+  }
+  const entries: ZipEntry[] = [];
+  for (const entry of archive.entries) {
+    // The same test exceljs applies to decide that an entry is a worksheet.
+    if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(entry.name)) {
+      entries.push(entry);
+      continue;
+    }
+    const sheet = tameSheet(entry.data.toString("utf8"));
+    if (typeof sheet !== "string") return { ok: false, error: sheet };
+    entries.push({ name: entry.name, data: Buffer.from(sheet, "utf8") });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's types predate Node's generic Buffer; the bytes are only read.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(storedZip(entries) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
     return { ok: false, error: { code: "xlsx-invalid" } };
   }
@@ -55,7 +85,13 @@ async function readWorkbook(bytes: Uint8Array): Promise<RosterFileRead> {
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col)));
+    // findCell never creates a cell: a row whose only cell sits in column XFD costs one lookup
+    // per column read, not 16,384 new cells.
+    const width = Math.min(row.cellCount, MAX_COLUMNS);
+    for (let col = 1; col <= width; col++) {
+      const cell = row.findCell(col);
+      cells.push(cell ? cellText(cell) : "");
+    }
     rows.push({ row: rowNumber, cells });
   });
   return { ok: true, format: "xlsx", rows };
@@ -70,34 +106,43 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /**
- * Sum of the uncompressed sizes the ZIP's central directory declares, or null when the bytes are
- * not a readable ZIP. ZIP64 entries (sizes of 0xFFFFFFFF) count as too large: no roster needs them.
+ * A worksheet's XML with the parts exceljs expands cell by cell removed or bounded. exceljs turns
+ * each data-validation range into one entry per cell (a dropdown on a whole column is a million),
+ * makes a Column object for every column a <col> spans, and visits every cell of a merged range;
+ * none of it needs many bytes of XML. Validations, column widths, conditional formats and
+ * hyperlinks say nothing about the names in the cells, so they are dropped; merges are kept (a
+ * party group merged down several rows reads as that group on each row) within a bound.
  */
-export function declaredZipSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEocd = 22;
-  if (bytes.length < minEocd) return null;
-  let eocd = -1;
-  for (let i = bytes.length - minEocd; i >= Math.max(0, bytes.length - minEocd - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+export function tameSheet(xml: string): string | { code: "xlsx-too-large" | "xlsx-invalid" } {
+  const tamed = xml
+    .replace(/<(dataValidations|cols|conditionalFormatting|hyperlinks)\b[^>]*?\/>/g, "")
+    .replace(/<(dataValidations|cols|conditionalFormatting|hyperlinks)\b[\s\S]*?<\/\1>/g, "");
+  let merged = 0;
+  for (const m of tamed.matchAll(/<mergeCell\b[^>]*\bref="([^"]*)"/g)) {
+    const [from, to] = (m[1] ?? "").split(":");
+    const a = parseCellRef(from ?? "");
+    const b = to === undefined ? a : parseCellRef(to);
+    if (!a || !b) return { code: "xlsx-invalid" };
+    merged += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1);
+    if (merged > MAX_MERGED_CELLS) return { code: "xlsx-too-large" };
   }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
-    total += size;
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
+  for (const m of tamed.matchAll(/<c\b[^>]*?\br="([^"]*)"/g)) {
+    if (!parseCellRef(m[1] ?? "")) return { code: "xlsx-invalid" };
   }
-  return total;
+  for (const m of tamed.matchAll(/<row\b[^>]*?\br="([^"]*)"/g)) {
+    const row = Number(m[1]);
+    if (!Number.isInteger(row) || row < 1 || row > MAX_SHEET_ROW) return { code: "xlsx-invalid" };
+  }
+  return tamed;
+}
+
+/** "B12" (or "$B$12") as numbers, or null when outside what Excel can address. */
+function parseCellRef(ref: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let column = 0;
+  for (const letter of m[1]!) column = column * 26 + (letter.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (column > MAX_SHEET_COLUMN || row < 1 || row > MAX_SHEET_ROW) return null;
+  return { row, column };
 }

@@ -11,6 +11,7 @@ import {
   type MembershipRole,
   type MembershipStatus,
 } from "../../db/enums.ts";
+import { cleanText, foldText } from "../../clean-text.ts";
 
 export const ROSTER_LIMITS = {
   /** Bytes of the uploaded file. A roster of 2,000 members is well under this. */
@@ -196,16 +197,7 @@ export interface HeaderMap {
   columns: { fullName: number } & Partial<Record<Exclude<RosterField, "fullName">, number>>;
 }
 
-/** Lower case, no diacritics (đ → d), punctuation as spaces: how headers and enum words are compared. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+export { foldText };
 
 /** Header words: equal to an alias, or starting with one followed by more words ("Họ và tên đảng viên"). */
 const HEADER_ALIASES: Record<RosterField, { exact: string[]; prefix: string[] }> = {
@@ -267,12 +259,9 @@ export function findHeader(rows: readonly TableRow[]): HeaderMap | null {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** Trimmed, NFC, runs of white space (incl. no-break space and line breaks) as one space. */
+/** Trimmed, NFC, invisible characters dropped, runs of white space (incl. line breaks) as one space. */
 export function cleanCell(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/[\s\u200b]+/gu, " ")
-    .trim();
+  return cleanText(value);
 }
 
 function foldWord(value: string): string {

@@ -14,16 +14,29 @@ export function claimLink(botUsername: string, claimToken: string): string {
 
 // Row and member numbers are identifiers: passed as strings so that Fluent does not group their digits.
 
+const REASON_KEYS = {
+  "name-empty": "roster-reason-name-empty",
+  "name-too-long": "roster-reason-name-too-long",
+  "name-no-letters": "roster-reason-name-no-letters",
+  "name-bad-characters": "roster-reason-name-bad-characters",
+  "name-mixed-scripts": "roster-reason-name-mixed-scripts",
+  "role-unknown": "roster-reason-role-unknown",
+  "status-unknown": "roster-reason-status-unknown",
+  "group-invalid": "roster-reason-group-invalid",
+  "duplicate-in-file": "roster-reason-duplicate-in-file",
+  "already-member": "roster-reason-already-member",
+} as const satisfies Record<RefusalReason["code"], string>;
+
 export function describeReason(t: Translate, reason: RefusalReason): string {
   switch (reason.code) {
     case "role-unknown":
     case "status-unknown":
     case "group-invalid":
-      return t(`roster-reason-${reason.code}`, { given: reason.given });
+      return t(REASON_KEYS[reason.code], { given: reason.given });
     case "duplicate-in-file":
-      return t("roster-reason-duplicate-in-file", { firstRow: String(reason.firstRow) });
+      return t(REASON_KEYS[reason.code], { firstRow: String(reason.firstRow) });
     default:
-      return t(`roster-reason-${reason.code}`);
+      return t(REASON_KEYS[reason.code]);
   }
 }
 

@@ -94,6 +94,15 @@ const LINE_KEYS: Record<SettingName, string> = {
   digest: "settings-line-digest",
 };
 
+/** The explanation above the buttons of each setting's menu. */
+const MENU_KEYS = {
+  tz: "settings-menu-tz",
+  quiet: "settings-menu-quiet",
+  reminders: "settings-menu-reminders",
+  threshold: "settings-menu-threshold",
+  digest: "settings-menu-digest",
+} as const satisfies Record<Exclude<SettingsMenu, "main">, string>;
+
 function line(t: Translate, settings: Settings, name: SettingName, inherited: boolean): string {
   const value = describeValue(t, settings, name);
   return t(LINE_KEYS[name], { value: inherited ? `${value} ${t("settings-inherited")}` : value });
@@ -130,7 +139,7 @@ export function renderSettings(
   } else {
     const name: SettingName = menu;
     parts.push(line(t, settings, name, scope.kind === "cell" && !overridden.has(name)));
-    parts.push("", t(`settings-menu-${menu}`));
+    parts.push("", t(MENU_KEYS[menu]));
   }
   return { text: parts.join("\n"), keyboard: keyboardFor(t, input) };
 }

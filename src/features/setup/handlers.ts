@@ -5,7 +5,22 @@ import { adminOrganisation } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
+import { cellKinds, isOneOf, type CellKind } from "../../db/enums.ts";
 import { checkName, parseCellKind, parseChatRef, parseRegisterCell, type NameCheck } from "./names.ts";
+
+const KIND_KEYS = {
+  neighbourhood: "cell-kind-neighbourhood",
+  school: "cell-kind-school",
+  enterprise: "cell-kind-enterprise",
+  agency: "cell-kind-agency",
+  front: "cell-kind-front",
+  other: "cell-kind-other",
+} as const satisfies Record<CellKind, string>;
+
+/** A cell's kind in words; a value the database should not hold is shown as it is. */
+function kindWord(ctx: BotContext, kind: string): string {
+  return isOneOf(cellKinds, kind) ? ctx.t(KIND_KEYS[kind]) : kind;
+}
 
 const GROUP_TYPES = new Set(["group", "supergroup"]);
 
@@ -71,7 +86,7 @@ export function createSetupFeature(): Composer<BotContext> {
     await ctx.reply(
       ctx.t(created ? "register-cell-done" : "register-cell-updated", {
         cell: cell.name,
-        kind: ctx.t(`cell-kind-${cell.kind}`),
+        kind: kindWord(ctx, cell.kind),
       }),
       { reply_markup: new InlineKeyboard().add(privateRemindersButton(ctx)) },
     );

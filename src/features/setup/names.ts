@@ -1,6 +1,7 @@
 // Pure parsing for the setup commands: cell names, cell kinds, chat references.
 import type { CellKind } from "../../db/enums.ts";
 import { normaliseName } from "../members/member-ref.ts";
+import { cleanText } from "../../clean-text.ts";
 
 export const MAX_NAME_LENGTH = 100;
 
@@ -9,7 +10,7 @@ export type NameCheck =
 
 /** Trims, collapses whitespace, NFC-normalises; a name must contain a letter and fit 100 characters. */
 export function checkName(raw: string): NameCheck {
-  const name = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+  const name = cleanText(raw);
   if (name === "") return { ok: false, reason: "empty" };
   if ([...name].length > MAX_NAME_LENGTH) return { ok: false, reason: "too-long" };
   if (!/\p{L}/u.test(name)) return { ok: false, reason: "no-letters" };

@@ -1,0 +1,3 @@
+## Private reminders
+
+reach-button = 🔔 Get private reminders

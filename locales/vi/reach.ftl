@@ -1,0 +1,3 @@
+## Nhắc riêng
+
+reach-button = 🔔 Nhận nhắc riêng
