@@ -5,7 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { registerCommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
-import { collectCommands, collectJobs } from "./bot/feature-module.ts";
+import { collectCommands, collectJobs, startFeatures } from "./bot/feature-module.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
@@ -148,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         ),
     );
 
+    const jobDeps = { services, botUsername: bot.botInfo.username };
     const scheduler = createScheduler({
       outbox: repos.outbox,
       members: repos.members,
@@ -157,12 +158,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
       jobs: {
         text: createTextJob({ translate, defaultLocale: config.defaultLocale }),
-        ...collectJobs(FEATURES, { services, botUsername: bot.botInfo.username }),
+        ...collectJobs(FEATURES, jobDeps),
       },
       timeZone: config.defaultTimeZone,
     });
-    if (options.startTicker !== false) scheduler.start();
     made.scheduler = scheduler;
+    await startFeatures(FEATURES, jobDeps);
+    if (options.startTicker !== false) scheduler.start();
     cleanups.push(() => scheduler.stop());
 
     let webhook: WebhookServer | undefined;

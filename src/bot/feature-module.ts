@@ -3,6 +3,7 @@
 // here knows any particular feature: the list of modules is passed in (src/features/index.ts).
 import type { Composer } from "grammy";
 import type { Job } from "../scheduler/jobs.ts";
+import { errorForLog } from "../scheduler/telegram-errors.ts";
 import type { BotContext, BotServices } from "./context.ts";
 
 /**
@@ -51,6 +52,27 @@ export interface FeatureModule {
   readonly commands: readonly FeatureCommand[];
   /** The feature's scheduled-job kinds: kind → job. Kinds are unique across features. */
   jobs?(deps: JobDeps): Record<string, Job>;
+  /**
+   * Runs at every start of the service, once the scheduler exists and before updates are received:
+   * idempotent set-up, such as writing the first row of a recurring job (its unique key makes a
+   * restart, or a second instance, harmless). A failure is logged; the service starts regardless.
+   */
+  start?(deps: JobDeps): Promise<void>;
+}
+
+/** Runs every module's start step in registry order; a failing one is logged and the others run. */
+export async function startFeatures(modules: readonly FeatureModule[], deps: JobDeps): Promise<void> {
+  for (const module of modules) {
+    if (!module.start) continue;
+    try {
+      await module.start(deps);
+    } catch (err) {
+      deps.services.logger.error(
+        { feature: module.name, err: errorForLog(err) },
+        "a feature's start step failed",
+      );
+    }
+  }
 }
 
 /** The jobs of every module, by kind; a kind claimed twice is a programming error. */
