@@ -36,6 +36,7 @@ export function createAdminsFeature(): Composer<BotContext> {
         what: "admin.add",
         target: { type: "admin", id: targetId },
       });
+      await ctx.services.menus.refresh(targetId, { keepIfNone: true });
     }
     await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who }));
   });
