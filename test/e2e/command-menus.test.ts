@@ -165,6 +165,26 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
     expect(ownCommands(newcomer)).toContain("checkin");
   });
 
+  it("gives a deputy imported from a roster their menu when they claim their record", async () => {
+    const csv = ["Họ và tên,Vai trò,Tổ đảng,Tình trạng", "Phạm Văn Phó,phó bí thư,,chính thức"].join("\n");
+    h.emulator.sendDocument(h.botAccount, secretary, cell.chatId, {
+      fileName: "danh-sach.csv",
+      mimeType: "text/csv",
+      content: Buffer.from(csv, "utf8"),
+      caption: "/import",
+    });
+    await h.flush();
+    const link = /Phạm Văn Phó: https:\/\/t\.me\/chibo_test_bot\?start=(c_[\w-]+)/.exec(
+      h.texts(secretary.id).join("\n"),
+    );
+    expect(link).not.toBeNull();
+    const deputy = h.emulator.createUser({ firstName: "Phó", username: "pham_pho" });
+    h.emulator.startBot(h.botAccount, deputy, link![1]);
+    await h.flush();
+    expect(h.lastText(deputy.id)).toContain("Chi bộ Khu phố 1");
+    expect(ownCommands(deputy).slice(0, 2)).toEqual(["meeting", "meetings"]);
+  });
+
   it("removes an erased person's menu", async () => {
     expect(ownCommands(leader)).toContain("checkin");
     await h.say(h.admin, h.admin.id, `/erase_member ${leader.id}`);
