@@ -157,8 +157,14 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
   });
 
   it("gives a newcomer nothing until they open the chat, then their role's menu", async () => {
+    const menuCalls = () =>
+      h.emulator.calls().filter((c) => c.method === "setMyCommands" || c.method === "deleteMyCommands")
+        .length;
+    const callsBefore = menuCalls();
     await h.say(secretary, cell.chatId, "/role @moi_dv tổ trưởng");
-    // They never opened the private chat: no menu, and no failed call either.
+    expect(h.lastText(cell.chatId)).toContain("Tổ trưởng");
+    // They never opened the private chat, which Telegram would refuse a menu for: no call at all.
+    expect(menuCalls()).toBe(callsBefore);
     expect(own(newcomer)).toEqual([]);
     h.emulator.startBot(h.botAccount, newcomer);
     await h.flush();
