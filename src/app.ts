@@ -3,9 +3,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { Api, GrammyError, HttpError, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices } from "./bot/context.ts";
-import { registerCommandMenus } from "./bot/commands.ts";
+import { createCommandMenus, type CommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
-import { collectCommands, collectJobs } from "./bot/feature-module.ts";
+import { collectCommands, collectJobs, startFeatures } from "./bot/feature-module.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
@@ -14,6 +14,7 @@ import { createI18n, createTranslator, type Translator } from "./i18n.ts";
 import { FEATURES } from "./features/index.ts";
 import type { Logger } from "./logger.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+import { errorForLog } from "./scheduler/telegram-errors.ts";
 import { createTextJob } from "./scheduler/text-renderer.ts";
 import { networkCodeOf, startPolling } from "./server/polling.ts";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.ts";
@@ -69,6 +70,8 @@ export interface RunningApp {
   scheduler: Scheduler;
   translate: Translator;
   webhook: WebhookServer | undefined;
+  /** Resolves once the personal command menus set at start-up are done (they never reject). */
+  menusSynced: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -124,7 +127,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
     // The scheduler needs the bot's username for its jobs, so it comes after the bot; until then
     // there is nothing to wake.
-    const made: { scheduler?: Scheduler } = {};
+    const made: { scheduler?: Scheduler; menus?: CommandMenus } = {};
     const services: BotServices = {
       config,
       logger,
@@ -132,6 +135,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       repos,
       translate,
       scheduler: { wake: () => made.scheduler?.wake() },
+      menus: { refresh: (telegramId, opts) => made.menus?.refresh(telegramId, opts) ?? Promise.resolve() },
     };
     const bot = createBot({
       token: config.botToken,
@@ -144,14 +148,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await connectToTelegram(bot, logger, options.telegramConnect ?? {}, options.signal);
     }
     throwIfAborted(options.signal);
-    await registerCommandMenus(bot.api, translate, config.defaultLocale, collectCommands(FEATURES)).catch(
-      (err: unknown) =>
-        logger.warn(
-          { err: err instanceof Error ? err.message : String(err) },
-          "could not register command menus",
-        ),
-    );
+    const menus = createCommandMenus({
+      api: bot.api,
+      translate,
+      defaultLocale: config.defaultLocale,
+      commands: collectCommands(FEATURES),
+      repos,
+      adminIds: config.adminIds,
+      logger,
+    });
+    made.menus = menus;
+    await menus
+      .registerShared()
+      .catch((err: unknown) => logger.warn({ err: errorForLog(err) }, "could not register command menus"));
 
+    const jobDeps = { services, botUsername: bot.botInfo.username };
     const scheduler = createScheduler({
       outbox: repos.outbox,
       members: repos.members,
@@ -161,13 +172,25 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
       jobs: {
         text: createTextJob({ translate, defaultLocale: config.defaultLocale }),
-        ...collectJobs(FEATURES, { services, botUsername: bot.botInfo.username }),
+        ...collectJobs(FEATURES, jobDeps),
       },
       timeZone: config.defaultTimeZone,
     });
-    if (options.startTicker !== false) scheduler.start();
     made.scheduler = scheduler;
+    await startFeatures(FEATURES, jobDeps);
+    if (options.startTicker !== false) scheduler.start();
     cleanups.push(() => scheduler.stop());
+    // The personal menus of secretaries, group leaders and admins: one call each, in the background
+    // so that a large ward does not hold up start-up; a stop ends it at the next person.
+    const menusStop = new AbortController();
+    const menusSynced = menus.refreshAll(menusStop.signal).then(
+      () => undefined,
+      (err: unknown) => logger.warn({ err: errorForLog(err) }, "could not set the personal command menus"),
+    );
+    cleanups.push(async () => {
+      menusStop.abort();
+      await menusSynced;
+    });
 
     let webhook: WebhookServer | undefined;
     if (options.receiveUpdates !== false) {
@@ -201,7 +224,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         logger.info("long polling started");
       }
     }
-    return { bot, database, repos, services, scheduler, translate, webhook, stop };
+    return { bot, database, repos, services, scheduler, translate, webhook, menusSynced, stop };
   } catch (err) {
     await stop();
     throw err;

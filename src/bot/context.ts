@@ -7,6 +7,7 @@ import type { Translator } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { MemberView } from "../db/repositories/members.ts";
 import type { SchedulerWaker } from "../scheduler/jobs.ts";
+import type { PersonalMenus } from "./commands.ts";
 
 /** Everything a handler may use; passed explicitly to createBot, never imported globally. */
 export interface BotServices {
@@ -17,6 +18,8 @@ export interface BotServices {
   translate: Translator;
   /** After writing outbox rows that are due now: `scheduler.wake()` sends them without waiting. */
   scheduler: SchedulerWaker;
+  /** After a change of someone's roles, admin rights or language: `menus.refresh(telegramId)`. */
+  menus: PersonalMenus;
 }
 
 /** Who sent the update, resolved once per update by the caller middleware. */

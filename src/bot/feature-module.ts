@@ -3,6 +3,7 @@
 // here knows any particular feature: the list of modules is passed in (src/features/index.ts).
 import type { Composer } from "grammy";
 import type { Job } from "../scheduler/jobs.ts";
+import { errorForLog } from "../scheduler/telegram-errors.ts";
 import type { BotContext, BotServices } from "./context.ts";
 
 /**
@@ -15,7 +16,13 @@ export type CommandAudience = "everyone" | "member" | "group_leader" | "manager"
 /** Where a command is meant to be typed. */
 export type CommandChats = "private" | "group" | "both";
 
-/** Telegram's command menus the bot registers today: the private chats' one and the groups' one. */
+/**
+ * The two kinds of command menu (src/bot/commands.ts): private chats' and groups'. Several menus of
+ * each kind are registered, per audience: everyone's private menu lists the `everyone` commands; a
+ * group leader's, secretary's or admin's own private menu lists every command their roles allow;
+ * the groups' menu lists `everyone` and `member` commands, the group administrators' one the
+ * `group_leader` and `manager` ones too.
+ */
 export type MenuScope = "private" | "group";
 
 export interface FeatureCommand {
@@ -25,7 +32,13 @@ export interface FeatureCommand {
   descriptionKey: string;
   audience: CommandAudience;
   chats: CommandChats;
-  /** The menus it is listed in, with its place there (lower first). */
+  /**
+   * The kinds of menu it is listed in (of those its audience sees, and never a private menu for a
+   * "group" command or the reverse), with its place there, lower first. Places are shared by all
+   * modules, since one menu mixes several: meetings 100–199 (the daily work, most used first),
+   * members 200–299, settings 300–399, committee administration 400–499, and the everyday commands
+   * 900–999, so that every private menu ends as everyone's does.
+   */
   menu?: Partial<Record<MenuScope, number>>;
 }
 
@@ -51,6 +64,27 @@ export interface FeatureModule {
   readonly commands: readonly FeatureCommand[];
   /** The feature's scheduled-job kinds: kind → job. Kinds are unique across features. */
   jobs?(deps: JobDeps): Record<string, Job>;
+  /**
+   * Runs at every start of the service, once the scheduler exists and before updates are received:
+   * idempotent set-up, such as writing the first row of a recurring job (its unique key makes a
+   * restart, or a second instance, harmless). A failure is logged; the service starts regardless.
+   */
+  start?(deps: JobDeps): Promise<void>;
+}
+
+/** Runs every module's start step in registry order; a failing one is logged and the others run. */
+export async function startFeatures(modules: readonly FeatureModule[], deps: JobDeps): Promise<void> {
+  for (const module of modules) {
+    if (!module.start) continue;
+    try {
+      await module.start(deps);
+    } catch (err) {
+      deps.services.logger.error(
+        { feature: module.name, err: errorForLog(err) },
+        "a feature's start step failed",
+      );
+    }
+  }
 }
 
 /** The jobs of every module, by kind; a kind claimed twice is a programming error. */

@@ -14,6 +14,7 @@ import { adminsModule } from "./admins/index.ts";
 import { everydayModule } from "./everyday/index.ts";
 import { groupsModule } from "./groups/index.ts";
 import { joiningModule } from "./joining/index.ts";
+import { maintenanceModule } from "./maintenance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { memberDataModule } from "./member-data/index.ts";
 import { membersModule } from "./members/index.ts";
@@ -32,4 +33,5 @@ export const FEATURES: readonly FeatureModule[] = [
   settingsModule,
   memberDataModule,
   meetingsModule,
+  maintenanceModule,
 ];

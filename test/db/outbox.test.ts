@@ -262,6 +262,33 @@ describeEachProvider("outbox", (provider) => {
     expect(await repo.get("meeting:5:remind:1h")).toMatchObject({ status: "pending", dueAt: at(1190) });
     await expect(repo.reschedule("meeting:5:", [delivery("meeting:6:x", 1)])).rejects.toThrow(/not under/);
   });
+
+  it("prunes old finished rows with their messages, in batches, and nothing else", async () => {
+    const repo = outbox();
+    // More than one batch of old sent rows, each with a recorded message.
+    const old = Array.from({ length: 1_203 }, (_, i) => delivery(`old:${i}`, 0));
+    await repo.schedule(old);
+    await test.db.prisma.scheduledDelivery.updateMany({ data: { status: "sent", updatedAt: at(0) } });
+    const oldIds = (await test.db.prisma.scheduledDelivery.findMany({ select: { id: true } })).map(
+      (r) => r.id,
+    );
+    await test.db.prisma.deliveryMessage.createMany({
+      data: oldIds.map((id) => ({ deliveryId: id, position: 0, chatId: 1n, messageId: id, sentAt: at(0) })),
+    });
+    now = at(10);
+    await repo.schedule([delivery("old:pending", 0), delivery("new:sent", 20)]);
+    now = at(30);
+    await repo.markSent((await repo.get("new:sent"))!.id, 5);
+
+    expect(await repo.pruneFinished(at(5))).toBe(1_203);
+    expect(
+      (await test.db.prisma.scheduledDelivery.findMany({ select: { key: true } })).map((r) => r.key).sort(),
+    ).toEqual(["new:sent", "old:pending"]);
+    expect(await test.db.prisma.deliveryMessage.count()).toBe(0);
+    // Due before the cut but changed after it: kept.
+    expect(await repo.pruneFinished(at(25))).toBe(0);
+    expect(await repo.pruneFinished(at(31))).toBe(1);
+  });
 });
 
 describeEachProvider("outbox rearm", (provider) => {

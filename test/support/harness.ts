@@ -57,8 +57,19 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     });
   let config = configFor();
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
-  const start = () =>
-    startApp({ config, logger, clock, receiveUpdates: false, startTicker: false, ...options.app });
+  const start = async () => {
+    const started = await startApp({
+      config,
+      logger,
+      clock,
+      receiveUpdates: false,
+      startTicker: false,
+      ...options.app,
+    });
+    // Tests act on the menus after start-up: let the start-up's own menu calls finish first.
+    await started.menusSynced;
+    return started;
+  };
   let app: RunningApp = await start();
 
   const flush = async () => {

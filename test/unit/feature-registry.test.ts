@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { menuFor } from "../../src/bot/commands.ts";
+import { audiencesOf, menuFor, needsPersonalMenu, SHARED_MENUS } from "../../src/bot/commands.ts";
 import {
   collectCommands,
   collectJobs,
@@ -101,22 +101,79 @@ describe("the registry", () => {
     for (const c of declared) expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
   });
 
-  it("builds today's menus from the modules' commands", () => {
+  it("builds each audience's menus from the modules' commands, most used first", () => {
     const translate = createTranslator(createI18n({ defaultLocale: "vi" }));
     const commands = collectCommands(FEATURES);
-    expect(menuFor("vi", translate, commands, "private")).toEqual([
+    const shared = (name: keyof typeof SHARED_MENUS, locale = "en") =>
+      menuFor(locale, translate, commands, SHARED_MENUS[name].scope, SHARED_MENUS[name].audiences).map(
+        (c) => c.command,
+      );
+    const personal = (roles: string[], isAdmin: boolean) =>
+      menuFor("en", translate, commands, "private", audiencesOf(roles, isAdmin)).map((c) => c.command);
+
+    expect(menuFor("vi", translate, commands, "private", SHARED_MENUS.everyone.audiences)).toEqual([
       { command: "start", description: "Bắt đầu và nhận nhắc việc riêng" },
       { command: "help", description: "Hướng dẫn sử dụng" },
       { command: "me", description: "Thông tin của tôi" },
       { command: "lang", description: "Đổi ngôn ngữ" },
     ]);
-    expect(menuFor("en", translate, commands, "group").map((c) => c.command)).toEqual([
+    expect(shared("groups")).toEqual(["meetings", "agenda", "members", "groups", "help"]);
+    expect(shared("groupAdmins")).toEqual([
+      "meeting",
       "meetings",
       "agenda",
+      "checkin",
+      "close_meeting",
+      "attendance",
+      "opinions",
+      "move_meeting",
+      "cancel_meeting",
       "members",
+      "invite",
       "groups",
       "help",
     ]);
+    const everyday = ["start", "help", "me", "lang"];
+    expect(personal(["group_leader"], false)).toEqual([
+      "meetings",
+      "agenda",
+      "checkin",
+      "members",
+      "groups",
+      ...everyday,
+    ]);
+    const secretary = [
+      "meeting",
+      "meetings",
+      "agenda",
+      "checkin",
+      "close_meeting",
+      "attendance",
+      "opinions",
+      "move_meeting",
+      "cancel_meeting",
+      "meeting_schedule",
+      "members",
+      "invite",
+      "role",
+      "status",
+      "import",
+      "groups",
+      "group",
+      "settings",
+    ];
+    expect(personal(["member", "deputy"], false)).toEqual([...secretary, ...everyday]);
+    const admin = ["register_committee", "org_name", "admins", "add_admin", "export_member", "erase_member"];
+    expect(personal([], true)).toEqual([...secretary, ...admin, ...everyday]);
+    // A plain member, or someone in no cell, has no menu of their own.
+    expect(needsPersonalMenu(audiencesOf(["member", "committee"], false))).toBe(false);
+    expect(needsPersonalMenu(audiencesOf([], false))).toBe(false);
+    expect(needsPersonalMenu(audiencesOf(["group_leader"], false))).toBe(true);
+    // Group-only commands never reach a private menu, nor private-only ones a group menu.
+    for (const c of commands) {
+      if (c.chats === "group") expect(personal(["secretary"], true)).not.toContain(c.command);
+      if (c.chats === "private") expect(shared("groupAdmins")).not.toContain(c.command);
+    }
   });
 
   it("refuses a job kind or a command claimed by two modules", () => {

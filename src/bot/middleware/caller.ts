@@ -1,4 +1,5 @@
 import type { NextFunction } from "grammy";
+import { audiencesOf, needsPersonalMenu } from "../commands.ts";
 import type { BotContext } from "../context.ts";
 import { displayNameOf } from "../kit/display-name.ts";
 
@@ -17,7 +18,8 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
   const isPrivate = ctx.chat?.type === "private";
   // Callback queries from a private chat count too; my_chat_member "kicked" does not (handled elsewhere).
   const opensPrivateChat = isPrivate && ctx.myChatMember === undefined;
-  if (opensPrivateChat && (!member || !member.reachable)) {
+  const wasUnreachable = !member?.reachable;
+  if (opensPrivateChat && wasUnreachable) {
     member = await repos.members.upsertFromTelegram(
       { telegramId: from.id, username: from.username, displayName: displayNameOf(from) },
       true,
@@ -25,5 +27,14 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
   }
   const isAdmin = config.adminIds.includes(from.id) || (await repos.admins.isAdmin(from.id));
   ctx.caller = { telegramId: from.id, member, isAdmin };
+  // Menus are only set for people who opened the private chat: a secretary or admin who opens it
+  // for the first time (or again, after blocking the bot) gets theirs now.
+  if (
+    opensPrivateChat &&
+    wasUnreachable &&
+    needsPersonalMenu(audiencesOf(member?.memberships.map((m) => m.role) ?? [], isAdmin))
+  ) {
+    await ctx.services.menus.refresh(from.id, { keepIfNone: true });
+  }
   await next();
 }

@@ -114,6 +114,23 @@ export function createMemberRepository(db: Db, clock: Clock) {
       return toView(row);
     },
 
+    /**
+     * Telegram ids of the people reachable privately who hold one of `roles` in an active
+     * membership (the bot sets their own command menu at start-up).
+     */
+    async reachableTelegramIdsWithRoles(roles: readonly string[]): Promise<number[]> {
+      const rows = await db.member.findMany({
+        where: {
+          telegramId: { not: null },
+          reachable: true,
+          erasedAt: null,
+          memberships: { some: { active: true, role: { in: [...roles] } } },
+        },
+        select: { telegramId: true },
+      });
+      return rows.flatMap((row) => (row.telegramId === null ? [] : [toTgId(row.telegramId)]));
+    },
+
     async setLocale(memberId: number, locale: string): Promise<void> {
       await db.member.update({ where: { id: memberId }, data: { locale, updatedAt: clock.now() } });
     },

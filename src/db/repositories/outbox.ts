@@ -127,6 +127,14 @@ export interface OutboxRepository {
   markDropped(id: number, reason: string): Promise<void>;
   get(key: string): Promise<Delivery | null>;
   listByKeyPrefix(keyPrefix: string): Promise<Delivery[]>;
+  /**
+   * Deletes the finished rows (sent, failed, dropped, cancelled) that were due and last changed
+   * before `before`, with the DeliveryMessage records of each; returns how many rows. Their keys
+   * are forgotten with them, so a key written again afterwards is sent again: keep `before` well
+   * after anything that could still reschedule the same cause (the daily maintenance job keeps 30
+   * days). Pending and claimed rows are never touched.
+   */
+  pruneFinished(before: Date): Promise<number>;
 }
 
 export interface OutboxOptions {
@@ -138,6 +146,15 @@ export interface OutboxOptions {
 }
 
 const MAX_ERROR_LENGTH = 2_000;
+
+/** Rows that will never be claimed again: what pruneFinished may delete once they are old. */
+const FINISHED_STATUSES = [
+  "sent",
+  "failed",
+  "dropped",
+  "cancelled",
+] as const satisfies readonly DeliveryStatus[];
+const PRUNE_BATCH = 500;
 
 export function createOutboxRepository(
   database: Pick<Database, "prisma" | "provider">,
@@ -501,6 +518,38 @@ export function createOutboxRepository(
 
     async listByKeyPrefix(keyPrefix) {
       return (await rowsUnder(prisma, keyPrefix)).map(toDelivery);
+    },
+
+    async pruneFinished(before) {
+      // The (status, dueAt) index finds the candidates; updatedAt only narrows them (a row sent long
+      // after it was due, when the service was down, is kept until that too is old). In batches, so
+      // a first run over a year of rows neither holds one long transaction nor passes thousands of
+      // ids in one statement.
+      const finished = {
+        status: { in: [...FINISHED_STATUSES] },
+        dueAt: { lt: before },
+        updatedAt: { lt: before },
+      };
+      let total = 0;
+      for (;;) {
+        const batch = await prisma.scheduledDelivery.findMany({
+          where: finished,
+          select: { id: true },
+          take: PRUNE_BATCH,
+        });
+        if (batch.length === 0) return total;
+        const ids = batch.map((row) => row.id);
+        total += await prisma.$transaction(async (tx) => {
+          // Explicitly rather than through the foreign key's cascade, which SQLite only applies
+          // with foreign keys switched on; the row's conditions again, in case one changed since.
+          await tx.deliveryMessage.deleteMany({ where: { deliveryId: { in: ids }, delivery: finished } });
+          const { count } = await tx.scheduledDelivery.deleteMany({
+            where: { id: { in: ids }, ...finished },
+          });
+          return count;
+        });
+        if (batch.length < PRUNE_BATCH) return total;
+      }
     },
   };
 }

@@ -20,6 +20,7 @@ export function createAdminsFeature(): Composer<BotContext> {
         what: "admin.add",
         target: { type: "admin", id: target.telegramId },
       });
+      await ctx.services.menus.refresh(target.telegramId, { keepIfNone: true });
     }
     await ctx.reply(ctx.t(added ? "add-admin-done" : "add-admin-already", { who: target.who }));
   });
@@ -52,6 +53,8 @@ export function createAdminsFeature(): Composer<BotContext> {
       from: result.before,
       to: null,
     });
+    // Their private menu loses the admin commands (and goes if no other role needs one).
+    await ctx.services.menus.refresh(target.telegramId);
     await ctx.reply(ctx.t("remove-admin-done", { who: target.who }));
   });
 

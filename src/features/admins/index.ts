@@ -6,8 +6,26 @@ export const adminsModule: FeatureModule = {
   name: "admins",
   composer: createAdminsFeature,
   commands: [
-    { command: "add_admin", descriptionKey: "cmd-add-admin", audience: "admin", chats: "both" },
-    { command: "remove_admin", descriptionKey: "cmd-remove-admin", audience: "admin", chats: "both" },
-    { command: "admins", descriptionKey: "cmd-admins", audience: "admin", chats: "both" },
+    {
+      command: "admins",
+      descriptionKey: "cmd-admins",
+      audience: "admin",
+      chats: "both",
+      menu: { private: 402 },
+    },
+    {
+      command: "add_admin",
+      descriptionKey: "cmd-add-admin",
+      audience: "admin",
+      chats: "both",
+      menu: { private: 403 },
+    },
+    {
+      command: "remove_admin",
+      descriptionKey: "cmd-remove-admin",
+      audience: "admin",
+      chats: "both",
+      menu: { private: 404 },
+    },
   ],
 };

@@ -122,6 +122,8 @@ async function applyLocale(ctx: BotContext, locale: Locale): Promise<void> {
         true,
       ));
     await repos.members.setLocale(member.id, locale);
+    // A secretary's or admin's own menu is in their language.
+    await ctx.services.menus.refresh(ctx.from!.id, { keepIfNone: true });
   } else {
     await repos.chats.setLocale(chat.id, locale);
   }

@@ -11,23 +11,23 @@ export const everydayModule: FeatureModule = {
       descriptionKey: "cmd-start",
       audience: "everyone",
       chats: "both",
-      menu: { private: 0 },
+      menu: { private: 900 },
     },
     {
       command: "help",
       descriptionKey: "cmd-help",
       audience: "everyone",
       chats: "both",
-      menu: { private: 1, group: 4 },
+      menu: { private: 901, group: 901 },
     },
-    { command: "me", descriptionKey: "cmd-me", audience: "everyone", chats: "both", menu: { private: 2 } },
+    { command: "me", descriptionKey: "cmd-me", audience: "everyone", chats: "both", menu: { private: 902 } },
     // In a group only an admin may change the group's language.
     {
       command: "lang",
       descriptionKey: "cmd-lang",
       audience: "everyone",
       chats: "both",
-      menu: { private: 3 },
+      menu: { private: 903 },
     },
   ],
 };

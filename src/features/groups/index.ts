@@ -11,8 +11,14 @@ export const groupsModule: FeatureModule = {
       descriptionKey: "cmd-groups",
       audience: "member",
       chats: "both",
-      menu: { group: 3 },
+      menu: { private: 205, group: 205 },
     },
-    { command: "group", descriptionKey: "cmd-group", audience: "manager", chats: "both" },
+    {
+      command: "group",
+      descriptionKey: "cmd-group",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 206 },
+    },
   ],
 };

@@ -404,6 +404,8 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
   if (memberships.length === 0) await recordAudit(ctx.services, base);
   for (const m of memberships) await recordAudit(ctx.services, { ...base, cellId: m.cellId });
   ctx.log.info({ memberId: result.memberId, merged: result.mergedFromId !== null }, "claim link used");
+  // The roster may have named them secretary, deputy or group leader: their menu shows it now.
+  await ctx.services.menus.refresh(from.id, { keepIfNone: true });
 
   const name = member?.displayName ?? displayNameOf(from);
   if (memberships.length === 0) {

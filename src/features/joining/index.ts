@@ -6,5 +6,13 @@ export const joiningModule: FeatureModule = {
   name: "joining",
   // Handles /start payloads of join links and passes every other /start on.
   composer: createJoiningFeature,
-  commands: [{ command: "invite", descriptionKey: "cmd-invite", audience: "manager", chats: "both" }],
+  commands: [
+    {
+      command: "invite",
+      descriptionKey: "cmd-invite",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 201, group: 201 },
+    },
+  ],
 };

@@ -27,13 +27,22 @@ export const meetingsModule: FeatureModule = {
   // Opinions handle the /start payloads of opinion links (and pass the others on), so they run
   // before everyday's generic /start.
   early: createOpinionsFeature,
+  // Menus, most used first: announcing and following a meeting, its check-in and closing, then the
+  // rarer changes. The monthly schedule is set once, privately.
   commands: [
+    {
+      command: "meeting",
+      descriptionKey: "cmd-meeting",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 100, group: 100 },
+    },
     {
       command: "meetings",
       descriptionKey: "cmd-meetings",
       audience: "member",
       chats: "both",
-      menu: { group: 0 },
+      menu: { private: 101, group: 101 },
     },
     // Members see the agenda; managers assign its parts with arguments.
     {
@@ -41,22 +50,58 @@ export const meetingsModule: FeatureModule = {
       descriptionKey: "cmd-agenda",
       audience: "member",
       chats: "both",
-      menu: { group: 1 },
+      menu: { private: 102, group: 102 },
     },
-    { command: "meeting", descriptionKey: "cmd-meeting", audience: "manager", chats: "both" },
-    { command: "move_meeting", descriptionKey: "cmd-move-meeting", audience: "manager", chats: "both" },
-    { command: "cancel_meeting", descriptionKey: "cmd-cancel-meeting", audience: "manager", chats: "both" },
+    // Group leaders check in the members of their party group by proxy.
+    {
+      command: "checkin",
+      descriptionKey: "cmd-checkin",
+      audience: "group_leader",
+      chats: "both",
+      menu: { private: 103, group: 103 },
+    },
+    {
+      command: "close_meeting",
+      descriptionKey: "cmd-close-meeting",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 104, group: 104 },
+    },
+    {
+      command: "attendance",
+      descriptionKey: "cmd-attendance",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 105, group: 105 },
+    },
+    {
+      command: "opinions",
+      descriptionKey: "cmd-opinions",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 106, group: 106 },
+    },
+    {
+      command: "move_meeting",
+      descriptionKey: "cmd-move-meeting",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 107, group: 107 },
+    },
+    {
+      command: "cancel_meeting",
+      descriptionKey: "cmd-cancel-meeting",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 108, group: 108 },
+    },
     {
       command: "meeting_schedule",
       descriptionKey: "cmd-meeting-schedule",
       audience: "manager",
       chats: "both",
+      menu: { private: 109 },
     },
-    { command: "opinions", descriptionKey: "cmd-opinions", audience: "manager", chats: "both" },
-    // Group leaders check in the members of their party group by proxy.
-    { command: "checkin", descriptionKey: "cmd-checkin", audience: "group_leader", chats: "both" },
-    { command: "close_meeting", descriptionKey: "cmd-close-meeting", audience: "manager", chats: "both" },
-    { command: "attendance", descriptionKey: "cmd-attendance", audience: "manager", chats: "both" },
   ],
   jobs: (deps) => ({
     ...createMeetingReminderJobs({

@@ -5,6 +5,7 @@
 // Texts are in the recipient's language (member.locale, else the cell's), dates the Vietnamese way.
 import { InlineKeyboard } from "grammy";
 import type { Clock } from "../../clock.ts";
+import { localDaysBetween, localParts } from "../../datetime/calendar.ts";
 import { formatDate, formatTime, formatWeekdayShortDate } from "../../datetime/format.ts";
 import type { RsvpAnswer } from "../../db/enums.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
@@ -14,7 +15,6 @@ import { PermanentJobError, singleMessageJob, type Job, type SingleMessage } fro
 import type { OutboxRow } from "../../scheduler/types.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { getEffectiveSettings, type Settings } from "../settings/settings.ts";
-import { localParts } from "../../datetime/zone.ts";
 import { MEETING_REMINDER_KINDS, type ReminderPayload } from "./reminder-plan.ts";
 
 export interface MeetingReminderRendererDeps {
@@ -67,11 +67,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
     const tz = settings.timeZone;
     const time = formatTime(meeting.startsAt, tz);
     const start = localParts(meeting.startsAt, tz);
-    const today = localParts(deps.clock.now(), tz);
-    const days = Math.round(
-      (Date.UTC(start.year, start.month - 1, start.day) - Date.UTC(today.year, today.month - 1, today.day)) /
-        86_400_000,
-    );
+    const days = localDaysBetween(deps.clock.now(), meeting.startsAt, tz);
     if (days !== 0 && days !== 1) {
       return translate(locale, "meeting-reminder-when-far", {
         time,

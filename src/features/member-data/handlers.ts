@@ -92,6 +92,8 @@ export function createMemberDataFeature(): Composer<BotContext> {
       ...(ctx.caller.member ? { actorMemberId: ctx.caller.member.id } : {}),
       organisationId: org.id,
     });
+    // Their memberships are gone, and with them any role: so is their own command menu.
+    if (summary && person.telegramId !== null) await ctx.services.menus.refresh(person.telegramId);
     const text = ctx.t(summary ? "member-data-erase-done" : "member-data-already-erased");
     await ctx.answerCallbackQuery({ text });
     // The confirmation named the person; the edited message no longer does. An erasure's outcome

@@ -6,7 +6,19 @@ export const memberDataModule: FeatureModule = {
   name: "member-data",
   composer: createMemberDataFeature,
   commands: [
-    { command: "export_member", descriptionKey: "cmd-export-member", audience: "admin", chats: "private" },
-    { command: "erase_member", descriptionKey: "cmd-erase-member", audience: "admin", chats: "private" },
+    {
+      command: "export_member",
+      descriptionKey: "cmd-export-member",
+      audience: "admin",
+      chats: "private",
+      menu: { private: 404 },
+    },
+    {
+      command: "erase_member",
+      descriptionKey: "cmd-erase-member",
+      audience: "admin",
+      chats: "private",
+      menu: { private: 405 },
+    },
   ],
 };

@@ -1,5 +1,6 @@
 // Changes to a membership (role, status, party group), each written to the audit log with its
-// before and after values. No Telegram here: handlers decide who may call these and what to say.
+// before and after values. No Telegram here: handlers decide who may call these and what to say
+// (a change of role asks the menus service to refresh the person's command menu).
 import type { BotServices } from "../../bot/context.ts";
 import { recordAudit, type Actor } from "../../bot/kit/audit.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
@@ -15,8 +16,11 @@ export interface CellRef {
 
 export type ChangeRepos = Pick<Repositories, "audit" | "memberships" | "partyGroups">;
 
-/** What a change needs: the repositories it writes, and the clock that dates its audit entry. */
-export type ChangeDeps = Pick<BotServices, "clock"> & { repos: ChangeRepos };
+/**
+ * What a change needs: the repositories it writes, the clock that dates its audit entry, and the
+ * menus, which follow a change of role.
+ */
+export type ChangeDeps = Pick<BotServices, "clock" | "menus"> & { repos: ChangeRepos };
 
 /** Sets the role if it is still what `target` says; false when someone changed it meanwhile. */
 export async function changeRole(
@@ -37,6 +41,9 @@ export async function changeRole(
     from: { memberId: target.memberId, role: target.role },
     to: { memberId: target.memberId, role: to },
   });
+  // Every role change goes through here (/role, a party group's new or former leader), so the
+  // person's private menu follows it here: a new secretary sees /meeting, a former one loses it.
+  if (target.telegramId !== null) await deps.menus.refresh(target.telegramId);
   return true;
 }
 

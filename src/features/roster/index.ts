@@ -5,5 +5,14 @@ import { createRosterFeature } from "./handlers.ts";
 export const rosterModule: FeatureModule = {
   name: "roster",
   composer: createRosterFeature,
-  commands: [{ command: "import", descriptionKey: "cmd-import", audience: "manager", chats: "both" }],
+  // Listed in private menus only: a roster is usually prepared and sent from the secretary's own chat.
+  commands: [
+    {
+      command: "import",
+      descriptionKey: "cmd-import",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 204 },
+    },
+  ],
 };

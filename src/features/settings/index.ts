@@ -5,5 +5,13 @@ import { createSettingsFeature } from "./handlers.ts";
 export const settingsModule: FeatureModule = {
   name: "settings",
   composer: createSettingsFeature,
-  commands: [{ command: "settings", descriptionKey: "cmd-settings", audience: "manager", chats: "both" }],
+  commands: [
+    {
+      command: "settings",
+      descriptionKey: "cmd-settings",
+      audience: "manager",
+      chats: "both",
+      menu: { private: 300 },
+    },
+  ],
 };
