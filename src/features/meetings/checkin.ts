@@ -14,6 +14,7 @@ import { cellLocale, type CellLocale } from "./announcement.ts";
 import { isExpected, matchOf } from "./absence.ts";
 import { findMeetingByRef } from "./references.ts";
 import { createCloseComposer, meetingLabel, splitMeetingRef } from "./close.ts";
+import { refusedAsPaused } from "./paused.ts";
 
 /** Check-in may open this long before a planned meeting starts. */
 const EARLY_CHECKIN_MS = 12 * 60 * 60 * 1000;
@@ -127,6 +128,8 @@ async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promis
     await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-member"), show_alert: true });
     return;
   }
+  const cell = await repos.cells.get(meeting.cellId);
+  if (await refusedAsPaused(ctx, cell)) return;
   if (meeting.state !== "in_progress") {
     await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-open-button"), show_alert: true });
     return;
@@ -141,7 +144,6 @@ async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promis
   });
   await ctx.answerCallbackQuery({ text: ctx.t(written ? "checkin-recorded" : "checkin-already") });
   if (!written) return;
-  const cell = await repos.cells.get(meeting.cellId);
   if (cell) await refreshCheckinPost(ctx, cell, meeting);
 }
 

@@ -9,6 +9,7 @@ import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { refreshAnnouncement } from "./announcement.ts";
+import { refusedAsPaused } from "./paused.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
@@ -34,6 +35,7 @@ async function answerable(ctx: BotContext, meetingId: number): Promise<Answerabl
     });
     return { ok: false };
   }
+  if (await refusedAsPaused(ctx, cell)) return { ok: false };
   if (meeting.state === "cancelled" || meeting.state === "closed") {
     await ctx.answerCallbackQuery({ text: ctx.t(`meeting-rsvp-${meeting.state}`), show_alert: true });
     return { ok: false };
@@ -152,6 +154,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         await ctx.reply(ctx.t("button-not-for-you"));
         return "done";
       }
+      if (await refusedAsPaused(ctx, await ctx.services.repos.cells.get(meeting.cellId))) return "done";
       if (meeting.state === "cancelled" || meeting.state === "closed") {
         await ctx.reply(ctx.t(`meeting-rsvp-${meeting.state}`));
         return "done";
