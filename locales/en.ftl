@@ -138,7 +138,7 @@ register-cell-done =
     Next step: the cell secretary invites members with /invite, or sends a CSV/Excel roster with the /import command.
 register-cell-updated = Updated: this group is { $cell } ({ $kind } cell).
 cell-removed-admin-notice = The assistant was removed from the group of { $cell }. The cell is paused in the assistant; its data is kept. Add the assistant back to the group to continue.
-cell-paused-answer = { $cell } is paused in the assistant (the assistant is no longer in the cell's group), so your answer was not recorded. Everything resumes once the assistant is added back to the group.
+cell-paused-answer = { $cell } is paused in the assistant (it was removed from the cell's group), so your answer was not recorded. Everything resumes once the assistant is added back to the group.
 register-committee-usage = Usage: type /register_committee in the committee's group; or in a private chat: /register_committee <@channel or channel id>, for example /register_committee @wardcommittee.
 register-committee-is-cell = This group belongs to a cell; it cannot receive the committee's reports.
 register-committee-not-found = The assistant cannot find the channel or group “{ $chat }”. Please check the name and add the assistant to it as an admin allowed to post.

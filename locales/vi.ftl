@@ -138,7 +138,7 @@ register-cell-done =
     Bước tiếp theo: Bí thư chi bộ mời đảng viên tham gia bằng /invite, hoặc gửi danh sách bằng tệp CSV/Excel kèm lệnh /import.
 register-cell-updated = Đã cập nhật: nhóm này là { $cell } (chi bộ { $kind }).
 cell-removed-admin-notice = Trợ lý đã bị đưa ra khỏi nhóm của { $cell }. Chi bộ tạm ngừng hoạt động trên Trợ lý; dữ liệu vẫn được giữ nguyên. Thêm Trợ lý trở lại nhóm để tiếp tục.
-cell-paused-answer = { $cell } đang tạm ngừng hoạt động trên Trợ lý (Trợ lý không còn trong nhóm của chi bộ), nên câu trả lời của đồng chí chưa được ghi nhận. Khi Trợ lý được thêm trở lại nhóm, mọi việc sẽ tiếp tục.
+cell-paused-answer = { $cell } đang tạm ngừng trên Trợ lý (Trợ lý đã rời nhóm của chi bộ), nên câu trả lời của đồng chí chưa được ghi nhận. Mọi việc sẽ tiếp tục khi Trợ lý được thêm lại vào nhóm.
 register-committee-usage = Cách dùng: gõ /register_committee trong nhóm của Đảng ủy; hoặc trong trò chuyện riêng: /register_committee <@tên kênh hoặc mã số kênh>, ví dụ /register_committee @dangbophuong.
 register-committee-is-cell = Nhóm này đang là nhóm của một chi bộ, không thể dùng làm nơi nhận báo cáo của Đảng ủy.
 register-committee-not-found = Trợ lý không tìm thấy kênh hoặc nhóm “{ $chat }”. Xin kiểm tra tên, và thêm Trợ lý vào kênh với quyền quản trị viên được đăng bài.
