@@ -954,6 +954,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         },
       );
       log.info({ cron: options.cronExpression ?? DEFAULT_CRON }, "scheduler started");
+      // Rows that came due while the service was down (or being restarted) go out now, not at the
+      // next beat.
+      wake();
     },
     async stop() {
       const stopping = task;
