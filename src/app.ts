@@ -175,6 +175,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         ...collectJobs(FEATURES, jobDeps),
       },
       timeZone: config.defaultTimeZone,
+      // The SQLite file is held exclusively (above): rows claimed by another worker id there were
+      // claimed by an earlier run of this service that died, and need not wait out their leases.
+      soleWorker: database.provider === "sqlite",
     });
     made.scheduler = scheduler;
     await startFeatures(FEATURES, jobDeps);

@@ -276,3 +276,7 @@ cmd-opinions = Points members sent before the meeting
 cmd-checkin = Meeting check-in
 cmd-close-meeting = Close the meeting: attendance and conclusions
 cmd-attendance = Correct attendance after the meeting
+
+## Setup: organisation, cells, committee chat
+
+cell-paused-answer = { $cell } is paused in the assistant (it was removed from the cell's group), so your answer was not recorded. Everything resumes once the assistant is added back to the group.

@@ -276,3 +276,7 @@ cmd-opinions = Ý kiến đảng viên gửi trước cuộc họp
 cmd-checkin = Điểm danh cuộc họp
 cmd-close-meeting = Kết thúc cuộc họp, chốt điểm danh và kết luận
 cmd-attendance = Sửa điểm danh sau cuộc họp
+
+## Thiết lập: Đảng bộ, chi bộ, kênh Đảng ủy
+
+cell-paused-answer = { $cell } đang tạm ngừng trên Trợ lý (Trợ lý đã rời nhóm của chi bộ), nên câu trả lời của đồng chí chưa được ghi nhận. Mọi việc sẽ tiếp tục khi Trợ lý được thêm lại vào nhóm.

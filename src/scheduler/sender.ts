@@ -63,12 +63,14 @@ export type Delivery = TextDelivery | PhotoDelivery | DocumentDelivery | EditTex
 export type SendOutcome =
   | { status: "sent"; chatId: number; messageId: number | undefined; attempts: number }
   /**
-   * Try again at `retryAt`: transient failures outlasted the in-process retries (`transient`), or
-   * Telegram asked for a longer pause than is worth waiting in process (`rate_limit`).
+   * Try again at `retryAt`: transient failures outlasted the in-process retries (`transient`),
+   * Telegram asked for a longer pause than is worth waiting in process (`rate_limit`), or the caller
+   * no longer allowed the send when its turn came (`withdrawn`: see `canSend`). Nothing was sent by
+   * the call that came back with it.
    */
   | {
       status: "retry_later";
-      cause: "transient" | "rate_limit";
+      cause: "transient" | "rate_limit" | "withdrawn";
       chatId: number;
       error: string;
       retryAt: Date;
@@ -133,11 +135,19 @@ export interface SenderDeps {
   random?: () => number;
 }
 
+export interface SendOptions {
+  signal?: AbortSignal;
+  context?: Record<string, unknown>;
+  /**
+   * Asked right before each request goes out (after the rate limiter's wait, and before every
+   * retry): false withdraws the delivery (`retry_later`, cause `withdrawn`) without sending. The
+   * scheduler uses it to stop when its claim on the row may have lapsed during a long wait.
+   */
+  canSend?: () => boolean;
+}
+
 export interface Sender {
-  send(
-    delivery: Delivery,
-    options?: { signal?: AbortSignal; context?: Record<string, unknown> },
-  ): Promise<SendOutcome>;
+  send(delivery: Delivery, options?: SendOptions): Promise<SendOutcome>;
   /** Old chat id → new supergroup id, for every migration this sender has followed. */
   readonly migrations: ReadonlyMap<number, number>;
 }
@@ -204,11 +214,8 @@ export function createSender(deps: SenderDeps): Sender {
     }
   }
 
-  async function send(
-    delivery: Delivery,
-    options: { signal?: AbortSignal; context?: Record<string, unknown> } = {},
-  ): Promise<SendOutcome> {
-    const { signal } = options;
+  async function send(delivery: Delivery, options: SendOptions = {}): Promise<SendOutcome> {
+    const { signal, canSend } = options;
     const log = deps.logger.child({ ...options.context });
     let chatId = currentChatId(delivery.chatId);
     let attempts = 0;
@@ -218,6 +225,17 @@ export function createSender(deps: SenderDeps): Sender {
 
     for (;;) {
       const release = await deps.limiter.acquire(chatId, signal);
+      if (canSend && !canSend()) {
+        release();
+        return {
+          status: "retry_later",
+          cause: "withdrawn",
+          chatId,
+          error: "withdrawn before sending",
+          retryAt: deps.clock.now(),
+          attempts,
+        };
+      }
       attempts++;
       let error: unknown;
       try {

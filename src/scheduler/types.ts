@@ -7,5 +7,16 @@ export type OutboxRow = OutboxDelivery;
 /** The part of the outbox repository the scheduler uses. */
 export type Outbox = Pick<
   OutboxRepository,
-  "claimDue" | "dropExpired" | "markSent" | "markFailed" | "markDropped" | "recordMessage" | "sentMessages"
+  | "claimDue"
+  | "renewLeases"
+  | "releaseClaimsOfOthers"
+  | "inactiveCellIds"
+  | "dropExpired"
+  | "markSent"
+  | "markFailed"
+  | "markDropped"
+  | "hold"
+  | "recordMessage"
+  | "sentMessages"
+  | "ping"
 >;

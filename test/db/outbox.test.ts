@@ -263,6 +263,96 @@ describeEachProvider("outbox", (provider) => {
     await expect(repo.reschedule("meeting:5:", [delivery("meeting:6:x", 1)])).rejects.toThrow(/not under/);
   });
 
+  /** A cell (of a fresh organisation) whose rows the outbox holds while it is inactive. */
+  async function cell(active: boolean): Promise<number> {
+    const org = await test.db.prisma.organisation.create({ data: { name: "Đảng bộ thử" } });
+    const created = await test.db.prisma.cell.create({
+      data: { organisationId: org.id, name: "Chi bộ thử", active },
+    });
+    return created.id;
+  }
+
+  it("holds the rows of an inactive cell: not claimed, still pending, expiring as usual, resumed when active", async () => {
+    const repo = outbox();
+    const paused = await cell(false);
+    const running = await cell(true);
+    await repo.schedule([
+      delivery("paused", 0, { cellId: paused, expiresAt: at(60) }),
+      delivery("paused-short", 0, { cellId: paused, expiresAt: at(10) }),
+      delivery("running", 0, { cellId: running }),
+      delivery("no-cell", 0),
+      // A cell that no longer exists holds nothing.
+      delivery("gone-cell", 0, { cellId: 999_999 }),
+    ]);
+    expect(await repo.inactiveCellIds()).toContain(paused);
+    const claimed = await repo.claimDue(at(1), "w", 10, 60 * MINUTE);
+    expect(claimed.map((d) => d.key).sort()).toEqual(["gone-cell", "no-cell", "running"]);
+    expect(await repo.get("paused")).toMatchObject({ status: "pending", attempts: 0 });
+
+    expect((await repo.dropExpired(at(20))).map((d) => d.key)).toEqual(["paused-short"]);
+    await test.db.prisma.cell.update({ where: { id: paused }, data: { active: true } });
+    expect((await repo.claimDue(at(21), "w", 10, MINUTE)).map((d) => d.key)).toEqual(["paused"]);
+  });
+
+  it("renews the leases a worker still holds, and only those", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("mine", 0), delivery("theirs", 0), delivery("done", 0)]);
+    const mine = (await repo.claimDue(at(0), "me", 1, MINUTE))[0]!;
+    const theirs = (await repo.claimDue(at(0), "them", 1, MINUTE))[0]!;
+    const done = (await repo.claimDue(at(0), "me", 1, MINUTE))[0]!;
+    await repo.markSent(done.id, 7, { workerId: "me" });
+    now = at(0.5);
+    const renewed = await repo.renewLeases("me", [mine.id, theirs.id, done.id], at(1.5));
+    expect(renewed).toEqual([mine.id]);
+    expect(await repo.get("mine")).toMatchObject({ status: "claimed", claimedUntil: at(1.5) });
+    expect(await repo.get("theirs")).toMatchObject({ claimedUntil: at(1) });
+    // Renewed past its first lease: nobody else may claim it.
+    expect((await repo.claimDue(at(1.2), "other", 10, MINUTE)).map((d) => d.key)).toEqual(["theirs"]);
+  });
+
+  it("writes an outcome only while the writer holds the claim, when asked to", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("taken", 0)]);
+    const first = (await repo.claimDue(at(0), "slow", 1, MINUTE))[0]!;
+    // The slow worker's lease lapsed and another worker took the row.
+    await repo.claimDue(at(2), "fast", 1, MINUTE);
+    expect(await repo.markFailed(first.id, "late", false, at(3), { workerId: "slow" })).toBe(false);
+    expect(await repo.markDropped(first.id, "late", { workerId: "slow" })).toBe(false);
+    expect(await repo.hold(first.id, "late", { workerId: "slow" })).toBe(false);
+    expect(await repo.markSent(first.id, 1, { workerId: "slow" })).toBe(false);
+    expect(await repo.get("taken")).toMatchObject({ status: "claimed", claimedBy: "fast", attempts: 2 });
+    expect(await repo.markSent(first.id, 5, { workerId: "fast" })).toBe(true);
+    expect(await repo.get("taken")).toMatchObject({ status: "sent", resultMessageId: 5 });
+  });
+
+  it("puts a held row back without counting the claim as an attempt", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("held", 0)]);
+    const row = (await repo.claimDue(at(0), "w", 1, MINUTE))[0]!;
+    expect(row.attempts).toBe(1);
+    expect(await repo.hold(row.id, "cell paused", { workerId: "w" })).toBe(true);
+    expect(await repo.get("held")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      claimedBy: null,
+      dueAt: at(0),
+      lastError: "cell paused",
+    });
+  });
+
+  it("releases the rows other workers left claimed, for a worker alone on its database", async () => {
+    const repo = outbox();
+    await repo.schedule([delivery("dead-a", 0), delivery("dead-b", 0), delivery("mine", 0)]);
+    await repo.claimDue(at(0), "dead", 2, 5 * MINUTE);
+    await repo.claimDue(at(0), "alive", 1, 5 * MINUTE);
+    expect(await repo.releaseClaimsOfOthers("alive")).toBe(2);
+    expect((await repo.claimDue(at(0.1), "alive", 10, 5 * MINUTE)).map((d) => d.key)).toEqual([
+      "dead-a",
+      "dead-b",
+    ]);
+    await repo.ping();
+  });
+
   it("prunes old finished rows with their messages, in batches, and nothing else", async () => {
     const repo = outbox();
     // More than one batch of old sent rows, each with a recorded message.

@@ -2,7 +2,7 @@
 // runs) against the Telegram emulator, under network faults, signals, a locked SQLite file and a
 // database outage. Each test reproduces one reported defect as it was seen.
 import { mkdtempSync } from "node:fs";
-import { createServer, connect, type Server, type Socket } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -15,6 +15,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { startEmulator, type EmulatedBot, type TelegramEmulator } from "../../src/emulator/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createEmptyTestDatabase, type EmptyTestDatabase } from "../support/databases.ts";
+import { startPgProxy, type PgProxy } from "../support/pg-proxy.ts";
 import {
   cpuTimeMs,
   descendantsOf,
@@ -352,49 +353,9 @@ describe("a locked SQLite file (8.12)", () => {
   }, 120_000);
 });
 
-/** A TCP proxy to the test PostgreSQL server that can be cut and restored (a database outage). */
-async function startPgProxy(): Promise<{
-  port: number;
-  cut(): void;
-  restore(): void;
-  close(): Promise<void>;
-}> {
-  const sockets = new Set<Socket>();
-  let down = false;
-  const server = createServer((client) => {
-    if (down) {
-      client.destroy();
-      return;
-    }
-    const upstream = connect(5432, "127.0.0.1");
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("error", () => undefined);
-      s.on("close", () => sockets.delete(s));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    cut() {
-      down = true;
-      for (const s of sockets) s.destroy();
-    },
-    restore() {
-      down = false;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe("an update that arrives while the database is down (8.14)", () => {
   let pgDb: EmptyTestDatabase;
-  let proxy: Awaited<ReturnType<typeof startPgProxy>>;
+  let proxy: PgProxy;
   beforeAll(async () => {
     proxy = await startPgProxy();
   });

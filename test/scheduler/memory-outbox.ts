@@ -7,6 +7,17 @@ export type MemoryRow = OutboxRow;
 
 export function createMemoryOutbox() {
   const rows: MemoryRow[] = [];
+  /** Cells whose rows are held (inactive). */
+  const pausedCells = new Set<number>();
+  /** While true, every call fails as a database outage would (see `outageError`). */
+  let down = false;
+  let outageError: () => Error = () => new Error("database down");
+  const available = () => {
+    if (down) throw outageError();
+  };
+  /** The write applies: no guard, or the row is still claimed by the guard's worker. */
+  const holds = (r: MemoryRow, guard: { workerId: string } | undefined) =>
+    !guard || (r.status === "claimed" && r.claimedBy === guard.workerId);
   /** Delivery id → the messages it sent (the DeliveryMessage table). */
   const messages = new Map<number, SentMessage[]>();
   let nextId = 1;
@@ -14,11 +25,19 @@ export function createMemoryOutbox() {
   const outbox: Outbox & {
     rows: MemoryRow[];
     messages: Map<number, SentMessage[]>;
+    pausedCells: Set<number>;
+    /** Makes every call fail with `error()` until `setDown(false)`. */
+    setDown(value: boolean, error?: () => Error): void;
     add(row: Partial<Omit<OutboxRow, "status">> & Pick<OutboxRow, "key" | "dueAt">): MemoryRow;
     byKey(key: string): MemoryRow | undefined;
   } = {
     rows,
     messages,
+    pausedCells,
+    setDown(value, error) {
+      down = value;
+      if (error) outageError = error;
+    },
     add(row) {
       const stored: MemoryRow = {
         id: nextId++,
@@ -43,11 +62,13 @@ export function createMemoryOutbox() {
       return stored;
     },
     byKey: (key) => rows.find((r) => r.key === key),
-    claimDue(now, workerId, limit, leaseMs) {
+    async claimDue(now, workerId, limit, leaseMs) {
+      available();
       const due = rows
         .filter(
           (r) =>
-            r.dueAt <= now &&
+            (r.cellId === null || !pausedCells.has(r.cellId)) &&
+            ((r.status === "pending" && r.dueAt <= now) || r.status === "claimed") &&
             (!r.expiresAt || r.expiresAt > now) &&
             (r.status === "pending" ||
               (r.status === "claimed" && r.claimedUntil !== null && r.claimedUntil <= now)),
@@ -62,7 +83,45 @@ export function createMemoryOutbox() {
       }
       return Promise.resolve(due.map((r) => ({ ...r })));
     },
-    dropExpired(now) {
+    async renewLeases(workerId, ids, until) {
+      available();
+      const renewed = rows.filter(
+        (r) => ids.includes(r.id) && r.status === "claimed" && r.claimedBy === workerId,
+      );
+      for (const r of renewed) r.claimedUntil = until;
+      return Promise.resolve(renewed.map((r) => r.id));
+    },
+    async releaseClaimsOfOthers(workerId) {
+      available();
+      const released = rows.filter((r) => r.status === "claimed" && r.claimedBy !== workerId);
+      for (const r of released) {
+        r.status = "pending";
+        r.claimedBy = null;
+        r.claimedUntil = null;
+      }
+      return Promise.resolve(released.length);
+    },
+    async inactiveCellIds() {
+      available();
+      return Promise.resolve([...pausedCells]);
+    },
+    async hold(id, reason, guard) {
+      available();
+      const r = rows.find((x) => x.id === id)!;
+      if (!holds(r, guard)) return Promise.resolve(false);
+      r.status = "pending";
+      r.attempts--;
+      r.lastError = reason;
+      r.claimedBy = null;
+      r.claimedUntil = null;
+      return Promise.resolve(true);
+    },
+    async ping() {
+      available();
+      return Promise.resolve();
+    },
+    async dropExpired(now) {
+      available();
       const dropped: OutboxRow[] = [];
       for (const r of rows) {
         if (r.status === "pending" && r.expiresAt && r.expiresAt <= now) {
@@ -73,35 +132,47 @@ export function createMemoryOutbox() {
       }
       return Promise.resolve(dropped);
     },
-    recordMessage(id, message) {
+    async recordMessage(id, message) {
+      available();
       const list = messages.get(id) ?? [];
       if (list.some((m) => m.position === message.position)) return Promise.resolve(false);
       list.push({ ...message });
       messages.set(id, list);
       return Promise.resolve(true);
     },
-    sentMessages(id) {
+    async sentMessages(id) {
+      available();
       const list = [...(messages.get(id) ?? [])].sort((a, b) => a.position - b.position);
       return Promise.resolve(list.map((m) => ({ ...m })));
     },
-    markSent(id, messageId) {
+    async markSent(id, messageId, guard) {
+      available();
       const r = rows.find((x) => x.id === id)!;
+      if (!holds(r, guard)) return Promise.resolve(false);
       r.status = "sent";
+      r.claimedUntil = null;
       r.resultMessageId = messageId ?? null;
-      return Promise.resolve();
+      return Promise.resolve(true);
     },
-    markFailed(id, error, permanent, retryAt) {
+    async markFailed(id, error, permanent, retryAt, guard) {
+      available();
       const r = rows.find((x) => x.id === id)!;
+      if (!holds(r, guard)) return Promise.resolve(false);
       r.lastError = error;
       r.status = permanent ? "failed" : "pending";
+      r.claimedBy = permanent ? r.claimedBy : null;
+      r.claimedUntil = null;
       if (!permanent && retryAt) r.dueAt = retryAt;
-      return Promise.resolve();
+      return Promise.resolve(true);
     },
-    markDropped(id, reason) {
+    async markDropped(id, reason, guard) {
+      available();
       const r = rows.find((x) => x.id === id)!;
+      if (!holds(r, guard)) return Promise.resolve(false);
       r.status = "dropped";
+      r.claimedUntil = null;
       r.lastError = reason;
-      return Promise.resolve();
+      return Promise.resolve(true);
     },
   };
   return outbox;

@@ -122,6 +122,8 @@ describe("scheduler (emulator, in-memory outbox)", () => {
 
   it("drops a row that expires while it waits its turn instead of sending it late", async () => {
     const { clock, outbox, scheduler, bot } = setup({
+      // Longer than the ten minutes below, which no heartbeat renews on a manual clock.
+      leaseMs: 60 * 60_000,
       jobs: {
         // Planning the first row "takes" ten minutes of the manual clock.
         slow: singleMessageJob((row) => {

@@ -146,3 +146,22 @@ describe("sender", () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe("withdrawing a send (canSend)", () => {
+  it("sends nothing when the caller withdraws before the request, including before a retry", async () => {
+    const first = setup([]);
+    expect(await first.sender.send(text(7), { canSend: () => false })).toMatchObject({
+      status: "retry_later",
+      cause: "withdrawn",
+      attempts: 0,
+    });
+    expect(first.calls).toHaveLength(0);
+
+    // A 5xx, then the claim on the row is no longer safe: the retry is not sent.
+    const second = setup([error(502, "Bad Gateway")]);
+    let allowed = 1;
+    const outcome = await second.sender.send(text(7), { canSend: () => allowed-- > 0 });
+    expect(outcome).toMatchObject({ status: "retry_later", cause: "withdrawn", attempts: 1 });
+    expect(second.calls).toHaveLength(1);
+  });
+});

@@ -3,8 +3,10 @@
 //
 // Life of a row: pending → claimed (leased to one worker until claimedUntil) → sent | failed |
 // dropped, or back to pending for a retry. A claim whose lease ran out (the worker died) is
-// claimable again. Rows that expired before being sent are dropped, never sent late. Cancelling and
-// rescheduling only touch pending rows.
+// claimable again; a live worker keeps its claims by renewing their leases. Rows that expired before
+// being sent are dropped, never sent late. Rows of an inactive (paused) cell are held: never claimed,
+// still pending, until the cell is active again or they expire. Cancelling and rescheduling only
+// touch pending rows.
 import type { Clock } from "../../clock.ts";
 import type { Database, Db } from "../client.ts";
 import type { DeliveryStatus } from "../enums.ts";
@@ -62,6 +64,16 @@ export interface NewDelivery {
   expiresAt?: Date | null;
 }
 
+/**
+ * Makes a write conditional on the caller still holding the row's claim (status `claimed`,
+ * `claimedBy` = `workerId`): a worker whose lease lapsed and whose row another worker took must
+ * not put that row back or end it under the new owner's feet. The write then changes nothing and
+ * returns false.
+ */
+export interface ClaimGuard {
+  workerId: string;
+}
+
 export interface RescheduleResult {
   inserted: number;
   updated: number;
@@ -105,9 +117,31 @@ export interface OutboxRepository {
   /**
    * Atomically claims up to `limit` rows that are due at `now` (pending, or claimed with a lease that
    * ran out) and not expired, leasing them to `workerId` for `leaseMs`. A row is claimed by exactly
-   * one caller even across processes. Oldest due first; `attempts` is incremented.
+   * one caller even across processes. Oldest due first; `attempts` is incremented. Rows of an
+   * inactive cell are left pending (held).
    */
   claimDue(now: Date, workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /**
+   * Extends to `until` the leases of the rows among `ids` that `workerId` still holds (status
+   * `claimed`, claimed by it), in one UPDATE; returns the ids renewed. An id missing from the answer
+   * is no longer this worker's: its lease lapsed and another worker took it, or it was finished.
+   */
+  renewLeases(workerId: string, ids: readonly number[], until: Date): Promise<number[]>;
+  /**
+   * For a worker that is the only one on this database (SQLite: one service per file): every row
+   * still claimed by another worker id was claimed by an earlier life of this service that died.
+   * Those rows go back to pending at once instead of waiting for their leases. Returns how many.
+   */
+  releaseClaimsOfOthers(workerId: string): Promise<number>;
+  /** Ids of the cells that are inactive (paused): their rows are held. */
+  inactiveCellIds(): Promise<number[]>;
+  /**
+   * Puts a claimed row back to pending without counting the claim as an attempt, due as before: it
+   * was held (its cell is paused), not tried. Only for a claim that sent nothing.
+   */
+  hold(id: number, reason: string, guard: ClaimGuard): Promise<boolean>;
+  /** Answers when the database does (a trivial query); throws what the driver throws otherwise. */
+  ping(): Promise<void>;
   /** Marks rows whose `expiresAt` passed before they were sent as dropped, and returns them. */
   dropExpired(now: Date): Promise<Delivery[]>;
   /**
@@ -117,14 +151,23 @@ export interface OutboxRepository {
   recordMessage(id: number, message: SentMessage): Promise<boolean>;
   /** What delivery `id` has sent so far, by position. */
   sentMessages(id: number): Promise<SentMessage[]>;
-  /** The delivery is done; `messageId` is its first message's, for single-message kinds. */
-  markSent(id: number, messageId?: number): Promise<void>;
+  /**
+   * The delivery is done; `messageId` is its first message's, for single-message kinds. With a
+   * guard, only while the caller holds the claim; returns whether the row was changed.
+   */
+  markSent(id: number, messageId?: number, guard?: ClaimGuard): Promise<boolean>;
   /**
    * Records a failed send. Permanent: status `failed`. Otherwise back to `pending`, due again at
-   * `retryAt` (default: an exponential back-off from the attempts so far).
+   * `retryAt` (default: an exponential back-off from the attempts so far). Guard: as markSent.
    */
-  markFailed(id: number, error: string, permanent: boolean, retryAt?: Date): Promise<void>;
-  markDropped(id: number, reason: string): Promise<void>;
+  markFailed(
+    id: number,
+    error: string,
+    permanent: boolean,
+    retryAt?: Date,
+    guard?: ClaimGuard,
+  ): Promise<boolean>;
+  markDropped(id: number, reason: string, guard?: ClaimGuard): Promise<boolean>;
   get(key: string): Promise<Delivery | null>;
   listByKeyPrefix(keyPrefix: string): Promise<Delivery[]>;
   /**
@@ -165,14 +208,26 @@ export function createOutboxRepository(
   const retryBaseMs = options.retryBaseMs ?? 60_000;
   const retryMaxMs = options.retryMaxMs ?? 60 * 60_000;
 
-  /** Rows a worker may claim at `now`. */
-  const claimable = (now: Date) => ({
+  /** Rows a worker may claim at `now`, leaving out those of the cells in `paused`. */
+  const claimable = (now: Date, paused: readonly number[]) => ({
     OR: [
       { status: "pending", dueAt: { lte: now } },
       { status: "claimed", claimedUntil: { lte: now } },
     ],
-    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+    AND: [
+      { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      ...(paused.length > 0 ? [{ OR: [{ cellId: null }, { cellId: { notIn: [...paused] } }] }] : []),
+    ],
   });
+
+  async function inactiveCellIds(): Promise<number[]> {
+    const cells = await prisma.cell.findMany({ where: { active: false }, select: { id: true } });
+    return cells.map((cell) => cell.id);
+  }
+
+  /** The row is still claimed by `guard.workerId` (nothing when there is no guard). */
+  const held = (guard: ClaimGuard | undefined) =>
+    guard ? { status: "claimed", claimedBy: guard.workerId } : {};
 
   /** Rows under a prefix; `startsWith` is a LIKE on SQLite (case-insensitive), so filter exactly. */
   async function rowsUnder(client: Pick<Db, "scheduledDelivery">, keyPrefix: string) {
@@ -230,7 +285,8 @@ export function createOutboxRepository(
   ): Promise<number[]> {
     const until = new Date(now.getTime() + leaseMs);
     // SKIP LOCKED: concurrent workers pass over each other's rows instead of waiting; a row another
-    // worker claimed and committed meanwhile fails the re-checked WHERE and is left out.
+    // worker claimed and committed meanwhile fails the re-checked WHERE and is left out. Rows of an
+    // inactive cell stay pending (held); a cellId whose cell is gone does not hold its row.
     const rows = await prisma.$queryRaw<{ id: number }[]>`
       UPDATE "ScheduledDelivery"
       SET "status" = 'claimed', "claimedBy" = ${workerId}, "claimedUntil" = ${until},
@@ -240,6 +296,9 @@ export function createOutboxRepository(
         WHERE (("status" = 'pending' AND "dueAt" <= ${now})
             OR ("status" = 'claimed' AND "claimedUntil" <= ${now}))
           AND ("expiresAt" IS NULL OR "expiresAt" > ${now})
+          AND NOT EXISTS (
+            SELECT 1 FROM "Cell" c WHERE c."id" = "ScheduledDelivery"."cellId" AND c."active" = false
+          )
         ORDER BY "dueAt", "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -255,11 +314,15 @@ export function createOutboxRepository(
     leaseMs: number,
   ): Promise<number[]> {
     const claimed: number[] = [];
+    // Prisma cannot say "the row's cell is not paused" without a relation, so the paused cells come
+    // first; SQLite has one writer, and a cell paused between the two statements is caught by the
+    // scheduler's own check before it plans the row.
+    const paused = await inactiveCellIds();
     // A worker that loses a race for every candidate tries again, so it does not report "nothing
     // due" while rows are waiting; a few rounds are plenty.
     for (let round = 0; round < 5 && claimed.length < limit; round++) {
       const candidates = await prisma.scheduledDelivery.findMany({
-        where: claimable(now),
+        where: claimable(now, paused),
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         take: limit - claimed.length,
         select: { id: true },
@@ -268,7 +331,7 @@ export function createOutboxRepository(
       // Compare-and-set: one UPDATE re-checks that each row is still claimable. SQLite runs one
       // writer at a time, so of two racing workers only the first sees a row as claimable.
       const won = await prisma.scheduledDelivery.updateManyAndReturn({
-        where: { id: { in: candidates.map((c) => c.id) }, ...claimable(now) },
+        where: { id: { in: candidates.map((c) => c.id) }, ...claimable(now, paused) },
         data: {
           status: "claimed",
           claimedBy: workerId,
@@ -293,8 +356,20 @@ export function createOutboxRepository(
     return rows.map(toDelivery);
   }
 
-  async function update(id: number, data: Parameters<Db["scheduledDelivery"]["update"]>[0]["data"]) {
-    await prisma.scheduledDelivery.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
+  async function update(
+    id: number,
+    data: Parameters<Db["scheduledDelivery"]["update"]>[0]["data"],
+    guard?: ClaimGuard,
+  ): Promise<boolean> {
+    if (!guard) {
+      await prisma.scheduledDelivery.update({ where: { id }, data: { ...data, updatedAt: clock.now() } });
+      return true;
+    }
+    const { count } = await prisma.scheduledDelivery.updateMany({
+      where: { id, ...held(guard) },
+      data: { ...data, updatedAt: clock.now() },
+    });
+    return count > 0;
   }
 
   /** Statuses of a row whose work is over: `rearm` makes it pending again. */
@@ -432,6 +507,44 @@ export function createOutboxRepository(
       return byIds(ids);
     },
 
+    async renewLeases(workerId, ids, until) {
+      if (ids.length === 0) return [];
+      const rows = await prisma.scheduledDelivery.updateManyAndReturn({
+        where: { id: { in: [...ids] }, status: "claimed", claimedBy: workerId },
+        data: { claimedUntil: until, updatedAt: clock.now() },
+        select: { id: true },
+      });
+      return rows.map((row) => row.id);
+    },
+
+    async releaseClaimsOfOthers(workerId) {
+      const { count } = await prisma.scheduledDelivery.updateMany({
+        where: { status: "claimed", NOT: { claimedBy: workerId } },
+        data: { status: "pending", claimedBy: null, claimedUntil: null, updatedAt: clock.now() },
+      });
+      return count;
+    },
+
+    inactiveCellIds,
+
+    async hold(id, reason, guard) {
+      return update(
+        id,
+        {
+          status: "pending",
+          attempts: { decrement: 1 },
+          lastError: reason.slice(0, MAX_ERROR_LENGTH),
+          claimedBy: null,
+          claimedUntil: null,
+        },
+        guard,
+      );
+    },
+
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+
     async dropExpired(now) {
       // Pending rows, and claimed rows whose worker died, that can no longer be sent in time.
       const rows = await prisma.scheduledDelivery.updateManyAndReturn({
@@ -475,21 +588,24 @@ export function createOutboxRepository(
       }));
     },
 
-    async markSent(id, messageId) {
-      await update(id, {
-        status: "sent",
-        sentAt: clock.now(),
-        claimedUntil: null,
-        lastError: null,
-        resultMessageId: messageId ?? null,
-      });
+    async markSent(id, messageId, guard) {
+      return update(
+        id,
+        {
+          status: "sent",
+          sentAt: clock.now(),
+          claimedUntil: null,
+          lastError: null,
+          resultMessageId: messageId ?? null,
+        },
+        guard,
+      );
     },
 
-    async markFailed(id, error, permanent, retryAt) {
+    async markFailed(id, error, permanent, retryAt, guard) {
       const lastError = error.slice(0, MAX_ERROR_LENGTH);
       if (permanent) {
-        await update(id, { status: "failed", lastError, claimedUntil: null });
-        return;
+        return update(id, { status: "failed", lastError, claimedUntil: null }, guard);
       }
       let dueAt = retryAt;
       if (!dueAt) {
@@ -500,15 +616,15 @@ export function createOutboxRepository(
         const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, row.attempts - 1));
         dueAt = new Date(clock.now().getTime() + delay);
       }
-      await update(id, { status: "pending", dueAt, lastError, claimedBy: null, claimedUntil: null });
+      return update(id, { status: "pending", dueAt, lastError, claimedBy: null, claimedUntil: null }, guard);
     },
 
-    async markDropped(id, reason) {
-      await update(id, {
-        status: "dropped",
-        lastError: reason.slice(0, MAX_ERROR_LENGTH),
-        claimedUntil: null,
-      });
+    async markDropped(id, reason, guard) {
+      return update(
+        id,
+        { status: "dropped", lastError: reason.slice(0, MAX_ERROR_LENGTH), claimedUntil: null },
+        guard,
+      );
     },
 
     async get(key) {

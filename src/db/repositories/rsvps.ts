@@ -35,6 +35,8 @@ export interface RsvpPressView {
   meetingId: number;
   cellId: number;
   cellName: string;
+  /** False when the cell is paused (the bot was removed from its group). */
+  cellActive: boolean;
   state: string;
   announcementChatId: number | null;
   announcementMessageId: number | null;
@@ -47,6 +49,8 @@ interface PressRow {
   meetingId: number | bigint;
   cellId: number | bigint;
   cellName: string;
+  /** A boolean on PostgreSQL, 0/1 on SQLite. */
+  cellActive: boolean | number | bigint;
   state: string;
   announcementChatId: number | bigint | null;
   announcementMessageId: number | bigint | null;
@@ -67,7 +71,8 @@ export function createRsvpRepository(db: Db, clock: Clock) {
      */
     async pressView(meetingId: number, memberId: number | null): Promise<RsvpPressView | null> {
       const rows = await db.$queryRaw<PressRow[]>`
-        SELECT m."id" AS "meetingId", m."cellId" AS "cellId", c."name" AS "cellName", m."state" AS "state",
+        SELECT m."id" AS "meetingId", m."cellId" AS "cellId", c."name" AS "cellName",
+               c."active" AS "cellActive", m."state" AS "state",
                m."announcementChatId" AS "announcementChatId",
                m."announcementMessageId" AS "announcementMessageId",
                r."answer" AS "answer", r."reason" AS "reason"
@@ -81,6 +86,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         meetingId: num(row.meetingId),
         cellId: num(row.cellId),
         cellName: row.cellName,
+        cellActive: row.cellActive === true || Number(row.cellActive) === 1,
         state: row.state,
         announcementChatId: row.announcementChatId === null ? null : num(row.announcementChatId),
         announcementMessageId: row.announcementMessageId === null ? null : num(row.announcementMessageId),

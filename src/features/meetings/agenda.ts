@@ -14,6 +14,7 @@ import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { isCompactMemberRef, memberName, resolveMemberRef } from "../members/member-ref.ts";
 import { privateRemindersButton, privateRemindersUrl } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
+import { refusedAsPaused } from "./paused.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
 
@@ -145,6 +146,7 @@ export function createAgendaFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
       return;
     }
+    if (await refusedAsPaused(ctx, await repos.cells.get(meeting.cellId))) return;
     if (meeting.state !== "planned" && meeting.state !== "in_progress") {
       await ctx.answerCallbackQuery({ text: ctx.t("agenda-ready-meeting-over") });
       return;

@@ -70,6 +70,7 @@ async function requestCheckinRefresh(ctx: BotContext, meeting: MeetingView, chat
     checkinRefreshRow({ id: meeting.id, cellId: meeting.cellId, chatId, now: clock.now() }),
   );
 }
+import { refusedAsPaused } from "./paused.ts";
 
 /** Check-in may open this long before a planned meeting starts. */
 const EARLY_CHECKIN_MS = 12 * 60 * 60 * 1000;
@@ -166,6 +167,8 @@ async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promis
     await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-member"), show_alert: true });
     return;
   }
+  const cell = await repos.cells.get(meeting.cellId);
+  if (await refusedAsPaused(ctx, cell)) return;
   if (meeting.state !== "in_progress") {
     await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-open-button"), show_alert: true });
     return;

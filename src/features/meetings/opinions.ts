@@ -15,6 +15,7 @@ import type { ResponseView } from "../../db/repositories/prompts.ts";
 import { MAX_ANSWER_TEXT, meetingPrompt, recordAnswer } from "../prompts/answers.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { cellLocale } from "./announcement.ts";
+import { refusedAsPaused } from "./paused.ts";
 import { findMeetingByRef } from "./references.ts";
 
 export {
@@ -153,10 +154,11 @@ export function createOpinionsFeature(): Composer<BotContext> {
 /** The caller is an active member of the meeting's cell and the meeting has not started. Replies if not. */
 async function mayGiveOpinion(ctx: BotContext, meeting: MeetingView): Promise<boolean> {
   const cell = await ctx.services.repos.cells.get(meeting.cellId);
-  if (!cell?.active || roleInCell(ctx.caller, meeting.cellId) === null) {
+  if (!cell || roleInCell(ctx.caller, meeting.cellId) === null) {
     await ctx.reply(ctx.t("opinions-not-member"));
     return false;
   }
+  if (await refusedAsPaused(ctx, cell)) return false;
   if (!isOpenForOpinions(meeting, ctx.services.clock.now())) {
     await ctx.reply(ctx.t("opinions-closed", { ref: meeting.id }));
     return false;

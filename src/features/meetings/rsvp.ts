@@ -21,6 +21,7 @@ import type { RsvpPressView } from "../../db/repositories/rsvps.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import { reasonKeyboardWith } from "./announcement.ts";
 import { announcementRefreshRow, reasonAskRow } from "./announcement-job.ts";
+import { refusedAsPaused } from "./paused.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
 const REASONS = { h: "health", w: "work", f: "family", o: "other" } as const;
@@ -73,6 +74,9 @@ async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
       text: ctx.t("meeting-rsvp-not-member", { cell: view.cellName }),
       show_alert: true,
     });
+    return { ok: false };
+  }
+  if (await refusedAsPaused(ctx, { id: view.cellId, name: view.cellName, active: view.cellActive })) {
     return { ok: false };
   }
   if (view.state === "cancelled" || view.state === "closed") {
@@ -216,6 +220,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         await ctx.reply(ctx.t("button-not-for-you"));
         return "done";
       }
+      if (await refusedAsPaused(ctx, await ctx.services.repos.cells.get(meeting.cellId))) return "done";
       if (meeting.state === "cancelled" || meeting.state === "closed") {
         await ctx.reply(ctx.t(NOT_ANSWERABLE_KEYS[meeting.state]));
         return "done";

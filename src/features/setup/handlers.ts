@@ -183,6 +183,8 @@ async function onAddedToGroup(ctx: BotContext, chat: Chat): Promise<void> {
       ...(ctx.from ? { actorTelegramId: ctx.from.id } : {}),
     });
     await ctx.reply(ctx.t("group-welcome-back", { cell: cell.name }));
+    // Its reminders were held while it was paused; those still due go out now, not at the next beat.
+    ctx.services.scheduler.wake();
     return;
   }
   if (cell) return;
