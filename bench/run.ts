@@ -57,6 +57,8 @@ export interface BenchOptions {
   sizes: BenchSizes;
   /** Progress lines (stage set-up, each figure's time); the table is not printed here. */
   log?: (line: string) => void;
+  /** Only the figures with one of these row ids (`--only startup,memory`); every figure by default. */
+  only?: readonly string[];
 }
 
 function message(error: unknown): string {
@@ -70,7 +72,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   installStatementCounter();
   const startedAt = new Date();
   const t0 = performance.now();
-  const figures = figuresFor(sizes);
+  const only = options.only;
+  const figures = figuresFor(sizes).filter(
+    (figure) => !only || figure.rows.some((row) => only.includes(row.id)),
+  );
   const rows = new Map<string, Row>();
   for (const figure of figures) for (const spec of figure.rows) rows.set(spec.id, { ...spec });
 

@@ -1,10 +1,10 @@
 import { I18n, type I18nFlavor, type TranslationVariables } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.ts";
 
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "locales");
+export const LOCALES_DIR = join(PACKAGE_ROOT, "locales");
 export const SUPPORTED_LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 

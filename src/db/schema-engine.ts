@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
@@ -22,6 +22,7 @@ import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-e
 // Types only: the module itself is loaded by path in instantiate().
 import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { PACKAGE_ROOT } from "../package-root.ts";
 import { messageOf } from "./errors.ts";
 import { providerOf, sqlitePathOf, withPgDatabase, type Provider } from "./url.ts";
 
@@ -30,8 +31,8 @@ export type { Provider } from "./url.ts";
 
 type GlueModule = typeof Glue;
 
-/** The project root (this file is src/db/schema-engine.ts). */
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The project root (from src/ or from dist/ alike). */
+export const projectRoot = PACKAGE_ROOT;
 
 /** prisma/migrations/<provider>: one standard Prisma migration history per provider. */
 export function migrationsDirOf(provider: Provider): string {
