@@ -1,7 +1,7 @@
 // Opens the database named by a URL with the matching generated client and driver adapter:
 // `file:./data/chibo.sqlite` (or a plain path) → SQLite through better-sqlite3;
 // `postgresql://…` / `postgres://…` → PostgreSQL through pg.
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -11,7 +11,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
 import { DatabaseError, explainDatabaseError } from "./errors.ts";
-import { migrateDatabase, type DbLogger } from "./migrator.ts";
+import { shippedMigrations } from "./migration-state.ts";
+import { migrateDatabase, sqliteConnectionIsUpToDate, type DbLogger } from "./migrator.ts";
 import { migrationsDirOf } from "./schema-engine.ts";
 import { providerOf, sqlitePathOf, type Provider } from "./url.ts";
 
@@ -115,6 +116,7 @@ const SQLITE_WAIT_LOG_EVERY_MS = 5_000;
  */
 async function prepareSqliteFile(path: string, url: string, options: OpenDatabaseOptions): Promise<void> {
   const deadline = Date.now() + (options.lockWaitMs ?? SQLITE_LOCK_WAIT_MS);
+  const shipped = options.migrate ? await shippedMigrations(migrationsDirOf("sqlite")) : [];
   let lastLog = 0;
   const waitForFile = async (what: string): Promise<void> => {
     if (Date.now() >= deadline) {
@@ -145,7 +147,7 @@ async function prepareSqliteFile(path: string, url: string, options: OpenDatabas
       if (String(probe.pragma("journal_mode", { simple: true })).toLowerCase() !== "wal") {
         probe.pragma("journal_mode = WAL");
       }
-      pending = Boolean(options.migrate) && hasPendingMigrations(probe);
+      pending = Boolean(options.migrate) && !sqliteConnectionIsUpToDate(probe, shipped);
       // Take the lock the engine will need, so a holder is found (and waited for) here.
       if (pending) probe.exec(ENGINE_LOCK_PROBE);
     } catch (error) {
@@ -175,28 +177,6 @@ async function prepareSqliteFile(path: string, url: string, options: OpenDatabas
  * fail after its busy timeout). Closing the probe connection gives the lock back.
  */
 const ENGINE_LOCK_PROBE = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; ROLLBACK";
-
-/** True unless every migration in prisma/migrations/sqlite is recorded as applied in the file. */
-function hasPendingMigrations(db: BetterSqlite3.Database): boolean {
-  const names = readdirSync(migrationsDirOf("sqlite"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
-  const table = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
-    .get();
-  if (!table) return true;
-  const rows = db
-    .prepare(
-      "SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations",
-    )
-    .all() as { name: string; finished: unknown; rolledBack: unknown }[];
-  // A failed, unfinished migration is the engine's to report.
-  if (rows.some((row) => row.finished === null && row.rolledBack === null)) return true;
-  const applied = new Set(
-    rows.filter((row) => row.finished !== null && row.rolledBack === null).map((r) => r.name),
-  );
-  return names.some((name) => !applied.has(name));
-}
 
 function isSqliteBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -2,8 +2,17 @@
 // in `_prisma_migrations` exactly as `prisma migrate deploy` would, so either tool can take over.
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { DatabaseError, explainDatabaseError } from "./errors.ts";
+import {
+  isMissingTable,
+  isUpToDate,
+  RECORDED_MIGRATIONS_SQL,
+  shippedMigrations,
+  type RecordedMigration,
+  type ShippedMigration,
+} from "./migration-state.ts";
 import { applyMigrations, migrationsDirOf } from "./schema-engine.ts";
 import { providerOf, redactUrl, sqlitePathOf, type Provider } from "./url.ts";
 
@@ -35,9 +44,11 @@ const MIGRATION_LOCK_KEY = 0x63686962;
 
 /**
  * Applies the pending migrations to the database at `url`. Idempotent and safe to call at every
- * start-up; on PostgreSQL concurrent callers queue on an advisory lock, so when two instances start
- * together one migrates and the other then finds nothing to do. Throws a DatabaseError whose message
- * says which database and why (with the password redacted).
+ * start-up: when `_prisma_migrations` already records every shipped migration with its checksum
+ * (one query), it returns without loading the schema engine. On PostgreSQL concurrent callers queue
+ * on an advisory lock, so when two instances start together one migrates and the other then finds
+ * nothing to do. Throws a DatabaseError whose message says which database and why (with the
+ * password redacted).
  */
 export async function migrateDatabase(
   url: string,
@@ -47,6 +58,7 @@ export async function migrateDatabase(
   const provider = providerOf(url);
   const migrationsDir = options.migrationsDir ?? migrationsDirOf(provider);
   await assertHasMigrations(migrationsDir);
+  const shipped = await shippedMigrations(migrationsDir);
 
   const run = async (): Promise<MigrateResult> => {
     let applied: string[];
@@ -67,9 +79,41 @@ export async function migrateDatabase(
     } catch (error) {
       throw explainDatabaseError(error, url, "creating the directory of");
     }
+    if (sqliteIsUpToDate(sqlitePathOf(url), shipped)) return { provider, applied: [] };
     return run();
   }
-  return withAdvisoryLock(url, options.lockTimeoutMs ?? 300_000, logger, run);
+  return withAdvisoryLock(url, options.lockTimeoutMs ?? 300_000, logger, shipped, run);
+}
+
+/**
+ * True when the SQLite file at `path` has every shipped migration. Any failure (no file yet, no
+ * table, a file that is not a database) means "ask the engine", which then reports it properly.
+ */
+export function sqliteIsUpToDate(path: string, shipped: readonly ShippedMigration[]): boolean {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 1_000 });
+    return sqliteConnectionIsUpToDate(db, shipped);
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The same check on a connection the caller holds open; throws what the query throws. */
+export function sqliteConnectionIsUpToDate(
+  db: BetterSqlite3.Database,
+  shipped: readonly ShippedMigration[],
+): boolean {
+  let rows: RecordedMigration[];
+  try {
+    rows = db.prepare(RECORDED_MIGRATIONS_SQL).all() as RecordedMigration[];
+  } catch (error) {
+    if (isMissingTable(error)) return false;
+    throw error;
+  }
+  return isUpToDate(shipped, rows);
 }
 
 async function assertHasMigrations(dir: string): Promise<void> {
@@ -79,12 +123,17 @@ async function assertHasMigrations(dir: string): Promise<void> {
   }
 }
 
-async function withAdvisoryLock<T>(
+/**
+ * On PostgreSQL: connects, and unless the migrations table already records every shipped migration
+ * (then it answers "nothing applied" at once), takes the migration lock and runs `task`.
+ */
+async function withAdvisoryLock(
   url: string,
   timeoutMs: number,
   logger: DbLogger | undefined,
-  task: () => Promise<T>,
-): Promise<T> {
+  shipped: readonly ShippedMigration[],
+  task: () => Promise<MigrateResult>,
+): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // A dropped connection must not crash the process; the failing query reports it.
   client.on("error", () => undefined);
@@ -93,6 +142,18 @@ async function withAdvisoryLock<T>(
   } catch (error) {
     await client.end().catch(() => undefined);
     throw explainDatabaseError(error, url, "connecting to");
+  }
+  let upToDate = false;
+  try {
+    upToDate = isUpToDate(shipped, (await client.query<RecordedMigration>(RECORDED_MIGRATIONS_SQL)).rows);
+  } catch (error) {
+    // No table yet: the engine creates it. Anything else it will meet (and report) too.
+    if (!isMissingTable(error))
+      logger?.warn?.({ database: redactUrl(url) }, "could not read the migrations table");
+  }
+  if (upToDate) {
+    await client.end().catch(() => undefined);
+    return { provider: "postgresql", applied: [] };
   }
   try {
     const tried = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [

@@ -4,8 +4,9 @@
 // The package's ESM entry does `import * as wasm from "./schema_engine_bg.wasm"`, which Node refuses,
 // so we do what that entry does by hand: read the .wasm, instantiate it with the glue module
 // `schema_engine_bg.js` as its "./schema_engine_bg.js" import object, hand the exports back to the glue
-// with `__wbg_set_wasm` and run `__wbindgen_start`. The files are imported by path: the package's
-// `exports` map does not expose the .wasm.
+// with `__wbg_set_wasm` and run `__wbindgen_start`. The files are read by path (the package's
+// `exports` map does not expose the .wasm), and the glue is evaluated afresh for every instance so
+// that nothing of the engine stays in memory once a call is over (see evaluateGlue).
 import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -114,22 +115,57 @@ interface PanicRegistry {
 
 /** The part of the WebAssembly global we use (lib "DOM" is not loaded, and @types/node 20 does not type it). */
 interface WebAssemblyApi {
+  compile(bytes: Uint8Array): Promise<WebAssemblyModule>;
   instantiate(
-    bytes: Uint8Array,
+    module: WebAssemblyModule,
     imports: Record<string, object>,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  ): Promise<{ exports: Record<string, unknown> }>;
   RuntimeError: new (message?: string) => Error;
 }
+/** A compiled WebAssembly module (opaque here). */
+type WebAssemblyModule = object & { readonly __compiledWasm?: never };
 const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
 
-let glue: Promise<GlueModule> | undefined;
+/**
+ * The compiled engine (WebAssembly.Module): compiling it takes a third of a second, so it is kept
+ * while calls follow each other (tests, a CLI) and dropped when none came for ENGINE_KEEP_MS. Each
+ * call gets its own instance and its own glue, dropped when the call ends: the instance's memory is
+ * then garbage, and after the keep time the compiled code too. A service that migrated at start-up
+ * thus holds nothing of the engine once it runs.
+ */
+let compiled: Promise<WebAssemblyModule> | undefined;
+let dropCompiled: NodeJS.Timeout | undefined;
+const ENGINE_KEEP_MS = 5_000;
 
-function loadGlue(): Promise<GlueModule> {
-  glue ??= instantiate().catch((error: unknown) => {
-    glue = undefined;
+let loads = 0;
+let compilations = 0;
+let live = 0;
+
+/** How often this process loaded the engine (instances made, compilations) and how many are alive. */
+export function schemaEngineStats(): { loads: number; compilations: number; live: number } {
+  return { loads, compilations, live };
+}
+
+/** Drops the compiled engine now instead of after ENGINE_KEEP_MS (nothing to do when none is kept). */
+export function releaseSchemaEngine(): void {
+  clearTimeout(dropCompiled);
+  compiled = undefined;
+}
+
+function compiledEngine(): Promise<WebAssemblyModule> {
+  clearTimeout(dropCompiled);
+  compiled ??= (async () => {
+    compilations++;
+    return wasm.compile(await readFile(join(engineDir(), "schema_engine_bg.wasm")));
+  })().catch((error: unknown) => {
+    compiled = undefined;
     throw error;
   });
-  return glue;
+  return compiled;
+}
+
+function engineDir(): string {
+  return dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
 }
 
 async function instantiate(): Promise<GlueModule> {
@@ -144,17 +180,36 @@ async function instantiate(): Promise<GlueModule> {
       this.message = `RuntimeError: ${value}`;
     },
   };
-  const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm");
-  const dir = dirname(entry);
-  const module = (await import(pathToFileURL(join(dir, "schema_engine_bg.js")).href)) as GlueModule;
-  const bytes = await readFile(join(dir, "schema_engine_bg.wasm"));
-  const { instance } = await wasm.instantiate(bytes, { "./schema_engine_bg.js": module });
+  const module = evaluateGlue(await readFile(join(engineDir(), "schema_engine_bg.js"), "utf8"));
+  const instance = await wasm.instantiate(await compiledEngine(), { "./schema_engine_bg.js": module });
   module.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
+  loads++;
   return module;
 }
 
-/** A Rust panic leaves the wasm instance unusable; the next call instantiates a fresh one. */
+/**
+ * The glue (wasm-bindgen's schema_engine_bg.js) evaluated as a function body rather than imported:
+ * an imported ES module stays in the module map for the life of the process, and this one keeps a
+ * view of its instance's memory in module-level variables, so the memory could never be freed and a
+ * second instance would be read through the first one's stale view. Its only exports are `export
+ * function` and `export class` declarations; anything else is refused rather than half-evaluated.
+ */
+function evaluateGlue(source: string): GlueModule {
+  const names: string[] = [];
+  const body = source.replace(/^export (function|class) ([\w$]+)/gm, (_match, kind: string, name: string) => {
+    names.push(name);
+    return `${kind} ${name}`;
+  });
+  if (/^\s*(export|import)\b/m.test(body)) {
+    throw new Error("@prisma/schema-engine-wasm: unexpected module syntax in schema_engine_bg.js");
+  }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the package's own code, read from node_modules
+  const factory = new Function(`"use strict";\n${body}\nreturn { ${names.join(", ")} };`) as () => GlueModule;
+  return factory();
+}
+
+/** A Rust panic leaves the wasm instance unusable (each call has its own, so the next is fresh). */
 function isPanic(error: unknown): boolean {
   return error instanceof wasm.RuntimeError || (error instanceof Error && error.name === "RuntimeError");
 }
@@ -331,7 +386,8 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   return serially(async () => {
-    const module = await loadGlue();
+    const module = await instantiate();
+    live++;
     const factory = adapterFactoryFor(provider, url);
     const bound = bindMigrationAwareSqlAdapterFactory(factory);
     let engine: SchemaEngine | undefined;
@@ -343,15 +399,18 @@ async function withEngine<T>(
       );
       return await fn(engine);
     } catch (error) {
-      if (isPanic(error)) glue = undefined;
       throw engineError(error, (id) => bound.errorRegistry.consumeError(id)?.error);
     } finally {
       try {
         engine?.free();
       } catch {
-        glue = undefined;
+        // A panicked instance cannot free; it is dropped with its glue all the same.
       }
       await factory.closeAll();
+      live--;
+      // This instance and its glue are now unreachable; the compiled code goes after a pause.
+      dropCompiled = setTimeout(releaseSchemaEngine, ENGINE_KEEP_MS);
+      dropCompiled.unref();
     }
   });
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -10,6 +10,7 @@ import {
   isEmptyMigration,
   migrationsDirOf,
   readMigrations,
+  schemaEngineStats,
   schemaTextOf,
 } from "../../src/db/schema-engine.ts";
 import {
@@ -101,6 +102,47 @@ describeEachProvider("migrateDatabase", (provider) => {
       expect(await db.prisma.scheduledDelivery.count()).toBe(0);
     } finally {
       await db.close();
+    }
+  });
+
+  it("leaves the schema engine unloaded when the recorded migrations match the shipped ones", async () => {
+    await migrateDatabase(target.url);
+    const before = schemaEngineStats();
+    expect(await migrateDatabase(target.url)).toEqual({ provider, applied: [] });
+    const db = await openDatabase(target.url, { migrate: true });
+    await db.close();
+    expect(schemaEngineStats()).toEqual({ ...before, live: 0 });
+  });
+
+  it("still runs the engine for a migration the database lacks, and for an edited one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "chibo-more-migrations-"));
+    try {
+      await migrateDatabase(target.url);
+      const migrationsDir = join(dir, provider);
+      await cp(migrationsDirOf(provider), migrationsDir, { recursive: true });
+      await mkdir(join(migrationsDir, "29991231000000_probe"));
+      await writeFile(
+        join(migrationsDir, "29991231000000_probe", "migration.sql"),
+        'CREATE TABLE "MigrationProbe" ("id" INTEGER NOT NULL PRIMARY KEY);\n',
+      );
+      const loads = schemaEngineStats().loads;
+      expect(await migrateDatabase(target.url, undefined, { migrationsDir })).toEqual({
+        provider,
+        applied: ["29991231000000_probe"],
+      });
+      expect(schemaEngineStats()).toMatchObject({ loads: loads + 1, live: 0 });
+      // Nothing left to do: no engine.
+      await migrateDatabase(target.url, undefined, { migrationsDir });
+      expect(schemaEngineStats().loads).toBe(loads + 1);
+      // A script changed after it was applied (its checksum differs): the engine decides.
+      await writeFile(
+        join(migrationsDir, "29991231000000_probe", "migration.sql"),
+        'CREATE TABLE "MigrationProbe" ("id" INTEGER NOT NULL PRIMARY KEY); -- edited\n',
+      );
+      await migrateDatabase(target.url, undefined, { migrationsDir }).catch(() => undefined);
+      expect(schemaEngineStats().loads).toBe(loads + 2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
