@@ -5,15 +5,11 @@ import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import BetterSqlite3 from "better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
-import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
+import type { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
 import { DatabaseError, explainDatabaseError } from "./errors.ts";
-import { shippedMigrations } from "./migration-state.ts";
+import { migrationsDirOf, shippedMigrations } from "./migration-state.ts";
 import { migrateDatabase, sqliteConnectionIsUpToDate, type DbLogger } from "./migrator.ts";
-import { migrationsDirOf } from "./schema-engine.ts";
 import { providerOf, sqlitePathOf, type Provider } from "./url.ts";
 
 export { DatabaseError } from "./errors.ts";
@@ -76,7 +72,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   } else if (options.migrate) {
     await migrateDatabase(url, options.logger);
   }
-  const prisma = provider === "sqlite" ? createSqliteClient(url) : createPostgresClient(url);
+  const prisma = provider === "sqlite" ? await createSqliteClient(url) : await createPostgresClient(url);
   try {
     if (provider === "sqlite") {
       // WAL lets readers proceed while one connection writes; the adapter gives each client one
@@ -268,13 +264,23 @@ function acquireInstanceLock(path: string, url: string): InstanceLock {
   };
 }
 
-function createSqliteClient(url: string): Db {
+// Each provider's generated client and driver adapter are imported when a database of that kind is
+// opened: a process uses one of the two, and each costs a few hundred milliseconds to load.
+async function createSqliteClient(url: string): Promise<Db> {
+  const [{ PrismaBetterSqlite3 }, { PrismaClient: SqlitePrismaClient }] = await Promise.all([
+    import("@prisma/adapter-better-sqlite3"),
+    import("./generated/sqlite/client.ts"),
+  ]);
   const path = sqlitePathOf(url);
   const adapter = new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new SqlitePrismaClient({ adapter });
 }
 
-function createPostgresClient(url: string): Db {
+async function createPostgresClient(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/postgresql/client.ts"),
+  ]);
   const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // Same models, same delegates and result types; only the generated provider differs.
   return new PostgresPrismaClient({ adapter }) as unknown as Db;

@@ -4,6 +4,13 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.ts";
+import type { Provider } from "./url.ts";
+
+/** prisma/migrations/<provider>: one standard Prisma migration history per provider. */
+export function migrationsDirOf(provider: Provider): string {
+  return join(PACKAGE_ROOT, "prisma", "migrations", provider);
+}
 
 /** A migration of prisma/migrations/<provider>: its directory name and its script's checksum. */
 export interface ShippedMigration {

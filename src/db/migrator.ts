@@ -3,17 +3,17 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { DatabaseError, explainDatabaseError } from "./errors.ts";
 import {
   isMissingTable,
   isUpToDate,
+  migrationsDirOf,
   RECORDED_MIGRATIONS_SQL,
   shippedMigrations,
   type RecordedMigration,
   type ShippedMigration,
 } from "./migration-state.ts";
-import { applyMigrations, migrationsDirOf } from "./schema-engine.ts";
 import { providerOf, redactUrl, sqlitePathOf, type Provider } from "./url.ts";
 
 /** The subset of a pino logger the database layer uses. */
@@ -63,6 +63,8 @@ export async function migrateDatabase(
   const run = async (): Promise<MigrateResult> => {
     let applied: string[];
     try {
+      // Loaded only now: the engine and its adapters are for the starts that have work to do.
+      const { applyMigrations } = await import("./schema-engine.ts");
       applied = await applyMigrations(url, { migrationsDir });
     } catch (error) {
       throw explainDatabaseError(error, url, "migrating");
@@ -134,7 +136,8 @@ async function withAdvisoryLock(
   shipped: readonly ShippedMigration[],
   task: () => Promise<MigrateResult>,
 ): Promise<MigrateResult> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const { default: pgDriver } = await import("pg");
+  const client: pg.Client = new pgDriver.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // A dropped connection must not crash the process; the failing query reports it.
   client.on("error", () => undefined);
   try {

@@ -25,6 +25,7 @@ import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { PACKAGE_ROOT } from "../package-root.ts";
 import { messageOf } from "./errors.ts";
+import { migrationsDirOf } from "./migration-state.ts";
 import { providerOf, sqlitePathOf, withPgDatabase, type Provider } from "./url.ts";
 
 export type { MigrationList } from "@prisma/schema-engine-wasm";
@@ -35,10 +36,7 @@ type GlueModule = typeof Glue;
 /** The project root (from src/ or from dist/ alike). */
 export const projectRoot = PACKAGE_ROOT;
 
-/** prisma/migrations/<provider>: one standard Prisma migration history per provider. */
-export function migrationsDirOf(provider: Provider): string {
-  return join(projectRoot, "prisma", "migrations", provider);
-}
+export { migrationsDirOf };
 
 const LOCKFILE = "migration_lock.toml";
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };

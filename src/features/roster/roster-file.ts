@@ -1,7 +1,7 @@
 // Turns the bytes of an uploaded roster into a table: XLSX through exceljs, anything else as
 // delimited text (roster-parse.ts). What the file is comes from its content, not its name; the name
 // only tells us that garbage bytes were meant to be a workbook.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { readDelimitedTable, type RosterFileError, type TableRow } from "./roster-parse.ts";
 import { inflateZip, storedZip, type ZipEntry } from "./zip-guard.ts";
 
@@ -72,7 +72,7 @@ async function readWorkbookNow(bytes: Uint8Array): Promise<RosterFileRead> {
     if (typeof sheet !== "string") return { ok: false, error: sheet };
     entries.push({ name: entry.name, data: Buffer.from(sheet, "utf8") });
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs's types predate Node's generic Buffer; the bytes are only read.
     await workbook.xlsx.load(storedZip(entries) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -95,6 +95,14 @@ async function readWorkbookNow(bytes: Uint8Array): Promise<RosterFileRead> {
     rows.push({ row: rowNumber, cells });
   });
   return { ok: true, format: "xlsx", rows };
+}
+
+/**
+ * exceljs is loaded on the first XLSX read, not at start-up: importing it costs most of a second and
+ * ~20 MB, for a feature a secretary uses a few times a year.
+ */
+async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
