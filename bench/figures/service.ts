@@ -187,7 +187,7 @@ export function memory(sizes: BenchSizes): Figure {
             baselineAfterMb: baseline.afterMb,
             ratio,
           },
-          note: `RSS of the node process running the service (tsx's child)${unhandled.length ? `; ${unhandled.join(" and ")} did not finish the load in time` : ""}`,
+          note: `RSS of the node process running the service${unhandled.length ? `; ${unhandled.join(" and ")} did not finish the load in time` : ""}`,
         },
       };
     },

@@ -2,12 +2,14 @@
 // (SQLite and PostgreSQL, the spawned service included) and checks the report's shape. The numbers
 // themselves are not judged here: a busy test machine says nothing about speed. About 30 s on an idle
 // machine (four tsx start-ups are most of it); the timeout leaves room for a shared one.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { renderTable } from "../../bench/report.ts";
 import { figuresFor, runBench, TABLE_ORDER } from "../../bench/run.ts";
 import { SIZES } from "../../bench/sizes.ts";
+import { describePostgres } from "../support/providers.ts";
 
-describe("npm run bench (smoke)", () => {
+// The bench seeds a ward on both databases.
+describePostgres("npm run bench (smoke)", () => {
   it("fills every row of the table with finite numbers", { timeout: 180_000 }, async () => {
     const lines: string[] = [];
     const report = await runBench({ sizes: SIZES.smoke, log: (line) => lines.push(line) });

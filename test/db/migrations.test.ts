@@ -14,10 +14,11 @@ import {
   schemaTextOf,
 } from "../../src/db/schema-engine.ts";
 import {
+  ALL_PROVIDERS,
   createEmptyTestDatabase,
   describeEachProvider,
+  describePostgres,
   postgresServerUrl,
-  providers,
   type EmptyTestDatabase,
 } from "../support/databases.ts";
 
@@ -31,13 +32,13 @@ async function folderNames(provider: "sqlite" | "postgresql"): Promise<string[]>
 
 describe("migration histories", () => {
   it("move in lock-step: both providers have the same migration folders", async () => {
-    const [sqlite, postgresql] = await Promise.all(providers.map(folderNames));
+    const [sqlite, postgresql] = await Promise.all(ALL_PROVIDERS.map(folderNames));
     expect(sqlite?.length).toBeGreaterThan(0);
     expect(postgresql).toEqual(sqlite);
     for (const name of sqlite ?? []) expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
   });
 
-  it.each(providers)(
+  it.each(ALL_PROVIDERS)(
     "%s: every folder has a migration.sql and the lock file names the provider",
     async (provider) => {
       const dir = migrationsDirOf(provider);
@@ -78,7 +79,7 @@ describeEachProvider("migrateDatabase", (provider) => {
     target = await createEmptyTestDatabase(provider);
   });
   afterAll(async () => {
-    await target.drop();
+    await target?.drop();
   });
 
   it("applies every migration to a fresh database, then finds nothing to do", async () => {
@@ -169,7 +170,7 @@ describe("migrateDatabase on SQLite", () => {
   });
 });
 
-describe("migrateDatabase on PostgreSQL", () => {
+describePostgres("migrateDatabase on PostgreSQL", () => {
   it("lets two concurrent callers share one database: one migrates, the other waits and finds nothing", async () => {
     const target = await createEmptyTestDatabase("postgresql");
     try {

@@ -28,7 +28,7 @@ describeEachProvider("outbox", (provider) => {
     test = await createTestDatabase(provider);
   });
   afterAll(async () => {
-    await test.drop();
+    await test?.drop();
   });
   beforeEach(async () => {
     now = T0;
@@ -393,7 +393,7 @@ describeEachProvider("outbox rearm", (provider) => {
     test = await createTestDatabase(provider);
   });
   afterAll(async () => {
-    await test.drop();
+    await test?.drop();
   });
   beforeEach(async () => {
     now = T0;

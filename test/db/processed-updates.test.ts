@@ -12,7 +12,7 @@ describeEachProvider("processed updates", (provider) => {
     test = await createTestDatabase(provider);
   });
   afterAll(async () => {
-    await test.drop();
+    await test?.drop();
   });
 
   it("records an update_id once: true the first time, false after", async () => {

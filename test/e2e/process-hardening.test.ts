@@ -14,12 +14,13 @@ import { parseConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { startEmulator, type EmulatedBot, type TelegramEmulator } from "../../src/emulator/index.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createEmptyTestDatabase, type EmptyTestDatabase } from "../support/databases.ts";
+import { createEmptyTestDatabase, describePostgres, type EmptyTestDatabase } from "../support/databases.ts";
 import { startPgProxy, type PgProxy } from "../support/pg-proxy.ts";
 import {
   cpuTimeMs,
   descendantsOf,
   isAlive,
+  ensureBuilt,
   startService,
   type ServiceProcess,
 } from "../support/service-process.ts";
@@ -197,6 +198,8 @@ describe("an unreachable Telegram (8.2)", () => {
 });
 
 describe("signals through npm (8.3)", () => {
+  beforeAll(ensureBuilt, 600_000);
+
   it("SIGTERM to the npm process stops the service: no node process of it remains", async () => {
     const account = emulator.createBot();
     const service = start(envFor(account, (await migratedDb()).url), "npm");
@@ -360,7 +363,7 @@ describe("a locked SQLite file (8.12)", () => {
   }, 120_000);
 });
 
-describe("an update that arrives while the database is down (8.14)", () => {
+describePostgres("an update that arrives while the database is down (8.14)", () => {
   let pgDb: EmptyTestDatabase;
   let proxy: PgProxy;
   beforeAll(async () => {
@@ -370,7 +373,7 @@ describe("an update that arrives while the database is down (8.14)", () => {
     await proxy?.close();
   });
   afterEach(async () => {
-    proxy.restore();
+    proxy?.restore();
     await pgDb?.drop();
   });
 
@@ -404,7 +407,7 @@ describe("an update that arrives while the database is down (8.14)", () => {
       [],
     );
 
-    proxy.restore();
+    proxy?.restore();
     const reply = await emulator.waitForBotMessage(account, user.id, undefined, {
       timeoutMs: 30_000,
       afterMessageId: greeting.message_id,

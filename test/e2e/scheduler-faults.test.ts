@@ -18,14 +18,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { User } from "grammy/types";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { displayNameOf } from "../../src/bot/kit/display-name.ts";
 import { systemClock } from "../../src/clock.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { createRepositories } from "../../src/db/repositories/index.ts";
 import { startEmulator, type EmulatedBot, type TelegramEmulator } from "../../src/emulator/index.ts";
 import { MEETING_REMINDER_KINDS } from "../../src/features/meetings/reminder-plan.ts";
-import { createEmptyTestDatabase, type EmptyTestDatabase } from "../support/databases.ts";
+import { createEmptyTestDatabase, describePostgres, type EmptyTestDatabase } from "../support/databases.ts";
 import { startPgProxy, type PgProxy } from "../support/pg-proxy.ts";
 import { startService, type ServiceProcess } from "../support/service-process.ts";
 
@@ -204,7 +204,7 @@ async function expectExactlyOnce(ward: Ward, url: string): Promise<number[]> {
 /** How long the rest of the fan-out takes at the scheduler's pace once nothing holds it up. */
 const sendingTime = (remaining: number) => (remaining / PER_SECOND) * 1000;
 
-describe("scheduler under faults (8.6, 8.7)", () => {
+describePostgres("scheduler under faults (8.6, 8.7)", () => {
   it("PostgreSQL cut for 20 s during a fan-out: each of 300 members gets one reminder, none late", async () => {
     const pg = await createEmptyTestDatabase("postgresql");
     databases.push(pg);

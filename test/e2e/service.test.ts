@@ -12,7 +12,8 @@ import { createLogger } from "../../src/logger.ts";
 import { startEmulator, type TelegramEmulator } from "../../src/emulator/index.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-// What `npm start` runs (tsx), resolved from the project so the child may start in any directory.
+// What `npm run dev` runs (the sources under tsx), resolved from the project so the child may start
+// in any directory; `npm start`'s compiled build is covered in process-hardening.test.ts.
 const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 interface RunResult {

@@ -6,13 +6,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { describe } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { withPgDatabase } from "../../src/db/url.ts";
+import { onServer, postgresServerUrl } from "./postgres-server.ts";
+import { SUPPORTED_PROVIDERS, type TestProvider } from "./providers.ts";
 
-export const providers = ["sqlite", "postgresql"] as const;
-export type TestProvider = (typeof providers)[number];
+export { ALL_PROVIDERS, describePostgres, type TestProvider } from "./providers.ts";
+export { postgresServerUrl } from "./postgres-server.ts";
+/** The providers selected for this run (both unless TEST_PROVIDERS says otherwise). */
+export const providers = SUPPORTED_PROVIDERS;
 
 export interface TestDatabase {
   provider: TestProvider;
@@ -73,41 +76,4 @@ export async function createEmptyTestDatabase(provider: TestProvider): Promise<E
     url: withPgDatabase(server, name),
     drop: () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
-}
-
-const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/test";
-let serverUrl: Promise<string> | undefined;
-
-/**
- * The server test databases are created on: TEST_DATABASE_URL if set; otherwise the local server as
- * user postgres, or as root where only that role exists.
- */
-export function postgresServerUrl(): Promise<string> {
-  serverUrl ??= (async () => {
-    const configured = process.env.TEST_DATABASE_URL;
-    const candidates = configured
-      ? [configured]
-      : [DEFAULT_SERVER_URL, DEFAULT_SERVER_URL.replace("//postgres@", "//root@")];
-    const failures: string[] = [];
-    for (const url of candidates) {
-      try {
-        await onServer(url, "SELECT 1");
-        return url;
-      } catch (error) {
-        failures.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    throw new Error(`no PostgreSQL server for tests (set TEST_DATABASE_URL):\n  ${failures.join("\n  ")}`);
-  })();
-  return serverUrl;
-}
-
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -41,7 +41,14 @@ export interface HarnessOptions {
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const emulator = await startEmulator({ limits: false });
-  const testDb = await createTestDatabase(options.provider);
+  let testDb: TestDatabase;
+  try {
+    testDb = await createTestDatabase(options.provider);
+  } catch (error) {
+    // Nothing else is left open, so the suite reports this one error, not a second one in clean-up.
+    await emulator.close();
+    throw error;
+  }
   const botAccount = emulator.createBot({ username: "chibo_test_bot", firstName: "Trợ lý Chi bộ" });
   const admin = emulator.createUser({ firstName: "Quản trị", username: "quantri" });
   const clock = createManualClock(options.start ?? new Date("2026-12-01T01:00:00Z"));
@@ -70,7 +77,14 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     await started.menusSynced;
     return started;
   };
-  let app: RunningApp = await start();
+  let app: RunningApp;
+  try {
+    app = await start();
+  } catch (error) {
+    await emulator.close();
+    await testDb.drop();
+    throw error;
+  }
 
   const flush = async () => {
     const updates = emulator.takeUpdates(botAccount);

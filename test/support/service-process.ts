@@ -1,6 +1,8 @@
-// The service as a real child process (what `npm start` runs), for tests that need signals, the
-// process's own stdout/stderr, or its CPU time. Output is collected with the time it arrived.
-import { spawn, type ChildProcess } from "node:child_process";
+// The service as a real child process, for tests that need signals, the process's own stdout/stderr,
+// or its CPU time. Output is collected with the time it arrived. By default it runs the sources
+// (src/main.ts under tsx, as `npm run dev` does), so a test sees the code as it is without a build;
+// `via: "npm"` runs `npm start` itself, which runs the compiled build in dist/.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,8 +30,20 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Working directory; a fresh temporary one by default. */
   cwd?: string;
-  /** "node" runs src/main.ts like `npm start`; "npm" runs `npm start` itself from the project root. */
+  /**
+   * "node" runs src/main.ts like `npm run dev`; "npm" runs `npm start` itself from the project root
+   * (dist/main.js: call ensureBuilt() first, so that a build does not eat the test's time).
+   */
   via?: "node" | "npm";
+}
+
+/** Brings dist/ up to date as `npm start`'s prestart would (nothing to do when it is). */
+export function ensureBuilt(): void {
+  const result = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--if-stale"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 export function startService(options: StartOptions): ServiceProcess {
