@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "dist/", "dist.building/", "src/db/generated/", "coverage/", "prisma/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "data/",
+      "dist/",
+      "dist.building/",
+      "src/db/generated/",
+      "coverage/",
+      "prisma/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
