@@ -33,6 +33,7 @@ describe.each(SUPPORTED_PROVIDERS)("hot path on %s", (provider) => {
     ]);
     h.emulator.startBot(h.botAccount, outsider);
     h.emulator.startBot(h.botAccount, h.admin);
+    h.emulator.addMember(seeded.chatId, outsider);
     await h.flush();
   });
   afterAll(async () => {
