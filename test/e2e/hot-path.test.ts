@@ -122,3 +122,26 @@ describe.each(SUPPORTED_PROVIDERS)("hot path on %s", (provider) => {
     expect((await h.app.services.cache.chat(newId)).cell?.id).toBe(cell.cell.id);
   });
 });
+
+describe.each(SUPPORTED_PROVIDERS)("dedupe on %s", (provider) => {
+  for (const dedupe of ["memory", "database"] as const) {
+    it(`DEDUPE=${dedupe}: handles a redelivered update once, recording it ${dedupe === "memory" ? "in memory only" : "in the database"}`, async () => {
+      const h = await createHarness({ provider, env: { DEDUPE: dedupe } });
+      try {
+        const user = h.emulator.createUser({ firstName: "Đức" });
+        const update = h.emulator.startBot(h.botAccount, user);
+        await h.flush();
+        const answers = h.emulator.botMessages(h.botAccount, user.id).length;
+        expect(answers).toBeGreaterThan(0);
+        await h.app.bot.handleUpdate(update);
+        expect(h.emulator.botMessages(h.botAccount, user.id).length).toBe(answers);
+        const recorded = await h.app.database.prisma.processedUpdate.count({
+          where: { updateId: BigInt(update.update_id) },
+        });
+        expect(recorded).toBe(dedupe === "database" ? 1 : 0);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+});
