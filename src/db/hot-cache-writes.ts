@@ -86,8 +86,8 @@ export const CACHE_WRITES = {
   },
   organisations: {
     get: [],
-    // Creates the organisation on first use and records the admin in it.
-    forAdmin: ["admins", "chats"],
+    // Records the admin in their organisation (created on first use, without cells yet).
+    forAdmin: ["admins"],
     rename: [],
     setCommitteeChat: [],
     findByCommitteeChat: [],
