@@ -9,7 +9,10 @@ import { collectCommands, collectJobs, startFeatures } from "./bot/feature-modul
 import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
+import { createHotCache, SHARED_DATABASE_TTL_MS } from "./db/hot-cache.ts";
+import { invalidateOnWrites } from "./db/hot-cache-writes.ts";
 import { createRepositories, type Repositories } from "./db/repositories/index.ts";
+import { createMemoryProcessedUpdates } from "./db/repositories/processed-updates.ts";
 import { createI18n, createTranslator, type Translator } from "./i18n.ts";
 import { FEATURES } from "./features/index.ts";
 import type { Logger } from "./logger.ts";
@@ -119,6 +122,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   try {
     throwIfAborted(options.signal);
     const repos = createRepositories(database, clock);
+    const cache = createHotCache(repos, {
+      ttlMs: config.dedupe === "database" ? SHARED_DATABASE_TTL_MS : null,
+      configAdminIds: config.adminIds,
+    });
+    // Before anything writes: from here on every write through `repos` drops what it made stale.
+    invalidateOnWrites(repos, cache);
     const unlisted = await repos.admins.ensureConfigAdmins(config.adminIds);
     if (unlisted.removed.length > 0 || unlisted.kept.length > 0) {
       // Someone was taken out of ADMIN_IDS: say so where whoever runs the server looks.
@@ -136,6 +145,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       translate,
       scheduler: { wake: () => made.scheduler?.wake() },
       menus: { refresh: (telegramId, opts) => made.menus?.refresh(telegramId, opts) ?? Promise.resolve() },
+      cache,
+      processedUpdates:
+        config.dedupe === "memory"
+          ? createMemoryProcessedUpdates(repos.processedUpdates)
+          : repos.processedUpdates,
     };
     const bot = createBot({
       token: config.botToken,

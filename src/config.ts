@@ -56,6 +56,7 @@ export const configSchema = z
     TZ_DEFAULT: timeZone.default("Asia/Ho_Chi_Minh"),
     DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DEDUPE: z.enum(["auto", "memory", "database"]).default("auto"),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.BOT_MODE === "webhook") {
@@ -78,6 +79,13 @@ export interface Config {
   defaultTimeZone: string;
   defaultLocale: "vi" | "en";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /**
+   * Where handled update ids are remembered, and with it whether other instances may share the
+   * database: "memory" for the only instance (polling, or SQLite, which one service holds
+   * exclusively); "database" when several may run on one PostgreSQL behind a webhook, which also
+   * makes the in-memory caches re-read what they hold after a few seconds (src/db/hot-cache.ts).
+   */
+  dedupe: "memory" | "database";
 }
 
 export class ConfigError extends Error {
@@ -117,7 +125,22 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultTimeZone: c.TZ_DEFAULT,
     defaultLocale: c.DEFAULT_LOCALE,
     logLevel: c.LOG_LEVEL,
+    dedupe: resolveDedupe(c.DEDUPE, c.BOT_MODE, c.DATABASE_URL),
   };
+}
+
+/**
+ * DEDUPE=auto: in the database for a webhook on PostgreSQL (the one set-up where several instances can
+ * receive updates for one bot: long polling admits one consumer, and a SQLite file one service),
+ * in memory otherwise.
+ */
+function resolveDedupe(
+  setting: "auto" | "memory" | "database",
+  mode: "polling" | "webhook",
+  databaseUrl: string,
+): "memory" | "database" {
+  if (setting !== "auto") return setting;
+  return mode === "webhook" && /^postgres(ql)?:\/\//i.test(databaseUrl.trim()) ? "database" : "memory";
 }
 
 /** Reads `.env` (if present) beneath the real environment, then parses. */

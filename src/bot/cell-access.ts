@@ -77,7 +77,7 @@ export async function resolveGroupCell(
   chatId: number,
   power: CellPower,
 ): Promise<CellView | null> {
-  const cell = await ctx.services.repos.cells.findByChatId(chatId);
+  const cell = await groupCell(ctx, chatId);
   if (!cell || !cell.active) {
     await ctx.reply(ctx.t("cell-not-registered"));
     return null;
@@ -87,6 +87,14 @@ export async function resolveGroupCell(
     return null;
   }
   return cell;
+}
+
+/**
+ * The cell bound to a group chat, active or paused (null: none), from the hot cache: no statement
+ * once the chat is known, and current after any write that changed it.
+ */
+export async function groupCell(ctx: BotContext, chatId: number): Promise<CellView | null> {
+  return (await ctx.services.cache.chat(chatId)).cell;
 }
 
 export async function refuse(ctx: BotContext, power: CellPower): Promise<void> {

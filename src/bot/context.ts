@@ -5,7 +5,10 @@ import type { Config } from "../config.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { Translator } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { HotCache } from "../db/hot-cache.ts";
+import type { ChatInfo } from "../db/repositories/chats.ts";
 import type { MemberView } from "../db/repositories/members.ts";
+import type { ProcessedUpdateRepository } from "../db/repositories/processed-updates.ts";
 import type { SchedulerWaker } from "../scheduler/jobs.ts";
 import type { PersonalMenus } from "./commands.ts";
 
@@ -20,6 +23,10 @@ export interface BotServices {
   scheduler: SchedulerWaker;
   /** After a change of someone's roles, admin rights or language: `menus.refresh(telegramId)`. */
   menus: PersonalMenus;
+  /** Admins, group chats and people as every update needs them; kept current by the repositories' writes. */
+  cache: HotCache;
+  /** Handled update ids: in memory or in the database (config.dedupe). */
+  processedUpdates: ProcessedUpdateRepository;
 }
 
 /** Who sent the update, resolved once per update by the caller middleware. */
@@ -33,6 +40,8 @@ interface AppFlavor {
   services: BotServices;
   log: Logger;
   caller: Caller | null;
+  /** A group chat's language and cell, loaded once per update (null in private chats and before loading). */
+  chatInfo: ChatInfo | null;
 }
 
 export type BotContext = Context & I18nFlavor & AppFlavor;

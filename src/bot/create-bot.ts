@@ -37,6 +37,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ctx.services = services;
     ctx.log = services.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     ctx.caller = null;
+    ctx.chatInfo = null;
     await next();
   });
   // The error boundary as middleware, so it also covers webhook mode and direct handleUpdate calls

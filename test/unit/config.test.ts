@@ -54,6 +54,22 @@ describe("parseConfig", () => {
     });
   });
 
+  it("keeps update ids in the database only where several instances may share it (DEDUPE=auto)", () => {
+    const pg = "postgresql://postgres@127.0.0.1:5432/test";
+    const webhook = {
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram",
+      WEBHOOK_SECRET: "s3cret-token_abcdefgh",
+    };
+    expect(parseConfig({}).dedupe).toBe("memory");
+    expect(parseConfig({ DATABASE_URL: pg }).dedupe).toBe("memory");
+    expect(parseConfig({ ...webhook }).dedupe).toBe("memory");
+    expect(parseConfig({ ...webhook, DATABASE_URL: pg }).dedupe).toBe("database");
+    expect(parseConfig({ ...webhook, DATABASE_URL: pg, DEDUPE: "memory" }).dedupe).toBe("memory");
+    expect(parseConfig({ DEDUPE: "database" }).dedupe).toBe("database");
+    expect(problemsOf({ DEDUPE: "redis" })[0]).toMatch(/^DEDUPE:/);
+  });
+
   it("treats empty values as unset and allows a missing token (main.ts explains it)", () => {
     const config = parseConfig({ BOT_TOKEN: "", ADMIN_IDS: "" });
     expect(config.botToken).toBeUndefined();

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.ts";
 import { displayNameOf } from "../kit/display-name.ts";
 
 /**
- * Resolves the caller's member record and admin flag. A private message proves the member has
+ * Resolves the caller's member record and admin flag (from the hot cache: no statement once known). A private message proves the member has
  * opened a chat with the bot, so it also records them as reachable privately.
  */
 export async function resolveCaller(ctx: BotContext, next: NextFunction): Promise<void> {
@@ -13,8 +13,8 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
     ctx.caller = null;
     return next();
   }
-  const { repos, config } = ctx.services;
-  let member = await repos.members.findByTelegramId(from.id);
+  const { repos, cache } = ctx.services;
+  let member = await cache.member(from.id);
   const isPrivate = ctx.chat?.type === "private";
   // Callback queries from a private chat count too; my_chat_member "kicked" does not (handled elsewhere).
   const opensPrivateChat = isPrivate && ctx.myChatMember === undefined;
@@ -25,7 +25,7 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
       true,
     );
   }
-  const isAdmin = config.adminIds.includes(from.id) || (await repos.admins.isAdmin(from.id));
+  const isAdmin = await cache.isAdmin(from.id);
   ctx.caller = { telegramId: from.id, member, isAdmin };
   // Menus are only set for people who opened the private chat: a secretary or admin who opens it
   // for the first time (or again, after blocking the bot) gets theirs now.

@@ -37,7 +37,7 @@ const interrupted = new WeakMap<ProcessedUpdateRepository, Set<number>>();
  * interrupted in this process) and UpdateDeferredError tells the update source to deliver it again.
  */
 export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promise<void> {
-  const repo = ctx.services.repos.processedUpdates;
+  const repo = ctx.services.processedUpdates;
   const updateId = ctx.update.update_id;
   let pending = interrupted.get(repo);
   let first: boolean;

@@ -12,10 +12,8 @@ export async function negotiateLocale(ctx: BotContext): Promise<string> {
     const own = ctx.caller?.member?.locale;
     return isLocale(own) ? own : fallback;
   }
-  const { chats } = ctx.services.repos;
-  const chosen = await chats.getLocale(chat.id);
-  if (isLocale(chosen)) return chosen;
-  const cell = await chats.findCellByChatId(chat.id);
-  const orgLocale = cell?.organisation.locale;
-  return isLocale(orgLocale) ? orgLocale : fallback;
+  // Handlers find the chat's cell here too (ctx.chatInfo) instead of reading it again.
+  const info = (ctx.chatInfo ??= await ctx.services.cache.chat(chat.id));
+  if (isLocale(info.locale)) return info.locale;
+  return isLocale(info.organisationLocale) ? info.organisationLocale : fallback;
 }

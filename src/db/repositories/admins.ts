@@ -18,6 +18,12 @@ export function createAdminRepository(db: Db, clock: Clock) {
       return row !== null;
     },
 
+    /** Every admin's Telegram id, in one statement (the hot cache's loader). */
+    async telegramIds(): Promise<number[]> {
+      const rows = await db.admin.findMany({ select: { telegramId: true } });
+      return rows.map((row) => toTgId(row.telegramId));
+    },
+
     /**
      * Makes the admins that come from the configuration exactly those named in it. Someone taken
      * out of ADMIN_IDS stops being an admin at the next start, unless an admin had also added them

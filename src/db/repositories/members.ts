@@ -10,6 +10,9 @@ export interface MembershipView {
   role: string;
   status: string;
   partyGroupId: number | null;
+  /** The member's number in the cell. */
+  number: number;
+  partyGroupName: string | null;
 }
 
 export interface MemberView {
@@ -50,6 +53,35 @@ export interface EraseSummary {
   joinRequestsDeleted: number;
 }
 
+/** A row of the caller query: the member, and one of their active memberships (or nulls). */
+interface CallerRow {
+  id: number | bigint;
+  username: string | null;
+  displayName: string;
+  fullName: string | null;
+  locale: string | null;
+  /** A boolean on PostgreSQL, 0/1 on SQLite. */
+  reachable: boolean | number | bigint;
+  cellId: number | bigint | null;
+  role: string | null;
+  status: string | null;
+  partyGroupId: number | bigint | null;
+  number: number | bigint | null;
+  cellName: string | null;
+  cellActive: boolean | number | bigint | null;
+  partyGroupName: string | null;
+}
+
+/** A raw integer column as a number (drivers give bigint for 64-bit columns). */
+function num(value: number | bigint): number {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/** A raw boolean column: a boolean on PostgreSQL, 0/1 on SQLite. */
+function bool(value: boolean | number | bigint): boolean {
+  return value === true || Number(value) === 1;
+}
+
 /** Dates as ISO strings and BigInt ids as numbers, recursively, so the value can go through JSON. */
 function jsonSafe(value: unknown): unknown {
   if (typeof value === "bigint") return toTgId(value);
@@ -63,12 +95,16 @@ function jsonSafe(value: unknown): unknown {
 
 export function createMemberRepository(db: Db, clock: Clock) {
   const include = {
-    memberships: { where: { active: true }, include: { cell: { select: { name: true, active: true } } } },
+    memberships: {
+      where: { active: true },
+      include: { cell: { select: { name: true, active: true } }, partyGroup: { select: { name: true } } },
+      orderBy: { id: "asc" },
+    },
   } as const;
 
   type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
-  function findRow(telegramId: number) {
-    return db.member.findUnique({ where: { telegramId: toDbId(telegramId) }, include });
+  function findRow(id: number) {
+    return db.member.findUnique({ where: { id }, include });
   }
   function toView(row: Row): MemberView {
     return {
@@ -86,14 +122,57 @@ export function createMemberRepository(db: Db, clock: Clock) {
         role: m.role,
         status: m.status,
         partyGroupId: m.partyGroupId,
+        number: m.number,
+        partyGroupName: m.partyGroup?.name ?? null,
       })),
     };
   }
 
   return {
+    /**
+     * The person with their active memberships, in one statement (every update resolves its caller
+     * with it, so the query builder's one statement per relation was measured to matter: 3 → 1).
+     */
     async findByTelegramId(telegramId: number): Promise<MemberView | null> {
-      const row = await findRow(telegramId);
-      return row && !row.erasedAt ? toView(row) : null;
+      const rows = await db.$queryRaw<CallerRow[]>`
+        SELECT m."id" AS "id", m."username" AS "username", m."displayName" AS "displayName",
+               m."fullName" AS "fullName", m."locale" AS "locale", m."reachable" AS "reachable",
+               s."cellId" AS "cellId", s."role" AS "role", s."status" AS "status",
+               s."partyGroupId" AS "partyGroupId", s."number" AS "number",
+               c."name" AS "cellName", c."active" AS "cellActive", g."name" AS "partyGroupName"
+        FROM "Member" m
+        LEFT JOIN "Membership" s ON s."memberId" = m."id" AND s."active" = TRUE
+        LEFT JOIN "Cell" c ON c."id" = s."cellId"
+        LEFT JOIN "PartyGroup" g ON g."id" = s."partyGroupId"
+        WHERE m."telegramId" = ${toDbId(telegramId)} AND m."erasedAt" IS NULL
+        ORDER BY s."id"`;
+      const first = rows[0];
+      if (!first) return null;
+      return {
+        id: num(first.id),
+        telegramId,
+        username: first.username,
+        displayName: first.displayName,
+        fullName: first.fullName,
+        locale: first.locale,
+        reachable: bool(first.reachable),
+        memberships: rows.flatMap((r) =>
+          r.cellId === null
+            ? []
+            : [
+                {
+                  cellId: num(r.cellId),
+                  cellName: r.cellName ?? "",
+                  cellActive: bool(r.cellActive ?? false),
+                  role: r.role ?? "member",
+                  status: r.status ?? "official",
+                  partyGroupId: r.partyGroupId === null ? null : num(r.partyGroupId),
+                  number: num(r.number ?? 0),
+                  partyGroupName: r.partyGroupName,
+                },
+              ],
+        ),
+      };
     },
 
     /** Creates or refreshes the person's record; `reachable` is set only when given. */
@@ -145,7 +224,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
     },
 
     async findById(id: number): Promise<MemberView | null> {
-      const row = await db.member.findUnique({ where: { id }, include });
+      const row = await findRow(id);
       return row ? toView(row) : null;
     },
 

@@ -546,11 +546,15 @@ export function createOutboxRepository(
     },
 
     async dropExpired(now) {
-      // Pending rows, and claimed rows whose worker died, that can no longer be sent in time.
+      // Pending rows, and claimed rows whose worker died, that can no longer be sent in time. Each
+      // branch names its status and the expiry, so both walk the (status, expiresAt) index over
+      // the expired rows only: the tick costs the same with 100 000 future rows as with none.
       const rows = await prisma.scheduledDelivery.updateManyAndReturn({
         where: {
-          expiresAt: { lte: now },
-          OR: [{ status: "pending" }, { status: "claimed", claimedUntil: { lte: now } }],
+          OR: [
+            { status: "pending", expiresAt: { lte: now } },
+            { status: "claimed", expiresAt: { lte: now }, claimedUntil: { lte: now } },
+          ],
         },
         data: { status: "dropped", lastError: "expired", claimedUntil: null, updatedAt: clock.now() },
       });

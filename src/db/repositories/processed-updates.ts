@@ -3,6 +3,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
+import { Lru } from "../../lru.ts";
 
 /**
  * How long an update_id is remembered. Telegram keeps an undelivered update for 24 hours and a
@@ -57,5 +58,39 @@ export function createProcessedUpdateRepository(prisma: Db, clock: Clock): Proce
     async ping() {
       await prisma.$queryRawUnsafe("SELECT 1");
     },
+  };
+}
+
+/** Update ids the in-memory dedupe remembers: far more than Telegram redelivers after a restart. */
+export const MEMORY_DEDUPE_CAPACITY = 100_000;
+
+/**
+ * The dedupe of the only instance (DEDUPE=memory): update ids in a bounded in-memory LRU instead of
+ * one INSERT per update. With one instance every redelivery reaches the process that saw the first
+ * delivery, as long as it runs. What it does not cover: an update handled just before a crash whose
+ * acknowledgement (the next getUpdates offset, the webhook's answer) never reached Telegram is
+ * handled again after the restart; DEDUPE=database closes that gap at one INSERT per update. ping,
+ * and pruning what an earlier DEDUPE=database run recorded, still go to the database.
+ */
+export function createMemoryProcessedUpdates(
+  database: ProcessedUpdateRepository,
+  capacity = MEMORY_DEDUPE_CAPACITY,
+): ProcessedUpdateRepository {
+  const seen = new Lru<number, true>(capacity);
+  return {
+    markProcessed(updateId) {
+      if (!Number.isSafeInteger(updateId))
+        return Promise.reject(new RangeError(`${updateId} is not an update_id`));
+      if (seen.has(updateId)) return Promise.resolve(false);
+      seen.set(updateId, true);
+      return Promise.resolve(true);
+    },
+    forget(updateId) {
+      seen.delete(updateId);
+      return Promise.resolve();
+    },
+    ping: () => database.ping(),
+    pruneOlderThan: (date) => database.pruneOlderThan(date),
+    pruneExpired: (retentionMs) => database.pruneExpired(retentionMs),
   };
 }

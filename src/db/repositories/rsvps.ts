@@ -43,6 +43,8 @@ export interface RsvpPressView {
   /** The presser's answer so far (null: none, or no member given). */
   answer: string | null;
   reason: string | null;
+  /** Whether the announcement's refresh row (the key given) is waiting to run. */
+  refreshPending: boolean;
 }
 
 interface PressRow {
@@ -56,6 +58,7 @@ interface PressRow {
   announcementMessageId: number | bigint | null;
   answer: string | null;
   reason: string | null;
+  refreshPending: number | bigint | null;
 }
 
 /** A raw integer column as a number (drivers give bigint for 64-bit columns). */
@@ -69,13 +72,19 @@ export function createRsvpRepository(db: Db, clock: Clock) {
      * One query for a press of an RSVP button: the meeting (state, cell, announcement) and the
      * member's current answer, so the press can be answered before anything is written.
      */
-    async pressView(meetingId: number, memberId: number | null): Promise<RsvpPressView | null> {
+    async pressView(
+      meetingId: number,
+      memberId: number | null,
+      refreshKey: string,
+    ): Promise<RsvpPressView | null> {
       const rows = await db.$queryRaw<PressRow[]>`
         SELECT m."id" AS "meetingId", m."cellId" AS "cellId", c."name" AS "cellName",
                c."active" AS "cellActive", m."state" AS "state",
                m."announcementChatId" AS "announcementChatId",
                m."announcementMessageId" AS "announcementMessageId",
-               r."answer" AS "answer", r."reason" AS "reason"
+               r."answer" AS "answer", r."reason" AS "reason",
+               (SELECT COUNT(*) FROM "ScheduledDelivery" d
+                WHERE d."key" = ${refreshKey} AND d."status" = 'pending') AS "refreshPending"
         FROM "Meeting" m
         JOIN "Cell" c ON c."id" = m."cellId"
         LEFT JOIN "Rsvp" r ON r."meetingId" = m."id" AND r."memberId" = ${memberId ?? -1}
@@ -92,7 +101,34 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         announcementMessageId: row.announcementMessageId === null ? null : num(row.announcementMessageId),
         answer: row.answer,
         reason: row.reason,
+        refreshPending: Number(row.refreshPending ?? 0) > 0,
       };
+    },
+
+    /**
+     * Records the answer in one statement, but only while the outbox row `pendingKey` is still
+     * pending; false (nothing written) otherwise. A pending refresh reads the counts when it runs,
+     * after this write, so the answer needs no re-arming of its own: the check and the write are one
+     * statement, so the scheduler claims the row either before (then this writes nothing and the
+     * caller records with `answer` and its consequences) or after (then it sees the answer).
+     */
+    async answerWhilePending(
+      meetingId: number,
+      memberId: number,
+      answer: string,
+      pendingKey: string,
+    ): Promise<boolean> {
+      const now = clock.now();
+      const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+        INSERT INTO "Rsvp" ("meetingId", "memberId", "answer", "createdAt", "updatedAt")
+        SELECT ${meetingId}, ${memberId}, ${answer}, ${now}, ${now}
+        WHERE EXISTS (
+          SELECT 1 FROM "ScheduledDelivery" WHERE "key" = ${pendingKey} AND "status" = 'pending')
+        ON CONFLICT ("meetingId", "memberId") DO UPDATE SET
+          "answer" = excluded."answer", "reason" = NULL, "reasonText" = NULL,
+          "updatedAt" = excluded."updatedAt"
+        RETURNING "id"`;
+      return rows.length > 0;
     },
 
     /**

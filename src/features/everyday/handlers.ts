@@ -76,10 +76,10 @@ export function createEverydayFeature(): Composer<BotContext> {
     const member = ctx.caller?.member;
     const name = member?.displayName ?? displayNameOf(ctx.from!);
     const lines = [ctx.t("me-header", { name })];
-    // Cells with role, status, number and party group (the caller's view lacks the group's name).
-    const memberships = member
-      ? (await ctx.services.repos.memberships.listForMember(member.id)).filter((m) => m.cellActive)
-      : [];
+    // Cells with role, status, number and party group, as the caller middleware loaded them.
+    const memberships = (member?.memberships ?? [])
+      .filter((m) => m.cellActive)
+      .sort((a, b) => a.cellName.localeCompare(b.cellName, "vi", { numeric: true }));
     if (ctx.caller?.isAdmin) lines.push(ctx.t("me-admin"));
     for (const m of memberships) {
       lines.push(

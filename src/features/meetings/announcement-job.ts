@@ -51,6 +51,11 @@ export const MEETING_REASON_ASK_KIND = "meeting_reason_ask";
 /** How long the announcement's refresh waits for more answers (see live-refresh.ts). */
 export const ANNOUNCEMENT_REFRESH_DELAY_MS = LIVE_REFRESH_DELAY_MS;
 
+/** The key of the row that refreshes meeting `meetingId`'s announcement. */
+export function announcementRefreshKey(meetingId: number): string {
+  return `meeting:${meetingId}:refresh`;
+}
+
 /** The row that refreshes the counts of meeting `meetingId`'s announcement (one key per meeting). */
 export function announcementRefreshRow(meeting: {
   id: number;
@@ -60,7 +65,7 @@ export function announcementRefreshRow(meeting: {
   now: Date;
 }): NewDelivery {
   return {
-    key: `meeting:${meeting.id}:refresh`,
+    key: announcementRefreshKey(meeting.id),
     kind: MEETING_ANNOUNCEMENT_REFRESH_KIND,
     chatId: meeting.chatId,
     cellId: meeting.cellId,

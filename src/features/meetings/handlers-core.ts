@@ -8,6 +8,7 @@ import {
   isCellManager,
   refuse,
   resolveCommandCell,
+  groupCell,
 } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
@@ -384,7 +385,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
 async function managerCells(ctx: BotContext): Promise<CellView[]> {
   const { repos } = ctx.services;
   if (ctx.chat?.type !== "private") {
-    const cell = ctx.chat ? await repos.cells.findByChatId(ctx.chat.id) : null;
+    const cell = ctx.chat ? await groupCell(ctx, ctx.chat.id) : null;
     return cell && cell.active && (await isCellManager(ctx, cell)) ? [cell] : [];
   }
   const ids = ctx.caller?.member?.memberships.filter((m) => m.cellActive).map((m) => m.cellId) ?? [];

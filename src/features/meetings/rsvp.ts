@@ -20,7 +20,7 @@ import type { MemberView } from "../../db/repositories/members.ts";
 import type { RsvpPressView } from "../../db/repositories/rsvps.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import { reasonKeyboardWith } from "./announcement.ts";
-import { announcementRefreshRow, reasonAskRow } from "./announcement-job.ts";
+import { announcementRefreshKey, announcementRefreshRow, reasonAskRow } from "./announcement-job.ts";
 import { refusedAsPaused } from "./paused.ts";
 
 const ANSWERS = { a: "attend", n: "absent", u: "unsure" } as const;
@@ -63,7 +63,11 @@ async function answerFirst(ctx: BotContext, options: AnswerOptions): Promise<voi
 /** The meeting and the presser when they may answer it (one query); otherwise tells them why not. */
 async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
   const member = ctx.caller?.member ?? null;
-  const view = await ctx.services.repos.rsvps.pressView(meetingId, member?.id ?? null);
+  const view = await ctx.services.repos.rsvps.pressView(
+    meetingId,
+    member?.id ?? null,
+    announcementRefreshKey(meetingId),
+  );
   if (!view) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
     return { ok: false };
@@ -110,6 +114,13 @@ async function askReasonPrivately(ctx: BotContext, member: MemberView, meetingId
  */
 async function recordAnswer(ctx: BotContext, view: RsvpPressView, memberId: number, answer: string) {
   const { repos, clock } = ctx.services;
+  // Within a burst the refresh asked for by an earlier press is still waiting: one statement.
+  const refreshKey = announcementRefreshKey(view.meetingId);
+  if (
+    view.refreshPending &&
+    (await repos.rsvps.answerWhilePending(view.meetingId, memberId, answer, refreshKey))
+  )
+    return;
   const refresh =
     view.announcementChatId !== null && view.announcementMessageId !== null
       ? repos.outbox.rearmStatements(
