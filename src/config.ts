@@ -59,6 +59,7 @@ export const configSchema = z
       .trim()
       .regex(/^[A-Za-z0-9.:[\]-]{1,255}$/, "must be an address to listen on, such as 127.0.0.1 or 0.0.0.0")
       .default("127.0.0.1"),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     TZ_DEFAULT: timeZone.default("Asia/Ho_Chi_Minh"),
     DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -88,6 +89,8 @@ export interface Config {
   healthPort: number | undefined;
   /** Address the health server listens on (the webhook server's address when it shares PORT). */
   healthHost: string;
+  /** SQLite: how many daily backups are kept in backups/ beside the database file. */
+  backupKeep: number;
   defaultTimeZone: string;
   defaultLocale: "vi" | "en";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -129,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: c.PORT,
     healthPort: c.HEALTH_PORT,
     healthHost: c.HEALTH_HOST,
+    backupKeep: c.BACKUP_KEEP,
     defaultTimeZone: c.TZ_DEFAULT,
     defaultLocale: c.DEFAULT_LOCALE,
     logLevel: c.LOG_LEVEL,
