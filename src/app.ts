@@ -1,6 +1,6 @@
 // Composition of one running service: database, bot, scheduler and the update source.
 import { setTimeout as delay } from "node:timers/promises";
-import { Api, GrammyError, HttpError, type Bot } from "grammy";
+import { Api, GrammyError, HttpError, type Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createCommandMenus, type CommandMenus } from "./bot/commands.ts";
@@ -19,6 +19,11 @@ import type { Logger } from "./logger.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { errorForLog } from "./scheduler/telegram-errors.ts";
 import { createTextJob } from "./scheduler/text-renderer.ts";
+import { probeDatabase } from "./db/health.ts";
+import { createHealthCheck, type HealthCheck } from "./observability/health.ts";
+import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { createTelegramMonitor, type TelegramMonitor } from "./observability/telegram-monitor.ts";
+import { createMonitoringRoutes, startMonitoringServer, type MonitoringServer } from "./server/monitoring.ts";
 import { networkCodeOf, startPolling } from "./server/polling.ts";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.ts";
 
@@ -43,6 +48,11 @@ export interface AppOptions {
   /** Overrides config.port for the webhook server (0 picks a free port). */
   webhookPort?: number;
   webhookHost?: string;
+  /**
+   * Serves /healthz and /metrics on a server of their own on this port (0 picks a free one),
+   * whatever the configuration says; tests use it, with receiveUpdates false.
+   */
+  healthPort?: number;
   /** Aborted when a stop is requested: start-up gives up at the next step (StartupAbortedError). */
   signal?: AbortSignal;
   /** Longest pause between failed getUpdates calls; 10 s by default (tests shorten it). */
@@ -73,6 +83,11 @@ export interface RunningApp {
   scheduler: Scheduler;
   translate: Translator;
   webhook: WebhookServer | undefined;
+  /** The server of /healthz and /metrics when it is not the webhook server's (HEALTH_PORT). */
+  monitoringServer: MonitoringServer | undefined;
+  health: HealthCheck;
+  metrics: Metrics;
+  telegram: TelegramMonitor;
   /** Resolves once the personal command menus set at start-up are done (they never reject). */
   menusSynced: Promise<void>;
   stop(): Promise<void>;
@@ -134,6 +149,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger.info(unlisted, "admins no longer in ADMIN_IDS: removed, or kept as added by /add_admin");
     }
     const translate = createTranslator(createI18n({ defaultLocale: config.defaultLocale }));
+    // Every Api the service makes carries the monitor, so the health check knows how the last
+    // call to Telegram went, whichever part of the service made it.
+    const metrics = createMetrics({ clock, backlog: (now) => repos.outbox.backlog(now) });
+    const telegram = createTelegramMonitor(metrics);
+    const apiTransformers = [telegram.transformer];
     // The scheduler needs the bot's username for its jobs, so it comes after the bot; until then
     // there is nothing to wake.
     const made: { scheduler?: Scheduler; menus?: CommandMenus } = {};
@@ -156,11 +176,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       apiRoot: config.telegramApiRoot,
       services,
       features: FEATURES,
+      apiTransformers,
+      observer: metrics,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     if (!options.botInfo) {
-      await connectToTelegram(bot, logger, options.telegramConnect ?? {}, options.signal);
+      await connectToTelegram(bot, logger, options.telegramConnect ?? {}, options.signal, apiTransformers);
     }
+    // The health check's own question to Telegram goes through a plain Api: the bot's would retry
+    // a 5xx for up to minutes under auto-retry.
+    const pingApi = new Api(bot.token, bot.api.options);
+    pingApi.config.use(...apiTransformers);
+    const health = createHealthCheck({
+      probeDatabase: () => probeDatabase(database),
+      telegram,
+      pingTelegram: (signal) => pingApi.getMe(signal as GrammySignal),
+    });
+    const monitoring = createMonitoringRoutes({ health, metrics, logger });
     throwIfAborted(options.signal);
     const menus = createCommandMenus({
       api: bot.api,
@@ -192,6 +224,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       // The SQLite file is held exclusively (above): rows claimed by another worker id there were
       // claimed by an earlier run of this service that died, and need not wait out their leases.
       soleWorker: database.provider === "sqlite",
+      apiTransformers,
+      onSendOutcome: (outcome) => metrics.sendOutcome(outcome),
     });
     made.scheduler = scheduler;
     await startFeatures(FEATURES, jobDeps);
@@ -209,6 +243,28 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await menusSynced;
     });
 
+    // Health and metrics on a port of their own when asked (HEALTH_PORT), unless the webhook server
+    // is on that very port: then it serves them.
+    let monitoringServer: MonitoringServer | undefined;
+    const healthPort = options.healthPort ?? config.healthPort;
+    const sharesWebhookPort =
+      options.healthPort === undefined &&
+      config.mode === "webhook" &&
+      options.receiveUpdates !== false &&
+      (healthPort === undefined || healthPort === (options.webhookPort ?? config.port));
+    if (healthPort !== undefined && !sharesWebhookPort) {
+      monitoringServer = await startMonitoringServer({
+        routes: monitoring,
+        port: healthPort,
+        host: config.healthHost,
+      });
+      cleanups.push(() => monitoringServer!.close());
+      logger.info(
+        { port: monitoringServer.port, host: config.healthHost },
+        "health and metrics server listening",
+      );
+    }
+
     let webhook: WebhookServer | undefined;
     if (options.receiveUpdates !== false) {
       if (config.mode === "webhook") {
@@ -218,6 +274,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           port: options.webhookPort ?? config.port,
           ...(options.webhookHost ? { host: options.webhookHost } : {}),
           logger,
+          ...(sharesWebhookPort ? { monitoring } : {}),
         });
         cleanups.push(() => webhook!.close());
         await bot.api.setWebhook(config.webhookUrl!, {
@@ -236,12 +293,27 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
             ? { maxRetryDelayMs: options.pollingMaxRetryDelayMs }
             : {}),
           ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+          apiTransformers,
         });
         cleanups.push(() => polling.stop());
         logger.info("long polling started");
       }
     }
-    return { bot, database, repos, services, scheduler, translate, webhook, menusSynced, stop };
+    return {
+      bot,
+      database,
+      repos,
+      services,
+      scheduler,
+      translate,
+      webhook,
+      monitoringServer,
+      health,
+      metrics,
+      telegram,
+      menusSynced,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -259,6 +331,7 @@ async function connectToTelegram(
   logger: Logger,
   options: TelegramConnectOptions,
   signal: AbortSignal | undefined,
+  transformers: readonly Transformer[],
 ): Promise<void> {
   const attempts = Math.max(1, options.attempts ?? 6);
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 4_000;
@@ -267,6 +340,7 @@ async function connectToTelegram(
   const host = hostOf(bot.api.options?.apiRoot ?? "https://api.telegram.org");
   // No auto-retry transformer here: this loop is the retry policy.
   const api = new Api(bot.token, bot.api.options);
+  api.config.use(...transformers);
   const started = Date.now();
   logger.info({ host }, `connecting to the Telegram Bot API at ${host}`);
   for (let attempt = 1; ; attempt++) {

@@ -53,6 +53,13 @@ export const configSchema = z
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    HEALTH_HOST: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.:[\]-]{1,255}$/, "must be an address to listen on, such as 127.0.0.1 or 0.0.0.0")
+      .default("127.0.0.1"),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     TZ_DEFAULT: timeZone.default("Asia/Ho_Chi_Minh"),
     DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -76,6 +83,15 @@ export interface Config {
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   port: number;
+  /**
+   * Port of GET /healthz and /metrics: a server of their own, in either mode. Unset: served by the
+   * webhook server in webhook mode, not at all in polling mode.
+   */
+  healthPort: number | undefined;
+  /** Address the health server listens on (the webhook server's address when it shares PORT). */
+  healthHost: string;
+  /** SQLite: how many daily backups are kept in backups/ beside the database file. */
+  backupKeep: number;
   defaultTimeZone: string;
   defaultLocale: "vi" | "en";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -122,6 +138,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
+    healthPort: c.HEALTH_PORT,
+    healthHost: c.HEALTH_HOST,
+    backupKeep: c.BACKUP_KEEP,
     defaultTimeZone: c.TZ_DEFAULT,
     defaultLocale: c.DEFAULT_LOCALE,
     logLevel: c.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, GrammyError, HttpError } from "grammy";
+import { Bot, BotError, GrammyError, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotServices } from "./context.ts";
@@ -18,6 +18,15 @@ export interface CreateBotOptions {
   features: readonly FeatureModule[];
   /** Skips getMe at start-up (tests and benchmarks that know the bot already). */
   botInfo?: UserFromGetMe;
+  /** Installed on the bot's Api before auto-retry, so they see every attempt (monitoring). */
+  apiTransformers?: readonly Transformer[];
+  /** Told about every update handled and every handler failure (metrics). */
+  observer?: UpdateObserver;
+}
+
+export interface UpdateObserver {
+  updateHandled(): void;
+  updateFailed(): void;
 }
 
 /** Builds the bot with its middleware and features. Starts nothing: the caller decides polling or webhook. */
@@ -29,6 +38,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   });
   // Replies from handlers honour retry_after (a busy group can need several waits) and retry a 5xx. Network errors are rethrown:
   // auto-retry would retry them forever and hold the chat's queue. Scheduled sends have their own policy.
+  bot.api.config.use(...(options.apiTransformers ?? []));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   // Keeps updates of one chat in order when the runner handles several chats concurrently.
@@ -50,6 +60,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
       if (err instanceof UpdateDeferredError) throw err;
       await answerFailure(new BotError(err, ctx));
     }
+    // Not counted when deferred: it is counted when it is handled.
+    options.observer?.updateHandled();
   });
   bot.use(dedupeUpdates);
   bot.use(resolveCaller);
@@ -95,6 +107,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   async function answerFailure(err: BotError<BotContext>): Promise<void> {
     const ctx = err.ctx;
     const log = ctx.log ?? services.logger;
+    options.observer?.updateFailed();
     log.error({ err: describeError(err), updateId: ctx.update.update_id }, "update handling failed");
     // The failure may come before the i18n middleware has given the context its `t`.
     const text =

@@ -192,7 +192,7 @@ function isLockedNow(path: string): boolean {
   }
 }
 
-interface InstanceLock {
+export interface InstanceLock {
   release(): void;
 }
 
@@ -203,7 +203,7 @@ interface InstanceLock {
  * ends however it ends (no stale lock after a crash, no pid reuse to guess about). The holder's pid,
  * host and start time are committed beforehand so a second instance can say who holds it.
  */
-function acquireInstanceLock(path: string, url: string): InstanceLock {
+export function acquireInstanceLock(path: string, url: string): InstanceLock {
   const lockPath = `${path}.lock`;
   let db: BetterSqlite3.Database;
   try {

@@ -34,7 +34,7 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { performance } from "node:perf_hooks";
-import { Api } from "grammy";
+import { Api, type Transformer } from "grammy";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.ts";
 import { messageOf } from "../db/errors.ts";
@@ -47,6 +47,7 @@ import {
   type RetryPolicy,
   type SenderChats,
   type SenderMembers,
+  type SendOutcome,
 } from "./sender.ts";
 import { describe, errorForLog, redactToken } from "./telegram-errors.ts";
 import { PermanentJobError, type Job, type SchedulerWaker, type SentMessage } from "./jobs.ts";
@@ -95,6 +96,10 @@ export interface SchedulerOptions {
   limiter?: RateLimiter;
   retry?: Partial<RetryPolicy>;
   sleep?: Sleep;
+  /** Installed on the Api the scheduler sends with (monitoring). */
+  apiTransformers?: readonly Transformer[];
+  /** Told the outcome of every message send (metrics). */
+  onSendOutcome?: (outcome: SendOutcome) => void;
 }
 
 export interface TickResult {
@@ -273,6 +278,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // would retry a network error indefinitely inside a tick and wait out 429s behind the limiter's
   // back, so sends go through a plain Api with the same token and client options.
   const sendApi = new Api(options.api.token, options.api.options);
+  sendApi.config.use(...(options.apiTransformers ?? []));
   const sender = createSender({
     api: sendApi,
     limiter,
@@ -686,6 +692,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           { ...message, chatId },
           { signal, context: messageContext, canSend: () => leaseAllows(lease, 0) },
         );
+        options.onSendOutcome?.(outcome);
         switch (outcome.status) {
           case "sent": {
             const record: SentMessage = {

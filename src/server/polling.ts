@@ -4,7 +4,7 @@
 // logged through the scrubbing logger, waits are capped and cut short by stop(), a 409 or a 5xx is
 // retried forever, and only a rejected token (401) ends polling.
 import { setTimeout as delay } from "node:timers/promises";
-import { Api, BotError, GrammyError, HttpError, type Bot } from "grammy";
+import { Api, BotError, GrammyError, HttpError, type Bot, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import { UpdateDeferredError } from "../bot/middleware/dedupe.ts";
@@ -26,6 +26,8 @@ export interface PollingOptions {
   drainTimeoutMs?: number;
   /** Polling cannot go on (Telegram rejected the token). Called once; polling has stopped by then. */
   onFatal?: (error: Error) => void;
+  /** Installed on the Api of getUpdates (monitoring: a successful poll shows Telegram answers). */
+  apiTransformers?: readonly Transformer[];
 }
 
 export interface Polling {
@@ -58,6 +60,7 @@ export function startPolling(options: PollingOptions): Polling {
   // getUpdates has its own retry policy here; the bot's API carries auto-retry, whose 5xx backoff
   // (3 s, 6 s, 12 s…) would stack under ours and exceed the ceiling.
   const api = new Api(bot.token, bot.api.options);
+  api.config.use(...(options.apiTransformers ?? []));
 
   /** Sleeps, or returns false at once when polling is stopped. */
   const pause = async (ms: number): Promise<boolean> => {

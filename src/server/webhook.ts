@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { BotContext } from "../bot/context.ts";
 import type { Logger } from "../logger.ts";
+import type { MonitoringRoutes } from "./monitoring.ts";
 
 export interface WebhookServerOptions {
   bot: Bot<BotContext>;
@@ -12,6 +13,8 @@ export interface WebhookServerOptions {
   /** Path the webhook is served on; "/telegram" by default. */
   path?: string;
   logger: Logger;
+  /** GET /healthz and /metrics (see monitoring.ts), served beside the webhook. */
+  monitoring?: MonitoringRoutes;
 }
 
 export interface WebhookServer {
@@ -87,8 +90,8 @@ function boundedHttpAdapter(req: IncomingMessage, res: ServerResponse) {
 
 /**
  * Serves Telegram's webhook. grammY answers 401 when the X-Telegram-Bot-Api-Secret-Token header
- * is missing or wrong; bodies over 1 MB get 413 without being read whole; we add a health
- * endpoint for load balancers and 404 everywhere else.
+ * is missing or wrong; bodies over 1 MB get 413 without being read whole; the monitoring routes
+ * (health for load balancers, metrics) are served too, and 404 everywhere else.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const path = options.path ?? "/telegram";
@@ -99,10 +102,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   });
   const server = createServer((req, res) => {
     const url = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && url === "/healthz") {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-      return;
-    }
+    if (options.monitoring?.(req, res)) return;
     if (req.method !== "POST" || url !== path) {
       res.writeHead(404).end();
       return;

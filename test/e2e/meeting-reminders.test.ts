@@ -234,8 +234,9 @@ describe.each(SUPPORTED_PROVIDERS)("meeting reminders on %s", (provider) => {
     expect((await rowsOf(meeting.id)).every((r) => r.status === "cancelled")).toBe(true);
     const later = await tickAt(local("2026-12-21 18:00"));
     expect(later.delta).toEqual({ group: 0, lan: 0, hai: 0, binh: 0, bay: 0, tu: 0 });
-    // Only the daily maintenance row, which sends nothing, was due meanwhile; the cancelled rows stay so.
-    expect(later.result.claimed).toBe(1);
+    // Only the daily maintenance row (and on SQLite the daily backup's), which send nothing, were due
+    // meanwhile; the cancelled rows stay so.
+    expect(later.result.claimed).toBe(provider === "sqlite" ? 2 : 1);
     expect((await rowsOf(meeting.id)).every((r) => r.status === "cancelled")).toBe(true);
   });
 

@@ -41,6 +41,12 @@ export function createOrganisationRepository(db: Db, clock: Clock) {
       return row ? toView(row) : null;
     },
 
+    /** The first organisation created (the ward's), whose settings apply to the whole service. */
+    async first(): Promise<OrganisationView | null> {
+      const row = await db.organisation.findFirst({ orderBy: { id: "asc" } });
+      return row ? toView(row) : null;
+    },
+
     /**
      * The organisation an admin works in. The first admin's organisation is created on first use;
      * an admin without one joins the only organisation when there is exactly one.

@@ -80,6 +80,15 @@ export interface RescheduleResult {
   cancelled: number;
 }
 
+export interface OutboxBacklog {
+  /** Rows not finished: pending (due or not) or claimed. */
+  pending: number;
+  /** Rows that should be going out now: pending and due, or claimed with a lapsed lease. */
+  due: number;
+  /** The due time of the oldest due row; null when none is due. */
+  oldestDueAt: Date | null;
+}
+
 export interface OutboxRepository {
   /** Inserts the rows whose key does not exist yet (whatever its status); returns how many. */
   schedule(rows: readonly NewDelivery[]): Promise<number>;
@@ -142,6 +151,12 @@ export interface OutboxRepository {
   hold(id: number, reason: string, guard: ClaimGuard): Promise<boolean>;
   /** Answers when the database does (a trivial query); throws what the driver throws otherwise. */
   ping(): Promise<void>;
+  /**
+   * What waits to be sent, for monitoring: rows pending (due or not) and claimed, those due at
+   * `now` (pending and due, or claimed with a lapsed lease), and the due time of the oldest of
+   * them. Two grouped queries on the (status, dueAt) index.
+   */
+  backlog(now: Date): Promise<OutboxBacklog>;
   /** Marks rows whose `expiresAt` passed before they were sent as dropped, and returns them. */
   dropExpired(now: Date): Promise<Delivery[]>;
   /**
@@ -543,6 +558,25 @@ export function createOutboxRepository(
 
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
+    },
+
+    async backlog(now) {
+      const unfinished = { status: { in: ["pending", "claimed"] } };
+      const dueWhere = {
+        OR: [
+          { status: "pending", dueAt: { lte: now } },
+          { status: "claimed", claimedUntil: { lte: now } },
+        ],
+      };
+      const [pending, due] = await Promise.all([
+        prisma.scheduledDelivery.count({ where: unfinished }),
+        prisma.scheduledDelivery.aggregate({
+          where: dueWhere,
+          _count: { _all: true },
+          _min: { dueAt: true },
+        }),
+      ]);
+      return { pending, due: due._count._all, oldestDueAt: due._min.dueAt };
     },
 
     async dropExpired(now) {

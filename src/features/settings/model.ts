@@ -3,7 +3,7 @@
 //
 // Where each value is stored: the organisation's language, time zone and digest schedule live in
 // their own Organisation columns (locale, timeZone, digestDay, digestTime); quiet hours, meeting
-// reminder offsets and the absence threshold live in Organisation.settings (JSON). A cell stores only
+// reminder offsets, the absence threshold and the backup time live in Organisation.settings (JSON). A cell stores only
 // what it overrides, in Cell.settings (JSON); the digest schedule is the organisation's alone.
 import { z } from "zod";
 import { isValidTimeZone } from "../../datetime/calendar.ts";
@@ -31,6 +31,11 @@ export interface Settings {
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
+  /**
+   * Organisation only (the first organisation's, for the whole service): local time "HH:mm" of the
+   * daily SQLite backup.
+   */
+  backupTime: string;
 }
 
 /** What a cell may override. */
@@ -40,7 +45,7 @@ export type CellOverrides = Partial<
 
 /** The JSON object kept in Organisation.settings. */
 export type OrganisationStored = Partial<
-  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "backupTime">
 >;
 
 /** The built-in defaults (PRODUCT.md): a fresh object each call, safe to modify. */
@@ -53,6 +58,7 @@ export function defaultSettings(): Settings {
     absenceThreshold: 3,
     digestDay: 1,
     digestTime: "08:00",
+    backupTime: "02:00",
   };
 }
 
@@ -336,6 +342,7 @@ const fieldSchemas = {
     .min(1)
     .max(LIMITS.reminders.maxCount),
   absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
+  backupTime: z.string().refine(isTime),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -381,6 +388,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "backupTime",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -423,6 +431,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
+    backupTime: stored.backupTime ?? d.backupTime,
   };
 }
 
