@@ -86,6 +86,7 @@ export const CACHE_WRITES = {
   },
   organisations: {
     get: [],
+    first: [],
     // Records the admin in their organisation (created on first use, without cells yet).
     forAdmin: ["admins"],
     rename: [],
