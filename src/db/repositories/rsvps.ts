@@ -12,6 +12,8 @@ export interface RsvpView {
   answer: string;
   reason: string | null;
   reasonText: string | null;
+  /** Given for the time before a move, not confirmed since. */
+  beforeMove: boolean;
   updatedAt: Date;
 }
 
@@ -43,6 +45,8 @@ export interface RsvpPressView {
   /** The presser's answer so far (null: none, or no member given). */
   answer: string | null;
   reason: string | null;
+  /** The answer was given before the meeting was moved: the same button confirms it. */
+  beforeMove: boolean;
 }
 
 interface PressRow {
@@ -56,6 +60,7 @@ interface PressRow {
   announcementMessageId: number | bigint | null;
   answer: string | null;
   reason: string | null;
+  beforeMove: boolean | number | bigint | null;
 }
 
 /** A raw integer column as a number (drivers give bigint for 64-bit columns). */
@@ -75,7 +80,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
                c."active" AS "cellActive", m."state" AS "state",
                m."announcementChatId" AS "announcementChatId",
                m."announcementMessageId" AS "announcementMessageId",
-               r."answer" AS "answer", r."reason" AS "reason"
+               r."answer" AS "answer", r."reason" AS "reason", r."beforeMove" AS "beforeMove"
         FROM "Meeting" m
         JOIN "Cell" c ON c."id" = m."cellId"
         LEFT JOIN "Rsvp" r ON r."meetingId" = m."id" AND r."memberId" = ${memberId ?? -1}
@@ -92,6 +97,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         announcementMessageId: row.announcementMessageId === null ? null : num(row.announcementMessageId),
         answer: row.answer,
         reason: row.reason,
+        beforeMove: row.beforeMove === true || Number(row.beforeMove) === 1,
       };
     },
 
@@ -110,7 +116,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       const upsert = db.rsvp.upsert({
         where: { meetingId_memberId: { meetingId, memberId } },
         create: { meetingId, memberId, answer, createdAt: now, updatedAt: now },
-        update: { answer, reason: null, reasonText: null, updatedAt: now },
+        update: { answer, reason: null, reasonText: null, beforeMove: false, updatedAt: now },
         select: { id: true },
       });
       if (consequences.length === 0) await upsert;
@@ -141,6 +147,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
           answer: true,
           reason: true,
           reasonText: true,
+          beforeMove: true,
           updatedAt: true,
         },
       });
@@ -159,6 +166,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         answer: r.answer,
         reason: r.reason,
         reasonText: r.reasonText,
+        beforeMove: r.beforeMove,
         updatedAt: r.updatedAt,
         displayName: r.member.displayName,
         fullName: r.member.fullName,
@@ -170,7 +178,10 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       return meetingId === undefined ? db.rsvp.count() : db.rsvp.count({ where: { meetingId } });
     },
 
-    /** Counts for the announcement: answers of the cell's active members; expected = active, not exempt. */
+    /**
+     * Counts for the announcement: answers of the cell's active members; expected = active, not
+     * exempt. An answer given before a move and not confirmed since counts as no answer.
+     */
     async counts(meetingId: number, cellId: number): Promise<RsvpCounts> {
       const members = await db.membership.findMany({
         where: { cellId, active: true },
@@ -178,9 +189,9 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       });
       const rsvps = await db.rsvp.findMany({
         where: { meetingId },
-        select: { memberId: true, answer: true },
+        select: { memberId: true, answer: true, beforeMove: true },
       });
-      const answers = new Map(rsvps.map((r) => [r.memberId, r.answer]));
+      const answers = new Map(rsvps.filter((r) => !r.beforeMove).map((r) => [r.memberId, r.answer]));
       const counts: RsvpCounts = { attend: 0, absent: 0, unsure: 0, noAnswer: 0, expected: 0 };
       for (const m of members) {
         const answer = answers.get(m.memberId);
