@@ -8,6 +8,7 @@ import { createMeetingAnnouncementJobs } from "./announcement-job.ts";
 import { createMeetingAttendanceFeature } from "./checkin.ts";
 import { createMeetingsCoreFeature } from "./handlers-core.ts";
 import { createOpinionsFeature } from "./opinions.ts";
+import { createAbsenceJobs } from "./absence-alerts.ts";
 import { createMeetingMoveJobs } from "./moves.ts";
 import { createMeetingReminderJobs } from "./reminder-renderers.ts";
 import { createMeetingScheduleFeature } from "./schedule.ts";
@@ -116,5 +117,6 @@ export const meetingsModule: FeatureModule = {
     ...createMeetingScheduleJobs(deps),
     ...createMeetingAnnouncementJobs(deps),
     ...createMeetingMoveJobs(deps),
+    ...createAbsenceJobs(deps),
   }),
 };
