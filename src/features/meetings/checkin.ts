@@ -113,8 +113,9 @@ async function openCheckin(ctx: BotContext, cell: CellView, meetingRef: string |
     return;
   }
   const before = meeting.state;
-  if (meeting.state === "planned") await repos.attendance.openCheckin(meeting.id, now);
-  await checkInOpener(ctx, cell, meeting.id, now);
+  if (meeting.state === "planned" && (await repos.attendance.openCheckin(meeting.id, now))) {
+    await checkInOpener(ctx, cell, meeting.id, now);
+  }
 
   const targetChat = cell.chatId ?? ctx.chat!.id;
   const text = await checkinPostText(services, loc, cell, meeting);
