@@ -20,6 +20,8 @@ export interface MemberView {
   fullName: string | null;
   locale: string | null;
   reachable: boolean;
+  /** When a private send was last refused (they blocked the bot); null: never, or open again since. */
+  unreachableAt: Date | null;
   memberships: MembershipView[];
 }
 
@@ -79,6 +81,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       fullName: row.fullName,
       locale: row.locale,
       reachable: row.reachable,
+      unreachableAt: row.unreachableAt,
       memberships: row.memberships.map((m) => ({
         cellId: m.cellId,
         cellName: m.cell.name,
