@@ -110,7 +110,10 @@ absence-reason-other-placeholder = Reason for absence
 absence-reason-thanks = Thank you, your reason for the absence is recorded.
 absence-reason-already = Your reason for this absence was already recorded.
 absence-reason-bad-text = The reason must not be empty nor longer than { $max } characters. Please send the reason again.
-absence-alert = 🔔 { $name } ({ $cell }) has been absent without a reason { $count } times in { $year }. Please talk with them about it.
+absence-alert = 🔔 { $name } ({ $cell }) has been absent without a reason { $count ->
+        [one] once
+       *[other] { $count } times
+    } in { $year }. Please talk with them about it.
 attendance-edit-usage = Usage: /attendance #<meeting number> <member> present|proxy|excused|unexcused — for example: /attendance #12 #3 excused
 attendance-edit-not-closed = The meeting { $meeting } is not closed yet; the register can be corrected only after /close_meeting.
 attendance-edit-done = Register of { $meeting } corrected: { $name } — { $status }.

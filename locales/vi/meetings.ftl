@@ -71,7 +71,7 @@ close-already = Cuộc họp { $meeting } đã kết thúc trước đó.
 close-cancelled = Cuộc họp { $meeting } đã bị hủy, không thể kết thúc.
 close-not-started = Cuộc họp { $meeting } chưa diễn ra nên chưa thể kết thúc.
 close-result =
-    ✅ Đã kết thúc và chốt sổ điểm danh { $meeting }.
+    ✅ Đã kết thúc { $meeting } và chốt sổ điểm danh.
     • Có mặt: { $present } (trong đó điểm danh hộ: { $proxy })
     • Vắng có lý do: { $excused }
     • Vắng không có lý do: { $unexcused }
