@@ -268,7 +268,9 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
         expect(text).not.toContain(name);
       }
     }
-    expect(result).toContain("sẽ nhắn riêng hỏi lý do 1 đồng chí vắng chưa có lý do; 1 đồng chí chưa nhận được");
+    expect(result).toContain(
+      "sẽ nhắn riêng hỏi lý do 1 đồng chí vắng chưa có lý do; 1 đồng chí chưa nhận được",
+    );
     expect(result).toContain("có 48 giờ để báo lý do");
 
     const prompt = await prisma().prompt.findFirstOrThrow({ where: { meetingId: meetings[0]! } });
@@ -360,7 +362,11 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     await h.say(secretary, group(), "/close_meeting");
     // 2 of 9 present: the register would make most members absent, so the secretary confirms it.
     expect(h.lastText(group())).toContain("từ một nửa số đảng viên dự kiến trở lên vắng mặt");
-    await pressOn(secretary, group(), lastButtons(group()).find((d) => d?.endsWith(":y"))!);
+    await pressOn(
+      secretary,
+      group(),
+      lastButtons(group()).find((d) => d?.endsWith(":y"))!,
+    );
     expect((await prisma().meeting.findUniqueOrThrow({ where: { id: third } })).state).toBe("closed");
     // Nothing is alerted before the 48-hour reason window is over (issue 9 item 3).
     await h.app.scheduler.tick();

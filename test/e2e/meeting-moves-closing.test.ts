@@ -91,7 +91,9 @@ describe.each(SUPPORTED_PROVIDERS)("moves, closing, absence alerts and late join
       expect(h.texts(u.id).some((t) => t.includes("Nhà văn hóa KP3"))).toBe(true);
     }
     expect(h.texts(late.id)).toEqual([]);
-    expect(h.emulator.lastBotMessage(h.botAccount, john.id)!.text).toContain("A reminder for comrade John Smith");
+    expect(h.emulator.lastBotMessage(h.botAccount, john.id)!.text).toContain(
+      "A reminder for comrade John Smith",
+    );
 
     // Muộn opens the private chat from the group's 🔔 link: a first welcome, not "welcome back".
     await h.say(late, late.id, "/start r");
@@ -143,9 +145,9 @@ describe.each(SUPPORTED_PROVIDERS)("moves, closing, absence alerts and late join
 
     // Bình confirms with the same button: counted again; the moved line stays after the refresh.
     expect(await pressOn(binh, binh.id, `rsvp:${meetingId}:a`)).toContain("Đã ghi nhận: đồng chí tham dự");
-    expect((await prisma().rsvp.findFirstOrThrow({ where: { meetingId, memberId: memberId(binh) } })).beforeMove).toBe(
-      false,
-    );
+    expect(
+      (await prisma().rsvp.findFirstOrThrow({ where: { meetingId, memberId: memberId(binh) } })).beforeMove,
+    ).toBe(false);
     h.clock.advance(10_000);
     await h.app.scheduler.tick();
     expect(await announcement()).toContain("Đã dời lịch (trước đây: Thứ Sáu, 04/12/2026 lúc 19:30)");

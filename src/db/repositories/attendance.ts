@@ -186,7 +186,10 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
         // The `expected` flags that change, in at most two statements (one per new value).
         for (const expected of [true, false]) {
           const ids = existing
-            .filter((e) => (input.expectedByMember.get(e.memberId) ?? false) === expected && e.expected !== expected)
+            .filter(
+              (e) =>
+                (input.expectedByMember.get(e.memberId) ?? false) === expected && e.expected !== expected,
+            )
             .map((e) => e.id);
           if (ids.length > 0) {
             await tx.attendance.updateMany({ where: { id: { in: ids } }, data: { expected, updatedAt } });

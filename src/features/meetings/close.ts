@@ -204,7 +204,10 @@ async function handleConfirmPress(ctx: CallbackQueryContext<BotContext>): Promis
     request.telegramId !== ctx.from.id ||
     !(await hasPower(ctx, cell, "manager"))
   ) {
-    ctx.log.info({ from: ctx.from.id, meetingId: meeting?.id }, "refused: close confirmation by someone else");
+    ctx.log.info(
+      { from: ctx.from.id, meetingId: meeting?.id },
+      "refused: close confirmation by someone else",
+    );
     await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
     return;
   }
@@ -269,7 +272,9 @@ async function freezeRegister(
   });
   const deadline = new Date(now.getTime() + windowHours * HOUR_MS);
   await repos.outbox.schedule([
-    ...askable.map((memberId) => reasonAskRow({ meetingId: meeting.id, cellId: cell.id, memberId, now, deadline })),
+    ...askable.map((memberId) =>
+      reasonAskRow({ meetingId: meeting.id, cellId: cell.id, memberId, now, deadline }),
+    ),
     absenceCheckRow({ meetingId: meeting.id, cellId: cell.id, dueAt: deadline }),
   ]);
   services.scheduler.wake();

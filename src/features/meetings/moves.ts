@@ -109,7 +109,11 @@ export function beforeMoveLine(
 }
 
 /** The answer buttons of a private message about meeting `meetingId`, in `locale`. */
-export function privateRsvpKeyboard(translate: Translator, locale: string, meetingId: number): InlineKeyboard {
+export function privateRsvpKeyboard(
+  translate: Translator,
+  locale: string,
+  meetingId: number,
+): InlineKeyboard {
   return new InlineKeyboard()
     .text(translate(locale, "meeting-reminder-btn-attend"), `rsvp:${meetingId}:a`)
     .text(translate(locale, "meeting-reminder-btn-absent"), `rsvp:${meetingId}:n`)

@@ -40,7 +40,15 @@ export interface Settings {
 
 /** What a cell may override. */
 export type CellOverrides = Partial<
-  Pick<Settings, "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "absenceReasonHours">
+  Pick<
+    Settings,
+    | "language"
+    | "timeZone"
+    | "quietHours"
+    | "meetingReminderMinutes"
+    | "absenceThreshold"
+    | "absenceReasonHours"
+  >
 >;
 
 /** The JSON object kept in Organisation.settings. */
