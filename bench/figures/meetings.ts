@@ -1,5 +1,7 @@
 // /close_meeting in the large cell (statements, time, Telegram calls made inline), and the
-// repeated-absence check with every member of that cell absent.
+// repeated-absence check with every member of that cell absent. Nobody checked in, so the command
+// first asks [Chốt sổ] [Thôi] with the counts; the figure is the command and the confirming press
+// together (each is one update), the larger of the two against the goal.
 import { performance } from "node:perf_hooks";
 import { alertRepeatedAbsences } from "../../src/features/meetings/close.ts";
 import type { Provider } from "../../src/db/url.ts";
@@ -27,6 +29,7 @@ export function closeMeeting(provider: Provider, sizes: BenchSizes): Figure {
       const big = stage.ward.big;
       const secretary = big.users[0]!;
       const statements: number[] = [];
+      const perUpdate: number[] = [];
       const times: number[] = [];
       const telegramCalls: number[] = [];
       for (let round = 0; round < sizes.closeRounds; round++) {
@@ -46,9 +49,24 @@ export function closeMeeting(provider: Provider, sizes: BenchSizes): Figure {
         const before = statementCount();
         const t0 = performance.now();
         await flushBot(stage);
-        times.push(performance.now() - t0);
+        let ms = performance.now() - t0;
         await settleStatements();
-        statements.push(statementCount() - before);
+        const asking = statementCount() - before;
+        const question = emulator.lastBotMessage(account, big.chatId);
+        const confirm = question?.buttons.find((b) => b.callback_data?.startsWith(`cm:${meeting.id}:`));
+        if (!question || !confirm?.callback_data) {
+          throw new Error(`no close confirmation; the bot said: ${question?.text ?? "nothing"}`);
+        }
+        emulator.pressButton(account, secretary, big.chatId, question.message_id, confirm.callback_data);
+        const beforePress = statementCount();
+        const t1 = performance.now();
+        await flushBot(stage);
+        ms += performance.now() - t1;
+        await settleStatements();
+        const closing = statementCount() - beforePress;
+        times.push(ms);
+        statements.push(asking + closing);
+        perUpdate.push(Math.max(asking, closing));
         telegramCalls.push(emulator.calls().length - firstCall);
         const after = await app.repos.meetings.get(meeting.id);
         if (after?.state !== "closed") {
@@ -57,15 +75,22 @@ export function closeMeeting(provider: Provider, sizes: BenchSizes): Figure {
         }
       }
       const s = median(statements);
+      const most = median(perUpdate);
       const ms = median(times);
       const calls = median(telegramCalls);
       return {
         [id]: {
-          measured: `${formatNumber(s)} statements, ${formatNumber(ms)} ms, ${formatNumber(calls)} Telegram calls inline`,
+          measured: `${formatNumber(s)} statements in 2 updates (≤ ${formatNumber(most)} each), ${formatNumber(ms)} ms, ${formatNumber(calls)} Telegram calls inline`,
           baseline: "",
           ratio: null,
-          met: s < 30 && ms < 100,
-          values: { statements: s, ms, telegramCalls: calls, rounds: sizes.closeRounds },
+          met: most < 30 && ms < 100,
+          values: {
+            statements: s,
+            statementsPerUpdate: most,
+            ms,
+            telegramCalls: calls,
+            rounds: sizes.closeRounds,
+          },
         },
       };
     },

@@ -28,6 +28,17 @@ meeting-reminder-status-none = You have not confirmed yet — please press one o
 meeting-reminder-status-attend = You have confirmed that you will attend. See you there!
 meeting-reminder-status-absent = You said you will be absent; if that changes, please press a button below.
 meeting-reminder-status-unsure = You are not sure yet — once you know, please press a button below.
+meeting-moved-private = 🔁 { $cell }: { $title } is moved to { $when } (previously: { $from }).
+meeting-moved-private-ask = Please confirm whether you will attend at the new time with a button below.
+meeting-before-move-line = Before the move you answered: { $answer }. Please confirm again for the new time with a button below.
+meeting-before-move-attend = attending
+meeting-before-move-absent = absent
+meeting-before-move-unsure = not sure
+meeting-before-move-with-reason = { $answer } ({ $reason })
+meeting-before-move-reason-health = health
+meeting-before-move-reason-work = work
+meeting-before-move-reason-family = family matters
+meeting-before-move-reason-other = another reason
 meeting-reminder-btn-attend = ✅ Attend
 meeting-reminder-btn-absent = ❌ Absent
 meeting-reminder-btn-unsure = ❔ Not sure
@@ -60,16 +71,36 @@ close-already = The meeting { $meeting } was already closed.
 close-cancelled = The meeting { $meeting } was cancelled and cannot be closed.
 close-not-started = The meeting { $meeting } has not taken place yet, so it cannot be closed.
 close-result =
-    ✅ { $meeting } is closed.
+    ✅ { $meeting } is closed and its register frozen.
     • Present: { $present } (checked in by someone else: { $proxy })
     • Absent with a reason: { $excused }
     • Absent without a reason: { $unexcused }
     • Expected: { $expected } — attendance { $rate }%
-    Thank you all for taking part.
-close-done-secretary = The register of { $meeting } is closed. Absent without a reason: { $unexcused }. I asked { $asked } of them privately for a reason; { $unreached } could not be reached privately (they have not opened a chat with me).
+close-result-conclusions = 📝 Conclusions: { $conclusions }
+close-result-reasons = I will ask { $asked } members absent without a reason privately why; { $unreached } cannot be reached privately (they have not opened a chat with me). Absent members have { $hours } hours to give a reason.
+close-result-thanks = Thank you all for taking part.
+close-confirm-no-checkin =
+    Check-in was never opened for { $meeting } (/checkin). If the register is frozen now:
+    • Present: { $present } (checked in by someone else: { $proxy })
+    • Absent with a reason: { $excused }
+    • Absent without a reason: { $unexcused }
+    • Expected: { $expected } — attendance { $rate }%
+    Do you really want to freeze the register? If not, open check-in with /checkin first.
+close-confirm-many-absent =
+    If the register is frozen now, half the expected members of { $meeting } or more will be absent:
+    • Present: { $present } (checked in by someone else: { $proxy })
+    • Absent with a reason: { $excused }
+    • Absent without a reason: { $unexcused }
+    • Expected: { $expected } — attendance { $rate }%
+    Do you really want to freeze the register?
+close-confirm-button = ✅ Freeze the register
+close-cancel-button = Not now
+close-confirm-dropped = The register of { $meeting } is not frozen. You can go on with check-in and send /close_meeting again.
+close-confirm-accepted = Freezing the register of { $meeting }…
+close-done-secretary = The register of { $meeting } is closed. Absent without a reason: { $unexcused }. I will ask { $asked } of them privately for a reason; { $unreached } could not be reached privately (they have not opened a chat with me).
 absence-reason-ask =
     Dear comrade, the register of { $meeting } shows you as absent without a reason.
-    Please tell us why by pressing one of the buttons below.
+    Please tell us why before { $deadline } by pressing one of the buttons below.
 absence-reason-health = 🏥 Health
 absence-reason-work = 💼 Work
 absence-reason-family = 👪 Family
@@ -79,7 +110,10 @@ absence-reason-other-placeholder = Reason for absence
 absence-reason-thanks = Thank you, your reason for the absence is recorded.
 absence-reason-already = Your reason for this absence was already recorded.
 absence-reason-bad-text = The reason must not be empty nor longer than { $max } characters. Please send the reason again.
-absence-alert = 🔔 { $name } (cell { $cell }) has been absent without a reason { $count } times in { $year }. Please talk with them about it.
+absence-alert = 🔔 { $name } ({ $cell }) has been absent without a reason { $count ->
+        [one] once
+       *[other] { $count } times
+    } in { $year }. Please talk with them about it.
 attendance-edit-usage = Usage: /attendance #<meeting number> <member> present|proxy|excused|unexcused — for example: /attendance #12 #3 excused
 attendance-edit-not-closed = The meeting { $meeting } is not closed yet; the register can be corrected only after /close_meeting.
 attendance-edit-done = Register of { $meeting } corrected: { $name } — { $status }.

@@ -28,6 +28,17 @@ meeting-reminder-status-none = Đồng chí chưa xác nhận — xin bấm mộ
 meeting-reminder-status-attend = Đồng chí đã xác nhận tham dự. Hẹn gặp đồng chí!
 meeting-reminder-status-absent = Đồng chí đã báo vắng mặt; nếu có thay đổi, xin bấm một nút bên dưới.
 meeting-reminder-status-unsure = Đồng chí còn chưa chắc tham dự — khi đã rõ, xin bấm một nút bên dưới.
+meeting-moved-private = 🔁 { $cell }: { $title } đã dời sang { $when } (trước đây: { $from }).
+meeting-moved-private-ask = Xin đồng chí xác nhận tham dự theo giờ mới bằng một nút bên dưới.
+meeting-before-move-line = Trước khi dời, đồng chí đã báo: { $answer }. Xin đồng chí xác nhận lại theo giờ mới bằng một nút bên dưới.
+meeting-before-move-attend = tham dự
+meeting-before-move-absent = vắng mặt
+meeting-before-move-unsure = chưa chắc
+meeting-before-move-with-reason = { $answer } ({ $reason })
+meeting-before-move-reason-health = sức khỏe
+meeting-before-move-reason-work = công việc
+meeting-before-move-reason-family = việc gia đình
+meeting-before-move-reason-other = lý do khác
 meeting-reminder-btn-attend = ✅ Tham dự
 meeting-reminder-btn-absent = ❌ Vắng mặt
 meeting-reminder-btn-unsure = ❔ Chưa chắc
@@ -60,16 +71,36 @@ close-already = Cuộc họp { $meeting } đã kết thúc trước đó.
 close-cancelled = Cuộc họp { $meeting } đã bị hủy, không thể kết thúc.
 close-not-started = Cuộc họp { $meeting } chưa diễn ra nên chưa thể kết thúc.
 close-result =
-    ✅ Đã kết thúc { $meeting }.
+    ✅ Đã kết thúc { $meeting } và chốt sổ điểm danh.
     • Có mặt: { $present } (trong đó điểm danh hộ: { $proxy })
     • Vắng có lý do: { $excused }
     • Vắng không có lý do: { $unexcused }
     • Tổng số dự kiến: { $expected } — tỷ lệ dự họp { $rate }%
-    Cảm ơn các đồng chí đã tham dự.
-close-done-secretary = Đã chốt sổ điểm danh { $meeting }. Số đồng chí vắng chưa có lý do: { $unexcused }. Trợ lý đã nhắn riêng hỏi lý do { $asked } đồng chí; { $unreached } đồng chí chưa nhận được tin nhắn riêng (chưa mở trò chuyện với Trợ lý).
+close-result-conclusions = 📝 Kết luận: { $conclusions }
+close-result-reasons = Trợ lý sẽ nhắn riêng hỏi lý do { $asked } đồng chí vắng chưa có lý do; { $unreached } đồng chí chưa nhận được tin nhắn riêng (chưa mở trò chuyện với Trợ lý). Các đồng chí vắng có { $hours } giờ để báo lý do.
+close-result-thanks = Cảm ơn các đồng chí đã tham dự.
+close-confirm-no-checkin =
+    Cuộc họp { $meeting } chưa mở điểm danh (/checkin). Nếu chốt sổ bây giờ:
+    • Có mặt: { $present } (trong đó điểm danh hộ: { $proxy })
+    • Vắng có lý do: { $excused }
+    • Vắng không có lý do: { $unexcused }
+    • Tổng số dự kiến: { $expected } — tỷ lệ dự họp { $rate }%
+    Đồng chí có chắc muốn chốt sổ không? Nếu chưa, xin mở điểm danh bằng /checkin trước.
+close-confirm-many-absent =
+    Nếu chốt sổ bây giờ, { $meeting } sẽ có từ một nửa số đảng viên dự kiến trở lên vắng mặt:
+    • Có mặt: { $present } (trong đó điểm danh hộ: { $proxy })
+    • Vắng có lý do: { $excused }
+    • Vắng không có lý do: { $unexcused }
+    • Tổng số dự kiến: { $expected } — tỷ lệ dự họp { $rate }%
+    Đồng chí có chắc muốn chốt sổ không?
+close-confirm-button = ✅ Chốt sổ
+close-cancel-button = Thôi
+close-confirm-dropped = Chưa chốt sổ { $meeting }. Đồng chí có thể tiếp tục điểm danh rồi gõ lại /close_meeting.
+close-confirm-accepted = Đang chốt sổ { $meeting }…
+close-done-secretary = Đã chốt sổ điểm danh { $meeting }. Số đồng chí vắng chưa có lý do: { $unexcused }. Trợ lý sẽ nhắn riêng hỏi lý do { $asked } đồng chí; { $unreached } đồng chí chưa nhận được tin nhắn riêng (chưa mở trò chuyện với Trợ lý).
 absence-reason-ask =
     Kính gửi đồng chí, sổ điểm danh { $meeting } ghi đồng chí vắng mặt chưa có lý do.
-    Xin đồng chí cho biết lý do bằng cách bấm một nút dưới đây.
+    Xin đồng chí cho biết lý do trước { $deadline } bằng cách bấm một nút dưới đây.
 absence-reason-health = 🏥 Sức khỏe
 absence-reason-work = 💼 Công việc
 absence-reason-family = 👪 Việc gia đình
@@ -79,7 +110,7 @@ absence-reason-other-placeholder = Lý do vắng mặt
 absence-reason-thanks = Cảm ơn đồng chí, Trợ lý đã ghi nhận lý do vắng mặt.
 absence-reason-already = Lý do vắng mặt của đồng chí đã được ghi nhận trước đó.
 absence-reason-bad-text = Lý do cần có nội dung và không quá { $max } ký tự. Xin đồng chí gửi lại lý do.
-absence-alert = 🔔 Đồng chí { $name } (chi bộ { $cell }) đã vắng họp không có lý do { $count } lần trong năm { $year }. Đề nghị đồng chí trao đổi, nhắc nhở đồng chí ấy.
+absence-alert = 🔔 Đồng chí { $name } ({ $cell }) đã vắng họp không có lý do { $count } lần trong năm { $year }. Đề nghị đồng chí trao đổi, nhắc nhở đồng chí ấy.
 attendance-edit-usage = Cách dùng: /attendance #<số cuộc họp> <đảng viên> present|proxy|excused|unexcused — ví dụ: /attendance #12 #3 excused
 attendance-edit-not-closed = Cuộc họp { $meeting } chưa kết thúc; sổ điểm danh chỉ sửa được sau khi /close_meeting.
 attendance-edit-done = Đã sửa sổ điểm danh { $meeting }: đồng chí { $name } — { $status }.

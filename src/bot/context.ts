@@ -34,6 +34,11 @@ export interface Caller {
   telegramId: number;
   member: MemberView | null;
   isAdmin: boolean;
+  /**
+   * This update opened a private chat with the bot for the first time (the member was never
+   * reachable before: not now, and never blocked the bot since an earlier chat).
+   */
+  firstPrivateChat?: boolean;
 }
 
 interface AppFlavor {

@@ -16,6 +16,7 @@ import {
   type TelegramEmulator,
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
+import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -349,6 +350,8 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
+  const kit = { app, t, timeIs, say, press, withButton, dataOf, expectText, tick, flush };
+  await playMoveAndConfirmedClose(kit, { cell, chat: kp1, secretary: lan, attends: binh, absent: cuc });
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);

@@ -101,6 +101,10 @@ describe.each(SUPPORTED_PROVIDERS)("stored times on %s", (provider) => {
     await h.say(hai, cell.chatId, `/checkin #${cell.members.get(bay.id)!.number}`);
     h.clock.set(local("2031-12-05 21:00"));
     await h.say(lan, cell.chatId, "/close_meeting Thống nhất kế hoạch tháng 12");
+    // Half the expected members absent: the secretary confirms the register (issue 9 item 2).
+    const question = last(cell.chatId);
+    const confirm = question.buttons.find((b) => b.callback_data?.startsWith("cm:"))!.callback_data!;
+    await h.press(lan, cell.chatId, question.message_id, confirm);
     await tickAt("2031-12-05 21:01");
     expect((await prisma().meeting.findUniqueOrThrow({ where: { id: meeting.id } })).state).toBe("closed");
 

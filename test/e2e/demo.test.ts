@@ -31,7 +31,7 @@ describe("npm run demo", () => {
     expect(transcript).toContain("tỷ lệ dự họp 57%");
     expect(transcript).toContain("digest");
 
-    expect(summary).toEqual({ cells: 2, members: 9, meetings: 1, expected: 7, attended: 4 });
+    expect(summary).toEqual({ cells: 2, members: 9, meetings: 2, expected: 7, attended: 4 });
     // The temporary data directory is gone.
     expect(demoDirs().filter((name) => !before.has(name))).toEqual([]);
   }, 120_000);

@@ -141,7 +141,9 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     const post = h.emulator.lastBotMessage(h.botAccount, group())!;
     expect(post.text).toContain("Điểm danh Họp chi bộ 1 #");
     expect(post.text).toContain("bấm nút “✋ Có mặt”");
-    expect(post.text).toContain("Đã điểm danh: 0/9");
+    // The secretary who opened it chairs the meeting: present already (issue 9 item 2).
+    expect(post.text).toContain("Đã điểm danh: 1/9");
+    expect((await attendanceOf(meetings[0]!)).get(memberId(secretary))?.status).toBe("present");
     expect(post.buttons.map((b) => [b.text, b.callback_data])).toEqual([["✋ Có mặt", `ci:${meetings[0]}`]]);
     // A group leader and an admin may post it again; nothing else changes.
     const audits = await prisma().auditEntry.count({ where: { action: "meeting.checkin_posted" } });
@@ -160,7 +162,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     expect(await prisma().attendance.count({ where: { memberId: memberId(me) } })).toBe(1);
     // The post's count is refreshed by the scheduler.
     await settle();
-    expect(h.emulator.lastBotMessage(h.botAccount, group())!.text).toContain("Đã điểm danh: 1/9");
+    expect(h.emulator.lastBotMessage(h.botAccount, group())!.text).toContain("Đã điểm danh: 2/9");
 
     const before = await snapshot();
     expect(await pressOn(stranger, group(), data)).toBe(NOT_MEMBER);
@@ -173,7 +175,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     expect(await snapshot()).toEqual(before);
 
     expect(await pressOn(leader, group(), data)).toBe("Đã ghi nhận đồng chí có mặt. Cảm ơn đồng chí!");
-    expect(await pressOn(secretary, group(), data)).toBe("Đã ghi nhận đồng chí có mặt. Cảm ơn đồng chí!");
+    expect(await pressOn(secretary, group(), data)).toBe("Đồng chí đã được điểm danh rồi.");
   });
 
   it("lets a group leader check in a member of their own group by proxy, audited, and nobody else", async () => {
@@ -232,11 +234,11 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
 
   it("closes the register: present, proxy, excused by RSVP reason, unexcused; exempt not counted", async () => {
     const groupBefore = h.texts(group()).length;
-    await h.say(secretary, group(), "/close_meeting Kết luận: thống nhất kế hoạch tháng 12 🇻🇳");
+    await h.say(secretary, group(), "/close_meeting Thống nhất kế hoạch tháng 12 🇻🇳");
     const meeting = await prisma().meeting.findUniqueOrThrow({ where: { id: meetings[0]! } });
     expect(meeting.state).toBe("closed");
     expect(meeting.closedAt?.toISOString()).toBe(h.clock.now().toISOString());
-    expect(meeting.conclusions).toBe("Kết luận: thống nhất kế hoạch tháng 12 🇻🇳");
+    expect(meeting.conclusions).toBe("Thống nhất kế hoạch tháng 12 🇻🇳");
     const rows = await attendanceOf(meetings[0]!);
     const status = (u: User) => rows.get(memberId(u))?.status;
     expect(status(secretary)).toBe("present");
@@ -253,7 +255,10 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     expect([...rows.values()].every((r) => r.expected)).toBe(true);
 
     const posted = h.texts(group()).slice(groupBefore);
-    const result = posted.find((t) => t.startsWith("✅"))!;
+    // One group message: the counts, the conclusions and what happens next (issue 9 item 2).
+    expect(posted).toHaveLength(1);
+    const result = posted[0]!;
+    expect(result).toContain("📝 Kết luận: Thống nhất kế hoạch tháng 12 🇻🇳");
     expect(result).toContain("• Có mặt: 6 (trong đó điểm danh hộ: 3)");
     expect(result).toContain("• Vắng có lý do: 1");
     expect(result).toContain("• Vắng không có lý do: 2");
@@ -263,7 +268,10 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
         expect(text).not.toContain(name);
       }
     }
-    expect(posted.join("\n")).toContain("đã nhắn riêng hỏi lý do 1 đồng chí; 1 đồng chí chưa nhận được");
+    expect(result).toContain(
+      "sẽ nhắn riêng hỏi lý do 1 đồng chí vắng chưa có lý do; 1 đồng chí chưa nhận được",
+    );
+    expect(result).toContain("có 48 giờ để báo lý do");
 
     const prompt = await prisma().prompt.findFirstOrThrow({ where: { meetingId: meetings[0]! } });
     expect(prompt).toMatchObject({
@@ -282,8 +290,11 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
   });
 
   it("asks the absent member privately; only they can answer, and a typed reason excuses them", async () => {
+    // The question goes through the outbox.
+    await h.app.scheduler.tick();
     const ask = h.emulator.lastBotMessage(h.botAccount, askMe.id)!;
     expect(ask.text).toContain("ghi đồng chí vắng mặt chưa có lý do");
+    expect(ask.text).toContain("cho biết lý do trước Thứ Năm, 03/12/2026 lúc");
     const id = meetings[0]!;
     expect(ask.buttons.map((b) => b.callback_data)).toEqual([
       `ab:${id}:h`,
@@ -330,7 +341,13 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     expect(h.lastText(group())).toContain("chưa diễn ra");
     h.clock.set(new Date("2026-12-10T15:00:00Z"));
     await h.say(h.admin, group(), `/close_meeting #${second}`);
+    // No check-in was opened: the counts first, and a confirmation (issue 9 item 2).
+    expect(h.lastText(group())).toContain("chưa mở điểm danh");
+    expect((await prisma().meeting.findUniqueOrThrow({ where: { id: second } })).state).toBe("planned");
+    const confirm = lastButtons(group()).find((d) => d?.endsWith(":y"))!;
+    expect(await pressOn(h.admin, group(), confirm)).toBeUndefined();
     expect((await prisma().meeting.findUniqueOrThrow({ where: { id: second } })).state).toBe("closed");
+    await h.app.scheduler.tick();
     await pressOn(askMe, askMe.id, `ab:${second}:h`);
     expect((await attendanceOf(second)).get(memberId(askMe))?.status).toBe("absent_excused");
     await h.app.scheduler.tick();
@@ -343,14 +360,26 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     await h.say(secretary, group(), "/checkin");
     await pressOn(me, group(), `ci:${third}`);
     await h.say(secretary, group(), "/close_meeting");
+    // 2 of 9 present: the register would make most members absent, so the secretary confirms it.
+    expect(h.lastText(group())).toContain("từ một nửa số đảng viên dự kiến trở lên vắng mặt");
+    await pressOn(
+      secretary,
+      group(),
+      lastButtons(group()).find((d) => d?.endsWith(":y"))!,
+    );
     expect((await prisma().meeting.findUniqueOrThrow({ where: { id: third } })).state).toBe("closed");
+    // Nothing is alerted before the 48-hour reason window is over (issue 9 item 3).
+    await h.app.scheduler.tick();
+    expect(await prisma().scheduledDelivery.count({ where: { key: { startsWith: "absence:" } } })).toBe(0);
+    h.clock.set(new Date("2026-12-22T12:30:00Z"));
+    await h.app.scheduler.tick();
     const rows = await prisma().scheduledDelivery.findMany({ where: { key: { startsWith: "absence:" } } });
     expect(rows.map((r) => r.key)).toEqual([
       `absence:${cell.cell.id}:${memberId(never)}:2026:3:to:${memberId(secretary)}`,
     ]);
     await h.app.scheduler.tick();
     expect(h.texts(secretary.id).filter(alert)).toEqual([
-      "🔔 Đồng chí Hà Văn Vắng (chi bộ Chi bộ Khu phố 2) đã vắng họp không có lý do 3 lần trong năm 2026. Đề nghị đồng chí trao đổi, nhắc nhở đồng chí ấy.",
+      "🔔 Đồng chí Hà Văn Vắng (Chi bộ Khu phố 2) đã vắng họp không có lý do 3 lần trong năm 2026. Đề nghị đồng chí trao đổi, nhắc nhở đồng chí ấy.",
     ]);
     expect(h.texts(group()).filter(alert)).toEqual([]);
     for (const u of [leader, me, askMe, rsvpAbsent, m5, m6, otherSecretary, h.admin]) {

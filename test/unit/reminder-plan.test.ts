@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   audienceForOffset,
+  memberReminderRows,
   planReminderRows,
   shiftOutOfQuietHours,
   type ReminderPlanInput,
@@ -21,10 +22,6 @@ function input(over: Partial<ReminderPlanInput> = {}): ReminderPlanInput {
     quietHours: QUIET,
     timeZone: TZ,
     groupChatId: -100,
-    members: [
-      { memberId: 1, chatId: 11 },
-      { memberId: 2, chatId: 22 },
-    ],
     agendaItems: [
       { itemId: 5, owner: { memberId: 2, chatId: 22 } },
       { itemId: 6, owner: null },
@@ -64,11 +61,9 @@ describe("planReminderRows", () => {
   it("plans the defaults: 3 days group + everyone, 1 day group, 2 hours private, agenda rows", () => {
     expect(plan()).toEqual({
       "meeting:7:r:4320:group": "2026-12-01 19:30",
-      "meeting:7:r:4320:m:1": "2026-12-01 19:30",
-      "meeting:7:r:4320:m:2": "2026-12-01 19:30",
+      "meeting:7:r:4320:members": "2026-12-01 19:30",
       "meeting:7:r:1440:group": "2026-12-03 19:30",
-      "meeting:7:r:120:m:1": "2026-12-04 17:30",
-      "meeting:7:r:120:m:2": "2026-12-04 17:30",
+      "meeting:7:r:120:members": "2026-12-04 17:30",
       "meeting:7:r:agenda:5": "2026-12-03 19:30",
       "meeting:7:r:agenda-check:1": "2026-12-02 19:30",
     });
@@ -83,13 +78,13 @@ describe("planReminderRows", () => {
       memberId: null,
       cellId: 3,
     });
-    expect(byKey.get("meeting:7:r:4320:m:2")?.payload).toEqual({
+    expect(byKey.get("meeting:7:r:4320:members")?.payload).toEqual({
       meetingId: 7,
       startsAt: local("2026-12-04 19:30").toISOString(),
       offsetMinutes: 4320,
       audience: "all",
     });
-    expect(byKey.get("meeting:7:r:120:m:1")?.payload.audience).toBe("unconfirmed");
+    expect(byKey.get("meeting:7:r:120:members")?.payload.audience).toBe("unconfirmed");
     expect(byKey.get("meeting:7:r:agenda:5")).toMatchObject({ kind: "meeting-agenda-owner", chatId: 22 });
     expect(byKey.get("meeting:7:r:agenda-check:1")).toMatchObject({
       kind: "meeting-agenda-check",
@@ -104,14 +99,13 @@ describe("planReminderRows", () => {
         plan({
           now: local("2026-11-20 08:00"),
           offsets: [60, 10080, 720],
-          members: [{ memberId: 1, chatId: 11 }],
         }),
       ),
     ).toEqual([
       "meeting:7:r:10080:group",
-      "meeting:7:r:10080:m:1",
+      "meeting:7:r:10080:members",
       "meeting:7:r:720:group",
-      "meeting:7:r:60:m:1",
+      "meeting:7:r:60:members",
       "meeting:7:r:agenda:5",
       "meeting:7:r:agenda-check:1",
     ]);
@@ -119,48 +113,44 @@ describe("planReminderRows", () => {
 
   it("shifts a nudge due in quiet hours to 06:30 when the meeting is later", () => {
     const p = plan({ startsAt: local("2026-12-05 07:00"), agendaItems: [], managers: [] });
-    expect(p["meeting:7:r:120:m:1"]).toBe("2026-12-05 06:30");
+    expect(p["meeting:7:r:120:members"]).toBe("2026-12-05 06:30");
     expect(p["meeting:7:r:4320:group"]).toBe("2026-12-02 07:00");
   });
 
   it("sends before quiet hours begin when waiting for 06:30 would be after the start", () => {
     const p = plan({ startsAt: local("2026-12-05 06:00"), agendaItems: [], managers: [] });
-    expect(p["meeting:7:r:120:m:1"]).toBe("2026-12-04 21:15");
+    expect(p["meeting:7:r:120:members"]).toBe("2026-12-04 21:15");
     // Group posts obey quiet hours too: 3 days before 06:00 is 06:00, inside them.
     expect(p["meeting:7:r:4320:group"]).toBe("2026-12-02 06:30");
   });
 
   it("quiet hours within one day, and none at all", () => {
     const p = plan({ quietHours: { start: "12:00", end: "14:00" }, startsAt: local("2026-12-04 15:00") });
-    expect(p["meeting:7:r:120:m:1"]).toBe("2026-12-04 14:00"); // 13:00 → 14:00 (before 15:00)
+    expect(p["meeting:7:r:120:members"]).toBe("2026-12-04 14:00"); // 13:00 → 14:00 (before 15:00)
     const q = plan({ quietHours: null, startsAt: local("2026-12-05 06:00") });
-    expect(q["meeting:7:r:120:m:1"]).toBe("2026-12-05 04:00");
+    expect(q["meeting:7:r:120:members"]).toBe("2026-12-05 04:00");
   });
 
   it("a meeting 36 hours ahead: private 3-day reminder at once, no group repeat, no past agenda check", () => {
     const now = local("2026-12-03 07:30");
     expect(plan({ now })).toEqual({
-      "meeting:7:r:4320:m:1": "2026-12-03 07:30",
-      "meeting:7:r:4320:m:2": "2026-12-03 07:30",
+      "meeting:7:r:4320:members": "2026-12-03 07:30",
       "meeting:7:r:1440:group": "2026-12-03 19:30",
-      "meeting:7:r:120:m:1": "2026-12-04 17:30",
-      "meeting:7:r:120:m:2": "2026-12-04 17:30",
+      "meeting:7:r:120:members": "2026-12-04 17:30",
       "meeting:7:r:agenda:5": "2026-12-03 19:30",
     });
   });
 
   it("a meeting an hour ahead: only the nearest passed offset, at once", () => {
     expect(plan({ now: local("2026-12-04 18:30") })).toEqual({
-      "meeting:7:r:120:m:1": "2026-12-04 18:30",
-      "meeting:7:r:120:m:2": "2026-12-04 18:30",
+      "meeting:7:r:120:members": "2026-12-04 18:30",
     });
   });
 
   it("a catch-up in quiet hours waits for 06:30, or is skipped when that is too late", () => {
     const waits = plan({ now: local("2026-12-05 05:30"), startsAt: local("2026-12-05 07:00") });
     expect(waits).toEqual({
-      "meeting:7:r:120:m:1": "2026-12-05 06:30",
-      "meeting:7:r:120:m:2": "2026-12-05 06:30",
+      "meeting:7:r:120:members": "2026-12-05 06:30",
     });
     expect(plan({ now: local("2026-12-05 04:30"), startsAt: local("2026-12-05 06:00") })).toEqual({});
   });
@@ -175,12 +165,41 @@ describe("planReminderRows", () => {
     const after = plan({ startsAt: local("2026-12-06 19:30") });
     expect(Object.keys(after)).toEqual(Object.keys(before));
     expect(after["meeting:7:r:4320:group"]).toBe("2026-12-03 19:30");
-    expect(after["meeting:7:r:120:m:2"]).toBe("2026-12-06 17:30");
+    expect(after["meeting:7:r:120:members"]).toBe("2026-12-06 17:30");
   });
 
-  it("no group rows without a group; no private rows without reachable members", () => {
-    const p = plan({ groupChatId: null, members: [], agendaItems: [], managers: [] });
-    expect(p).toEqual({});
+  it("no group rows without a group; private rows name no member (they are listed when due)", () => {
+    const p = plan({ groupChatId: null, agendaItems: [], managers: [] });
+    expect(Object.keys(p)).toEqual(["meeting:7:r:4320:members", "meeting:7:r:120:members"]);
+    for (const row of planReminderRows(input({ groupChatId: null, agendaItems: [], managers: [] }))) {
+      expect(row).toMatchObject({ kind: "meeting-reminder-members", chatId: null, memberId: null });
+    }
+  });
+
+  it("writes each member's private reminder when the offset's row is due, due at once", () => {
+    const row = planReminderRows(input()).find((r) => r.key === "meeting:7:r:120:members")!;
+    const now = local("2026-12-04 17:30");
+    const rows = memberReminderRows({
+      payload: row.payload,
+      cellId: 3,
+      members: [
+        { memberId: 1, chatId: 11 },
+        { memberId: 4, chatId: 44 },
+      ],
+      now,
+    });
+    expect(rows).toEqual(
+      [1, 4].map((id) => ({
+        key: `meeting:7:r:120:m:${id}`,
+        kind: "meeting-reminder-private",
+        chatId: id * 11,
+        memberId: id,
+        cellId: 3,
+        payload: row.payload,
+        dueAt: now,
+        expiresAt: local("2026-12-04 19:30"),
+      })),
+    );
   });
 
   it("is deterministic (idempotent planning)", () => {

@@ -19,6 +19,8 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
   // Callback queries from a private chat count too; my_chat_member "kicked" does not (handled elsewhere).
   const opensPrivateChat = isPrivate && ctx.myChatMember === undefined;
   const wasUnreachable = !member?.reachable;
+  // Blocking the bot (a refused private send) is the only way a member's unreachableAt is set.
+  const firstPrivateChat = opensPrivateChat && wasUnreachable && !member?.unreachableAt;
   if (opensPrivateChat && wasUnreachable) {
     member = await repos.members.upsertFromTelegram(
       { telegramId: from.id, username: from.username, displayName: displayNameOf(from) },
@@ -26,7 +28,7 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
     );
   }
   const isAdmin = await cache.isAdmin(from.id);
-  ctx.caller = { telegramId: from.id, member, isAdmin };
+  ctx.caller = { telegramId: from.id, member, isAdmin, firstPrivateChat };
   // Menus are only set for people who opened the private chat: a secretary or admin who opens it
   // for the first time (or again, after blocking the bot) gets theirs now.
   if (

@@ -33,6 +33,13 @@ export interface RegisterMember {
   erased: boolean;
 }
 
+export interface CloseRequest {
+  /** The audit entry's id: the confirmation buttons name it, so an older request cannot be confirmed. */
+  id: number;
+  telegramId: number;
+  conclusions: string | null;
+}
+
 export interface NewRegisterRow {
   memberId: number;
   status: string;
@@ -176,10 +183,16 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
           select: { id: true, memberId: true, expected: true },
         });
         const have = new Set(existing.map((e) => e.memberId));
-        for (const e of existing) {
-          const expected = input.expectedByMember.get(e.memberId) ?? false;
-          if (expected !== e.expected) {
-            await tx.attendance.update({ where: { id: e.id }, data: { expected, updatedAt } });
+        // The `expected` flags that change, in at most two statements (one per new value).
+        for (const expected of [true, false]) {
+          const ids = existing
+            .filter(
+              (e) =>
+                (input.expectedByMember.get(e.memberId) ?? false) === expected && e.expected !== expected,
+            )
+            .map((e) => e.id);
+          if (ids.length > 0) {
+            await tx.attendance.updateMany({ where: { id: { in: ids } }, data: { expected, updatedAt } });
           }
         }
         const fresh = input.rows.filter((r) => !have.has(r.memberId));
@@ -275,6 +288,66 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
         select: { meeting: { select: { startsAt: true } } },
       });
       return rows.map((r) => r.meeting.startsAt);
+    },
+
+    /**
+     * For each of `memberIds`, how many closed meetings of the cell starting in [from, to) they
+     * missed without a reason, counting only meetings closed at or before `closedBy` (their reason
+     * window is over) and meeting `alsoMeetingId` (one grouped query).
+     */
+    async unexcusedCounts(input: {
+      cellId: number;
+      memberIds: readonly number[];
+      from: Date;
+      to: Date;
+      closedBy: Date;
+      alsoMeetingId: number;
+    }): Promise<Map<number, number>> {
+      if (input.memberIds.length === 0) return new Map();
+      const rows = await db.attendance.groupBy({
+        by: ["memberId"],
+        where: {
+          memberId: { in: [...input.memberIds] },
+          status: "absent_unexcused",
+          meeting: {
+            cellId: input.cellId,
+            state: "closed",
+            startsAt: { gte: input.from, lt: input.to },
+            OR: [{ closedAt: { lte: input.closedBy } }, { id: input.alsoMeetingId }],
+          },
+        },
+        _count: { _all: true },
+      });
+      return new Map(rows.map((r) => [r.memberId, r._count._all]));
+    },
+
+    /** Members recorded absent without a reason at the meeting. */
+    async unexcusedMemberIds(meetingId: number): Promise<number[]> {
+      const rows = await db.attendance.findMany({
+        where: { meetingId, status: "absent_unexcused" },
+        select: { memberId: true },
+        orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => r.memberId);
+    },
+
+    /**
+     * The newest request to close the meeting that is waiting for its confirmation (audit entry
+     * "meeting.close_asked"): who asked and the conclusions they gave.
+     */
+    async closeRequest(meetingId: number): Promise<CloseRequest | null> {
+      const row = await db.auditEntry.findFirst({
+        where: { action: "meeting.close_asked", targetType: "meeting", targetId: String(meetingId) },
+        orderBy: { id: "desc" },
+        select: { id: true, actorTgId: true, after: true },
+      });
+      if (!row?.after || row.actorTgId === null) return null;
+      const value = JSON.parse(row.after) as { conclusions?: unknown };
+      return {
+        id: row.id,
+        telegramId: Number(row.actorTgId),
+        conclusions: typeof value.conclusions === "string" ? value.conclusions : null,
+      };
     },
 
     /** Creates the draft post-meeting feedback prompt once per meeting; returns its id. */

@@ -26,6 +26,13 @@ export interface ReminderRecipient {
   role: string;
 }
 
+export interface ReminderRsvp {
+  answer: string;
+  reason: string | null;
+  /** Given for the time before a move and not confirmed since. */
+  beforeMove: boolean;
+}
+
 export interface ReminderAgendaItem {
   id: number;
   title: string;
@@ -137,12 +144,44 @@ export function createMeetingReminderRepository(db: Db) {
       }));
     },
 
-    async rsvpAnswer(meetingId: number, memberId: number): Promise<string | null> {
-      const row = await db.rsvp.findUnique({
+    /** The member's answer to the meeting, and whether it was given before the meeting was moved. */
+    async rsvpOf(meetingId: number, memberId: number): Promise<ReminderRsvp | null> {
+      return db.rsvp.findUnique({
         where: { meetingId_memberId: { meetingId, memberId } },
-        select: { answer: true },
+        select: { answer: true, reason: true, beforeMove: true },
       });
-      return row?.answer ?? null;
+    },
+
+    /** Members who said they attend at the meeting's current time (confirmed since any move). */
+    async attendingMemberIds(meetingId: number): Promise<Set<number>> {
+      const rows = await db.rsvp.findMany({
+        where: { meetingId, answer: "attend", beforeMove: false },
+        select: { memberId: true },
+      });
+      return new Set(rows.map((r) => r.memberId));
+    },
+
+    /**
+     * Members who were told the meeting's time privately or answered it: a private row of the meeting
+     * under one of `keyPrefixes` was sent to them, or they have an answer. One query each.
+     */
+    async toldMemberIds(meetingId: number, keyPrefixes: readonly string[]): Promise<Set<number>> {
+      const [sent, answered] = await Promise.all([
+        db.scheduledDelivery.findMany({
+          where: {
+            status: "sent",
+            memberId: { not: null },
+            OR: keyPrefixes.map((prefix) => ({ key: { startsWith: prefix } })),
+          },
+          select: { memberId: true },
+          distinct: ["memberId"],
+        }),
+        db.rsvp.findMany({ where: { meetingId }, select: { memberId: true } }),
+      ]);
+      const ids = new Set<number>();
+      for (const row of sent) if (row.memberId !== null) ids.add(row.memberId);
+      for (const row of answered) ids.add(row.memberId);
+      return ids;
     },
   };
 }

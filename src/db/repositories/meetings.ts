@@ -20,6 +20,8 @@ export interface MeetingView {
   announcementMessageId: number | null;
   createdByMemberId: number | null;
   checkinOpenedAt: Date | null;
+  /** The start time before the last move (null: never moved). */
+  movedFromStartsAt: Date | null;
   closedAt: Date | null;
   cancelledAt: Date | null;
   createdAt: Date;
@@ -44,6 +46,7 @@ function toView(row: MeetingRow): MeetingView {
     announcementMessageId: row.announcementMessageId,
     createdByMemberId: row.createdByMemberId,
     checkinOpenedAt: row.checkinOpenedAt,
+    movedFromStartsAt: row.movedFromStartsAt,
     closedAt: row.closedAt,
     cancelledAt: row.cancelledAt,
     createdAt: row.createdAt,
@@ -153,12 +156,22 @@ export function createMeetingRepository(db: Db, clock: Clock) {
     },
 
     /** Moves a planned meeting; false when it is no longer planned or in progress. */
-    async move(id: number, startsAt: Date): Promise<boolean> {
-      const { count } = await db.meeting.updateMany({
-        where: { id, state: { in: [...OPEN_MEETING_STATES] } },
-        data: { startsAt, updatedAt: clock.now() },
+    /**
+     * Moves an open meeting from `from` to `startsAt`: remembers `from` for the announcement and marks
+     * every answer given so far as given before the move (the members are asked to confirm again).
+     * False (nothing written) when the meeting was closed, cancelled or moved meanwhile.
+     */
+    async move(id: number, from: Date, startsAt: Date): Promise<boolean> {
+      const updatedAt = clock.now();
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.meeting.updateMany({
+          where: { id, startsAt: from, state: { in: [...OPEN_MEETING_STATES] } },
+          data: { startsAt, movedFromStartsAt: from, updatedAt },
+        });
+        if (count !== 1) return false;
+        await tx.rsvp.updateMany({ where: { meetingId: id }, data: { beforeMove: true, updatedAt } });
+        return true;
       });
-      return count === 1;
     },
 
     /** Cancels an open meeting; false when it was already closed or cancelled. */

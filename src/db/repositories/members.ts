@@ -23,6 +23,8 @@ export interface MemberView {
   fullName: string | null;
   locale: string | null;
   reachable: boolean;
+  /** When a private send was last refused (they blocked the bot); null: never, or open again since. */
+  unreachableAt: Date | null;
   memberships: MembershipView[];
 }
 
@@ -62,6 +64,8 @@ interface CallerRow {
   locale: string | null;
   /** A boolean on PostgreSQL, 0/1 on SQLite. */
   reachable: boolean | number | bigint;
+  /** A Date on PostgreSQL; SQLite's driver may give the stored text or number. */
+  unreachableAt: Date | string | number | null;
   cellId: number | bigint | null;
   role: string | null;
   status: string | null;
@@ -115,6 +119,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       fullName: row.fullName,
       locale: row.locale,
       reachable: row.reachable,
+      unreachableAt: row.unreachableAt,
       memberships: row.memberships.map((m) => ({
         cellId: m.cellId,
         cellName: m.cell.name,
@@ -137,7 +142,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       const rows = await db.$queryRaw<CallerRow[]>`
         SELECT m."id" AS "id", m."username" AS "username", m."displayName" AS "displayName",
                m."fullName" AS "fullName", m."locale" AS "locale", m."reachable" AS "reachable",
-               s."cellId" AS "cellId", s."role" AS "role", s."status" AS "status",
+               m."unreachableAt" AS "unreachableAt", s."cellId" AS "cellId", s."role" AS "role", s."status" AS "status",
                s."partyGroupId" AS "partyGroupId", s."number" AS "number",
                c."name" AS "cellName", c."active" AS "cellActive", g."name" AS "partyGroupName"
         FROM "Member" m
@@ -156,6 +161,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
         fullName: first.fullName,
         locale: first.locale,
         reachable: bool(first.reachable),
+        unreachableAt: first.unreachableAt === null ? null : new Date(first.unreachableAt),
         memberships: rows.flatMap((r) =>
           r.cellId === null
             ? []

@@ -12,6 +12,8 @@ export interface RsvpView {
   answer: string;
   reason: string | null;
   reasonText: string | null;
+  /** Given for the time before a move, not confirmed since. */
+  beforeMove: boolean;
   updatedAt: Date;
 }
 
@@ -45,6 +47,8 @@ export interface RsvpPressView {
   reason: string | null;
   /** Whether the announcement's refresh row (the key given) is waiting to run. */
   refreshPending: boolean;
+  /** The answer was given before the meeting was moved: the same button confirms it. */
+  beforeMove: boolean;
 }
 
 interface PressRow {
@@ -59,6 +63,7 @@ interface PressRow {
   answer: string | null;
   reason: string | null;
   refreshPending: number | bigint | null;
+  beforeMove: boolean | number | bigint | null;
 }
 
 /** A raw integer column as a number (drivers give bigint for 64-bit columns). */
@@ -84,7 +89,8 @@ export function createRsvpRepository(db: Db, clock: Clock) {
                m."announcementMessageId" AS "announcementMessageId",
                r."answer" AS "answer", r."reason" AS "reason",
                (SELECT COUNT(*) FROM "ScheduledDelivery" d
-                WHERE d."key" = ${refreshKey} AND d."status" = 'pending') AS "refreshPending"
+                WHERE d."key" = ${refreshKey} AND d."status" = 'pending') AS "refreshPending",
+               r."beforeMove" AS "beforeMove"
         FROM "Meeting" m
         JOIN "Cell" c ON c."id" = m."cellId"
         LEFT JOIN "Rsvp" r ON r."meetingId" = m."id" AND r."memberId" = ${memberId ?? -1}
@@ -102,6 +108,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         answer: row.answer,
         reason: row.reason,
         refreshPending: Number(row.refreshPending ?? 0) > 0,
+        beforeMove: row.beforeMove === true || Number(row.beforeMove) === 1,
       };
     },
 
@@ -146,7 +153,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       const upsert = db.rsvp.upsert({
         where: { meetingId_memberId: { meetingId, memberId } },
         create: { meetingId, memberId, answer, createdAt: now, updatedAt: now },
-        update: { answer, reason: null, reasonText: null, updatedAt: now },
+        update: { answer, reason: null, reasonText: null, beforeMove: false, updatedAt: now },
         select: { id: true },
       });
       if (consequences.length === 0) await upsert;
@@ -177,6 +184,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
           answer: true,
           reason: true,
           reasonText: true,
+          beforeMove: true,
           updatedAt: true,
         },
       });
@@ -195,6 +203,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         answer: r.answer,
         reason: r.reason,
         reasonText: r.reasonText,
+        beforeMove: r.beforeMove,
         updatedAt: r.updatedAt,
         displayName: r.member.displayName,
         fullName: r.member.fullName,
@@ -206,7 +215,10 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       return meetingId === undefined ? db.rsvp.count() : db.rsvp.count({ where: { meetingId } });
     },
 
-    /** Counts for the announcement: answers of the cell's active members; expected = active, not exempt. */
+    /**
+     * Counts for the announcement: answers of the cell's active members; expected = active, not
+     * exempt. An answer given before a move and not confirmed since counts as no answer.
+     */
     async counts(meetingId: number, cellId: number): Promise<RsvpCounts> {
       const members = await db.membership.findMany({
         where: { cellId, active: true },
@@ -214,9 +226,9 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       });
       const rsvps = await db.rsvp.findMany({
         where: { meetingId },
-        select: { memberId: true, answer: true },
+        select: { memberId: true, answer: true, beforeMove: true },
       });
-      const answers = new Map(rsvps.map((r) => [r.memberId, r.answer]));
+      const answers = new Map(rsvps.filter((r) => !r.beforeMove).map((r) => [r.memberId, r.answer]));
       const counts: RsvpCounts = { attend: 0, absent: 0, unsure: 0, noAnswer: 0, expected: 0 };
       for (const m of members) {
         const answer = answers.get(m.memberId);

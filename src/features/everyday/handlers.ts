@@ -25,7 +25,8 @@ export function createEverydayFeature(): Composer<BotContext> {
       return;
     }
     const name = ctx.caller?.member?.displayName ?? displayNameOf(ctx.from!);
-    const returning = (ctx.caller?.member?.memberships.length ?? 0) > 0;
+    // "Welcome back" only for someone who had the private chat open before (issue 9 item 4).
+    const returning = ctx.caller?.firstPrivateChat !== true;
     await ctx.reply(ctx.t(returning ? "start-welcome-back" : "start-welcome", { name }));
   });
 

@@ -1,7 +1,7 @@
 // The attendance register as pure data (PRODUCT §4B check-in and closing, §4E definitions): who is
 // expected, what closing writes for each member, the counts of the group's result, and when a
 // member's absences without a reason call for the secretary's attention. No grammY, no Prisma.
-import { localParts } from "../../datetime/calendar.ts";
+import { localParts, zonedTimeToUtc } from "../../datetime/calendar.ts";
 import { absenceReasons, isOneOf, type AbsenceReason } from "../../db/enums.ts";
 
 /** One-letter codes of absence reasons in callback data (`ab:<meetingId>:<code>`). */
@@ -52,11 +52,13 @@ export interface RsvpInput {
   answer: string;
   reason: string | null;
   reasonText: string | null;
+  /** Given for the time before a move and not confirmed since: counts as no answer. */
+  beforeMove?: boolean;
 }
 
 export interface RegisterRow {
   memberId: number;
-  status: "absent_excused" | "absent_unexcused";
+  status: "present" | "absent_excused" | "absent_unexcused";
   reason: string | null;
   expected: true;
 }
@@ -74,23 +76,29 @@ export function isExpected(member: { status: string }): boolean {
 }
 
 /**
- * What closing writes: every expected member without a present/proxy row is absent — with a reason
- * when they answered the announcement "absent" with one, without a reason otherwise. Exempt members
- * get no absence.
+ * What closing writes: the members in `presentIds` (whoever closes the meeting: they chaired it) are
+ * present when nothing else was recorded for them; every other expected member without a row is
+ * absent — with a reason when they answered the announcement "absent" with one (and confirmed it
+ * after any move), without a reason otherwise. Exempt members get no absence.
  */
 export function planRegister(
   members: readonly RegisterMemberInput[],
   existing: readonly ExistingRow[],
   rsvps: readonly RsvpInput[],
+  presentIds: ReadonlySet<number> = new Set(),
 ): RegisterPlan {
   const expectedByMember = new Map<number, boolean>();
   for (const row of existing) expectedByMember.set(row.memberId, false);
   for (const m of members) expectedByMember.set(m.memberId, isExpected(m));
   const recorded = new Set(existing.map((r) => r.memberId));
-  const rsvpOf = new Map(rsvps.map((r) => [r.memberId, r]));
+  const rsvpOf = new Map(rsvps.filter((r) => r.beforeMove !== true).map((r) => [r.memberId, r]));
   const rows: RegisterRow[] = [];
   for (const m of members) {
     if (!isExpected(m) || recorded.has(m.memberId)) continue;
+    if (presentIds.has(m.memberId)) {
+      rows.push({ memberId: m.memberId, status: "present", reason: null, expected: true });
+      continue;
+    }
     const rsvp = rsvpOf.get(m.memberId);
     if (rsvp?.answer === "absent" && isOneOf(absenceReasons, rsvp.reason)) {
       rows.push({
@@ -132,6 +140,24 @@ export function summariseRegister(rows: readonly { status: string; expected: boo
   return s;
 }
 
+/** The counts the register will show once `plan` is written over the `existing` rows. */
+export function summarisePlan(existing: readonly ExistingRow[], plan: RegisterPlan): RegisterSummary {
+  const have = new Set(existing.map((r) => r.memberId));
+  return summariseRegister([
+    ...existing.map((r) => ({ status: r.status, expected: plan.expectedByMember.get(r.memberId) ?? false })),
+    ...plan.rows.filter((r) => !have.has(r.memberId)),
+  ]);
+}
+
+/**
+ * Whether closing asks "are you sure?" first: nobody opened check-in, or the register would make
+ * half the expected members or more absent (a forgotten check-in, the wrong meeting).
+ */
+export function closeNeedsConfirmation(summary: RegisterSummary, checkinOpened: boolean): boolean {
+  if (!checkinOpened) return true;
+  return summary.expected > 0 && (summary.excused + summary.unexcused) * 2 >= summary.expected;
+}
+
 /**
  * Whether reaching `count` absences without a reason in a year is a threshold crossing the secretary
  * is told about: at the threshold, and again at each further multiple of it (3, 6, 9… by default).
@@ -154,6 +180,15 @@ export function yearWindow(year: number): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(year - 1, 11, 30)), to: new Date(Date.UTC(year + 1, 0, 3)) };
 }
 
+/** The instants from the first moment of `year` to the first moment of the next, in the time zone. */
+export function yearBounds(year: number, timeZone: string): { from: Date; to: Date } {
+  const midnight = { hour: 0, minute: 0 };
+  return {
+    from: zonedTimeToUtc({ year, month: 1, day: 1 }, midnight, timeZone),
+    to: zonedTimeToUtc({ year: year + 1, month: 1, day: 1 }, midnight, timeZone),
+  };
+}
+
 /** How many of the given meeting start times fall in `year` in the time zone. */
 export function countInYear(starts: readonly Date[], year: number, timeZone: string): number {
   return starts.filter((at) => yearIn(at, timeZone) === year).length;
@@ -168,6 +203,16 @@ export function absenceAlertKey(
   recipientMemberId: number,
 ): string {
   return `absence:${cellId}:${memberId}:${year}:${count}:to:${recipientMemberId}`;
+}
+
+/** Outbox key of the repeated-absence check of a closed meeting, due when its reason window ends. */
+export function absenceCheckKey(meetingId: number): string {
+  return `meeting:${meetingId}:absence-check`;
+}
+
+/** Outbox key of the private question asking an absent member for the reason. */
+export function reasonAskKey(meetingId: number, memberId: number): string {
+  return `meeting:${meetingId}:absent:m:${memberId}`;
 }
 
 /** The groups of a callback query's regular-expression match (empty when the filter was a string). */

@@ -78,7 +78,6 @@ export function announcementText(
   cell: Pick<CellView, "name">,
   meeting: MeetingView,
   counts: RsvpCounts,
-  note?: string,
 ): string {
   const t = (key: string, vars?: Record<string, string | number>) =>
     services.translate(loc.locale, key, vars);
@@ -97,7 +96,15 @@ export function announcementText(
     lines.unshift(t("meeting-announcement-cancelled-banner"));
     return lines.join("\n");
   }
-  if (note) lines.push(note);
+  // Until the meeting, the announcement says where it was moved from (derived from the stored meeting,
+  // so that every later edit keeps it).
+  if (meeting.state === "planned" && meeting.movedFromStartsAt) {
+    lines.push(
+      t("meeting-announcement-moved-note", {
+        from: formatDateTime(meeting.movedFromStartsAt, loc.timeZone, loc.locale),
+      }),
+    );
+  }
   lines.push(t("meeting-announcement-call"));
   lines.push(countsLine(services, loc.locale, counts));
   return lines.join("\n");
@@ -136,7 +143,6 @@ export async function renderAnnouncementEdit(
   services: BotServices,
   botUsername: string,
   meeting: MeetingView,
-  note?: string,
 ): Promise<AnnouncementEdit | null> {
   if (meeting.announcementChatId === null || meeting.announcementMessageId === null) return null;
   const cell = await services.repos.cells.get(meeting.cellId);
@@ -147,7 +153,7 @@ export async function renderAnnouncementEdit(
   return {
     chatId: meeting.announcementChatId,
     messageId: meeting.announcementMessageId,
-    text: announcementText(services, loc, cell, meeting, counts, note),
+    text: announcementText(services, loc, cell, meeting, counts),
     ...(open ? { replyMarkup: rsvpKeyboard(services, loc, meeting.id, botUsername) } : {}),
     counts,
   };
@@ -164,11 +170,10 @@ export async function refreshAnnouncement(
   api: Api,
   botUsername: string,
   meetingId: number,
-  note?: string,
 ): Promise<void> {
   const meeting = await services.repos.meetings.get(meetingId);
   if (!meeting) return;
-  const edit = await renderAnnouncementEdit(services, botUsername, meeting, note);
+  const edit = await renderAnnouncementEdit(services, botUsername, meeting);
   if (!edit) return;
   await editStoredMessage(
     api,

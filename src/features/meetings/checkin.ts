@@ -113,7 +113,9 @@ async function openCheckin(ctx: BotContext, cell: CellView, meetingRef: string |
     return;
   }
   const before = meeting.state;
-  if (meeting.state === "planned") await repos.attendance.openCheckin(meeting.id, now);
+  if (meeting.state === "planned" && (await repos.attendance.openCheckin(meeting.id, now))) {
+    await checkInOpener(ctx, cell, meeting.id, now);
+  }
 
   const targetChat = cell.chatId ?? ctx.chat!.id;
   const text = await checkinPostText(services, loc, cell, meeting);
@@ -130,6 +132,25 @@ async function openCheckin(ctx: BotContext, cell: CellView, meetingRef: string |
     to: { state: "in_progress", chatId: targetChat, messageId: sent.message_id },
   });
   if (ctx.chat!.id !== targetChat) await ctx.reply(ctx.t("checkin-opened-elsewhere", { meeting: label }));
+}
+
+/**
+ * Whoever opens check-in is at the meeting (they chair it): recorded present at once, if they are
+ * an expected member of the cell and nothing was recorded for them yet. A mistake is corrected with
+ * /attendance after closing.
+ */
+async function checkInOpener(ctx: BotContext, cell: CellView, meetingId: number, at: Date): Promise<void> {
+  const member = ctx.caller?.member;
+  const membership = member?.memberships.find((m) => m.cellId === cell.id);
+  if (!member || !membership || !isExpected(membership)) return;
+  await ctx.services.repos.attendance.checkIn({
+    meetingId,
+    memberId: member.id,
+    status: "present",
+    expected: true,
+    recordedByMemberId: member.id,
+    at,
+  });
 }
 
 function checkinKeyboard(services: BotServices, loc: CellLocale, meetingId: number): InlineKeyboard {

@@ -1,27 +1,27 @@
-// Closing a meeting (PRODUCT §4B): `/close_meeting [#id] [conclusions]` freezes the register, posts the
-// counts (never the names of absentees) to the group, asks each absent member without a reason for
-// one privately, records that the post-meeting feedback prompt is due, and tells the secretary
-// privately when a member reaches the cell's threshold of absences without a reason in the year.
+// Closing a meeting (PRODUCT §4B): `/close_meeting [#id] [conclusions]` freezes the register. When
+// the register looks wrong — nobody opened check-in, or half the expected members or more would be
+// absent — the person closing is first shown the counts and asked [Chốt sổ] [Thôi]. Whoever closes
+// counts as present (they chaired it) unless the register already says otherwise. Then one group
+// message with the counts (never the names of absentees), the conclusions and what happens next; the
+// private questions for a reason and the repeated-absence check go through the outbox
+// (absence-alerts.ts); `afterRegisterFrozen` is the one place for what follows a close.
 // Also the reason buttons (`ab:<meetingId>:h|w|f|o`, "other" with a typed answer) and
 // `/attendance #id <member> present|proxy|excused|unexcused` for corrections after closing, and the
 // helpers check-in shares (how a meeting is named in messages, "#id" in front of a command's text).
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
-import type { BotContext, BotServices } from "../../bot/context.ts";
+import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
-import { resolveCommandCell } from "../../bot/cell-access.ts";
+import { hasPower, resolveCommandCell } from "../../bot/cell-access.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
-import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer, type TypedAnswer, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
-import { formatDateTime } from "../../datetime/format.ts";
 import type { AttendanceStatus } from "../../db/enums.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName, resolveMemberRef } from "../members/member-ref.ts";
+import { defaultSettings } from "../settings/model.ts";
 import { getEffectiveSettings } from "../settings/settings.ts";
 import {
-  absenceAlertKey,
-  countInYear,
-  isAlertCount,
+  closeNeedsConfirmation,
   isExpected,
   matchOf,
   MAX_CONCLUSIONS,
@@ -29,14 +29,22 @@ import {
   planRegister,
   reasonFromCode,
   storedReason,
-  summariseRegister,
-  yearIn,
-  yearWindow,
+  summarisePlan,
+  type RegisterSummary,
 } from "./absence.ts";
-import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
+import {
+  absenceCheckRow,
+  alertRepeatedAbsences,
+  HOUR_MS,
+  meetingLabel,
+  reasonAskRow,
+} from "./absence-alerts.ts";
+import { cellLocale, type CellLocale } from "./announcement.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
+
+export { alertRepeatedAbsences, meetingLabel };
 
 const STATUS_KEYS = {
   present: "attendance-status-present",
@@ -51,15 +59,6 @@ const EDIT_STATUSES = {
   excused: "absent_excused",
   unexcused: "absent_unexcused",
 } as const;
-
-/** "Chi bộ tháng 12/2026 #12 (Thứ Sáu, 04/12/2026 lúc 19:30)" in the given locale. */
-export function meetingLabel(services: BotServices, loc: CellLocale, meeting: MeetingView): string {
-  return services.translate(loc.locale, "attendance-meeting-label", {
-    title: meetingTitle(services, loc, meeting),
-    id: String(meeting.id),
-    when: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
-  });
-}
 
 /**
  * Splits "#12 rest" into a meeting reference and the rest when #12 is a meeting of the cell; "#3"
@@ -82,13 +81,13 @@ export function createCloseComposer(): Composer<BotContext> {
   feature.command("close_meeting", handleClose);
   feature.command("attendance", handleAttendanceEdit);
   feature.callbackQuery(/^ab:(\d{1,9}):([a-z])$/, handleReasonPress);
+  feature.callbackQuery(/^cm:(\d{1,9}):(\d{1,12}):([yn])$/, handleConfirmPress);
   feature.use(onTypedAnswer("absence-reason", handleReasonAnswer));
   return feature;
 }
 
 async function handleClose(ctx: BotContext): Promise<void> {
   const { services } = ctx;
-  const { repos, clock } = services;
   const cell = await resolveCommandCell(ctx, "manager");
   if (!cell) return;
   const { meetingRef, rest } = await splitMeetingRef(ctx, cell.id, String(ctx.match ?? ""));
@@ -101,23 +100,145 @@ async function handleClose(ctx: BotContext): Promise<void> {
   const meeting = await findMeetingByRef(ctx, cell.id, meetingRef);
   if (!meeting) return;
   const loc = await cellLocale(services, cell.id);
-  const label = meetingLabel(services, loc, meeting);
-  const now = clock.now();
+  if (await refusedToClose(ctx, loc, meeting)) return;
+  const draft = await draftRegister(ctx, meeting);
+  if (closeNeedsConfirmation(draft.summary, meeting.checkinOpenedAt !== null)) {
+    await askToConfirmClose(ctx, cell, loc, meeting, draft.summary, conclusions);
+    return;
+  }
+  await freezeRegister(ctx, cell, loc, meeting, conclusions);
+}
+
+/** Tells why the meeting cannot be closed (already closed, cancelled, not started); true then. */
+async function refusedToClose(ctx: BotContext, loc: CellLocale, meeting: MeetingView): Promise<boolean> {
+  const label = meetingLabel(ctx.services, loc, meeting);
   if (meeting.state === "closed" || meeting.state === "cancelled") {
     await ctx.reply(
       ctx.t(meeting.state === "closed" ? "close-already" : "close-cancelled", { meeting: label }),
     );
-    return;
+    return true;
   }
-  if (meeting.state === "planned" && meeting.startsAt.getTime() > now.getTime()) {
+  if (meeting.state === "planned" && meeting.startsAt.getTime() > ctx.services.clock.now().getTime()) {
     await ctx.reply(ctx.t("close-not-started", { meeting: label }));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The register closing would write now, from three reads (members, rows so far, answers). Whoever
+ * closes the meeting chaired it: present, unless a row already says otherwise.
+ */
+async function draftRegister(ctx: BotContext, meeting: MeetingView) {
+  const { repos } = ctx.services;
+  const [members, existing, rsvps] = await Promise.all([
+    repos.attendance.registerMembers(meeting.cellId, meeting.startsAt),
+    repos.attendance.listForMeeting(meeting.id),
+    repos.rsvps.listForMeeting(meeting.id),
+  ]);
+  const closer = ctx.caller?.member?.id;
+  const plan = planRegister(members, existing, rsvps, new Set(closer === undefined ? [] : [closer]));
+  return { members, plan, summary: summarisePlan(existing, plan) };
+}
+
+/** The count variables shared by the confirmation question and the result post. */
+function countVars(summary: RegisterSummary) {
+  return {
+    present: summary.present + summary.proxy,
+    proxy: summary.proxy,
+    excused: summary.excused,
+    unexcused: summary.unexcused,
+    expected: summary.expected,
+    rate: summary.ratePercent,
+  };
+}
+
+/**
+ * Asks the person closing to confirm a register that looks wrong (no check-in opened, or half the
+ * members or more absent), with the counts. The request (who asked, the conclusions) is kept in the
+ * audit log and named by the buttons, so only that person can confirm it, and only the latest one.
+ */
+async function askToConfirmClose(
+  ctx: BotContext,
+  cell: CellView,
+  loc: CellLocale,
+  meeting: MeetingView,
+  summary: RegisterSummary,
+  conclusions: string,
+): Promise<void> {
+  const { services } = ctx;
+  await recordAudit(services, {
+    who: actorOf(ctx),
+    what: "meeting.close_asked",
+    target: { type: "meeting", id: meeting.id },
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    to: { conclusions: conclusions === "" ? null : conclusions, ...summary },
+  });
+  const request = await services.repos.attendance.closeRequest(meeting.id);
+  if (!request) return;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("close-confirm-button"), `cm:${meeting.id}:${request.id}:y`)
+    .text(ctx.t("close-cancel-button"), `cm:${meeting.id}:${request.id}:n`);
+  await ctx.reply(
+    ctx.t(meeting.checkinOpenedAt === null ? "close-confirm-no-checkin" : "close-confirm-many-absent", {
+      meeting: meetingLabel(services, loc, meeting),
+      ...countVars(summary),
+    }),
+    { reply_markup: keyboard },
+  );
+}
+
+/** [Chốt sổ] / [Thôi] under the confirmation question: only the person who asked, still a manager. */
+async function handleConfirmPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const { services } = ctx;
+  const [, meetingText, requestText, choice] = matchOf(ctx);
+  const meeting = await services.repos.meetings.get(Number(meetingText));
+  const request = meeting ? await services.repos.attendance.closeRequest(meeting.id) : null;
+  const cell = meeting ? await services.repos.cells.get(meeting.cellId) : null;
+  if (
+    !meeting ||
+    !cell ||
+    !request ||
+    request.id !== Number(requestText) ||
+    request.telegramId !== ctx.from.id ||
+    !(await hasPower(ctx, cell, "manager"))
+  ) {
+    ctx.log.info(
+      { from: ctx.from.id, meetingId: meeting?.id },
+      "refused: close confirmation by someone else",
+    );
+    await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
     return;
   }
+  const loc = await cellLocale(services, cell.id);
+  await ctx.answerCallbackQuery();
+  if (choice !== "y") {
+    await editPressed(ctx, ctx.t("close-confirm-dropped", { meeting: meetingLabel(services, loc, meeting) }));
+    return;
+  }
+  await editPressed(ctx, ctx.t("close-confirm-accepted", { meeting: meetingLabel(services, loc, meeting) }));
+  if (await refusedToClose(ctx, loc, meeting)) return;
+  await freezeRegister(ctx, cell, loc, meeting, request.conclusions ?? "");
+}
 
-  const members = await repos.attendance.registerMembers(cell.id, meeting.startsAt);
-  const existing = await repos.attendance.listForMeeting(meeting.id);
-  const rsvps = await repos.rsvps.listForMeeting(meeting.id);
-  const plan = planRegister(members, existing, rsvps);
+/**
+ * Freezes the register in one transaction, then: one group message with the counts, the
+ * conclusions and what happens next; the private questions for a reason and the repeated-absence
+ * check written to the outbox in one statement; then `afterRegisterFrozen`.
+ */
+async function freezeRegister(
+  ctx: BotContext,
+  cell: CellView,
+  loc: CellLocale,
+  meeting: MeetingView,
+  conclusions: string,
+): Promise<void> {
+  const { services } = ctx;
+  const { repos, clock } = services;
+  const label = meetingLabel(services, loc, meeting);
+  const now = clock.now();
+  const { members, plan, summary } = await draftRegister(ctx, meeting);
   const closed = await repos.attendance.close({
     meetingId: meeting.id,
     fromStates: ["planned", "in_progress"],
@@ -130,9 +251,7 @@ async function handleClose(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("close-already", { meeting: label }));
     return;
   }
-  const summary = summariseRegister(await repos.attendance.listForMeeting(meeting.id));
-  const actorMemberId = ctx.caller?.member?.id ?? null;
-  await recordAudit(ctx.services, {
+  await recordAudit(services, {
     who: actorOf(ctx),
     what: "meeting.closed",
     target: { type: "meeting", id: meeting.id },
@@ -141,80 +260,73 @@ async function handleClose(ctx: BotContext): Promise<void> {
     from: { state: meeting.state },
     to: { state: "closed", ...summary, conclusions: conclusions !== "" },
   });
-  // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
-  await repos.attendance.ensurePostMeetingPrompt({
-    organisationId: cell.organisationId,
-    cellId: cell.id,
-    meetingId: meeting.id,
-    opensAt: now,
-    createdByMemberId: actorMemberId,
-  });
   await cancelMeetingReminders(services, meeting.id);
 
-  const resultText = services.translate(loc.locale, "close-result", {
-    meeting: label,
-    present: summary.present + summary.proxy,
-    proxy: summary.proxy,
-    excused: summary.excused,
-    unexcused: summary.unexcused,
-    expected: summary.expected,
-    rate: summary.ratePercent,
-  });
-  const groupChat = cell.chatId ?? ctx.chat!.id;
-  await ctx.api.sendMessage(groupChat, resultText);
-
-  const unexcused = plan.rows.filter((r) => r.status === "absent_unexcused").map((r) => r.memberId);
+  const settings = await getEffectiveSettings(repos, cell.id);
+  const windowHours = settings?.absenceReasonHours ?? defaultSettings().absenceReasonHours;
   const byId = new Map(members.map((m) => [m.memberId, m]));
-  let asked = 0;
-  for (const memberId of unexcused) {
-    const m = byId.get(memberId);
-    if (!m || m.erased) continue;
-    if (await askForReason(ctx, m, m.locale ?? loc.locale, loc, meeting)) asked += 1;
+  const unexcused = plan.rows.filter((r) => r.status === "absent_unexcused").map((r) => r.memberId);
+  const askable = unexcused.filter((id) => {
+    const m = byId.get(id);
+    return m !== undefined && !m.erased && m.telegramId !== null && m.reachable;
+  });
+  const deadline = new Date(now.getTime() + windowHours * HOUR_MS);
+  await repos.outbox.schedule([
+    ...askable.map((memberId) =>
+      reasonAskRow({ meetingId: meeting.id, cellId: cell.id, memberId, now, deadline }),
+    ),
+    absenceCheckRow({ meetingId: meeting.id, cellId: cell.id, dueAt: deadline }),
+  ]);
+  services.scheduler.wake();
+
+  const groupChat = cell.chatId ?? ctx.chat!.id;
+  const lines = [services.translate(loc.locale, "close-result", { meeting: label, ...countVars(summary) })];
+  if (conclusions !== "") {
+    lines.push(services.translate(loc.locale, "close-result-conclusions", { conclusions }));
   }
-  if (ctx.chat!.id !== groupChat || unexcused.length > 0) {
+  if (unexcused.length > 0) {
+    lines.push(
+      services.translate(loc.locale, "close-result-reasons", {
+        asked: askable.length,
+        unreached: unexcused.length - askable.length,
+        hours: windowHours,
+      }),
+    );
+  }
+  lines.push(services.translate(loc.locale, "close-result-thanks"));
+  await ctx.api.sendMessage(groupChat, lines.join("\n"));
+  if (ctx.chat!.id !== groupChat) {
     await ctx.reply(
       ctx.t("close-done-secretary", {
         meeting: label,
         unexcused: unexcused.length,
-        asked,
-        unreached: unexcused.length - asked,
+        asked: askable.length,
+        unreached: unexcused.length - askable.length,
       }),
     );
   }
-  await alertRepeatedAbsences(services, cell, meeting, unexcused);
+  await afterRegisterFrozen(ctx, cell, meeting, now);
 }
 
-/** Sends the private question with the reason buttons; false when the member cannot be reached. */
-async function askForReason(
+/**
+ * What follows a frozen register, in one place for the capabilities that hook into closing (the
+ * post-meeting feedback prompt, tasks from the conclusions…). Runs once per close, after the group
+ * has been told.
+ */
+async function afterRegisterFrozen(
   ctx: BotContext,
-  member: { telegramId: number | null; reachable: boolean },
-  locale: string,
-  loc: CellLocale,
+  cell: CellView,
   meeting: MeetingView,
-): Promise<boolean> {
-  const { services } = ctx;
-  const t = (key: string) => services.translate(locale, key);
-  const keyboard = new InlineKeyboard()
-    .text(t("absence-reason-health"), `ab:${meeting.id}:h`)
-    .text(t("absence-reason-work"), `ab:${meeting.id}:w`)
-    .row()
-    .text(t("absence-reason-family"), `ab:${meeting.id}:f`)
-    .text(t("absence-reason-other"), `ab:${meeting.id}:o`);
-  const text = services.translate(locale, "absence-reason-ask", {
-    meeting: meetingLabel(services, { ...loc, locale }, meeting),
+  closedAt: Date,
+): Promise<void> {
+  // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
+  await ctx.services.repos.attendance.ensurePostMeetingPrompt({
+    organisationId: cell.organisationId,
+    cellId: cell.id,
+    meetingId: meeting.id,
+    opensAt: closedAt,
+    createdByMemberId: ctx.caller?.member?.id ?? null,
   });
-  const sent = await sendPrivately(
-    services,
-    ctx.api,
-    member,
-    text,
-    { reply_markup: keyboard },
-    {
-      meetingId: meeting.id,
-      what: "absence reason question",
-    },
-  );
-  return sent.status === "sent";
 }
 
 /** The member's own row of a closed meeting, when it is theirs to give a reason for. */
@@ -307,56 +419,6 @@ async function recordReason(ctx: BotContext, meeting: MeetingView, memberId: num
     ...(cell ? { organisationId: cell.organisationId } : {}),
   });
   return true;
-}
-
-/**
- * Tells the cell's secretary and deputies privately (through the outbox, one row per recipient with a
- * unique key, so a crossing is never told twice) about members who just reached the threshold, or a
- * further multiple of it, of absences without a reason in the meeting's calendar year.
- */
-export async function alertRepeatedAbsences(
-  services: BotServices,
-  cell: CellView,
-  meeting: MeetingView,
-  memberIds: readonly number[],
-): Promise<number> {
-  if (memberIds.length === 0) return 0;
-  const { repos, clock } = services;
-  const settings = await getEffectiveSettings(repos, cell.id);
-  const threshold = settings?.absenceThreshold ?? 3;
-  const timeZone = settings?.timeZone ?? services.config.defaultTimeZone;
-  const year = yearIn(meeting.startsAt, timeZone);
-  const window = yearWindow(year);
-  const active = await repos.memberships.listActive(cell.id);
-  const managers = active.filter(
-    (m) => (m.role === "secretary" || m.role === "deputy") && m.telegramId !== null,
-  );
-  const rows = [];
-  for (const memberId of memberIds) {
-    const starts = await repos.attendance.unexcusedAbsenceStarts(cell.id, memberId, window.from, window.to);
-    const count = countInYear(starts, year, timeZone);
-    if (!isAlertCount(count, threshold)) continue;
-    const absentee = active.find((m) => m.memberId === memberId) ?? (await repos.members.findById(memberId));
-    if (!absentee) continue;
-    for (const manager of managers) {
-      if (manager.memberId === memberId) continue;
-      const person = await repos.members.findById(manager.memberId);
-      rows.push({
-        key: absenceAlertKey(cell.id, memberId, year, count, manager.memberId),
-        kind: "text",
-        chatId: manager.telegramId,
-        memberId: manager.memberId,
-        cellId: cell.id,
-        payload: {
-          key: "absence-alert",
-          locale: person?.locale ?? settings?.language ?? services.config.defaultLocale,
-          vars: { name: memberName(absentee), count, year: String(year), cell: cell.name },
-        },
-        dueAt: clock.now(),
-      });
-    }
-  }
-  return rows.length === 0 ? 0 : repos.outbox.schedule(rows);
 }
 
 /** `/attendance #id <member> present|proxy|excused|unexcused`: the secretary corrects a closed register. */

@@ -358,7 +358,8 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     if (start.value.getTime() === meeting.startsAt.getTime()) {
       return void (await ctx.reply(ctx.t("move-meeting-same-time", { ref: String(meeting.id) })));
     }
-    if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value))) {
+    const mover = ctx.caller?.member?.id ?? null;
+    if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value, mover))) {
       return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
     }
     await recordAudit(ctx.services, {

@@ -8,6 +8,8 @@ import { createMeetingAnnouncementJobs } from "./announcement-job.ts";
 import { createMeetingAttendanceFeature } from "./checkin.ts";
 import { createMeetingsCoreFeature } from "./handlers-core.ts";
 import { createOpinionsFeature } from "./opinions.ts";
+import { createAbsenceJobs } from "./absence-alerts.ts";
+import { createMeetingMoveJobs } from "./moves.ts";
 import { createMeetingReminderJobs } from "./reminder-renderers.ts";
 import { createMeetingScheduleFeature } from "./schedule.ts";
 import { createMeetingScheduleJobs } from "./schedule-renderer.ts";
@@ -110,8 +112,11 @@ export const meetingsModule: FeatureModule = {
       defaultLocale: deps.services.config.defaultLocale,
       clock: deps.services.clock,
       botUsername: deps.botUsername,
+      wake: () => deps.services.scheduler.wake(),
     }),
     ...createMeetingScheduleJobs(deps),
     ...createMeetingAnnouncementJobs(deps),
+    ...createMeetingMoveJobs(deps),
+    ...createAbsenceJobs(deps),
   }),
 };

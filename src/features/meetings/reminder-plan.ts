@@ -4,6 +4,10 @@
 // - Audience by offset size: ≥ 2 days → a group post and a private reminder to every reachable member;
 //   ≥ 12 h → a group post; < 12 h → a private reminder to members who have not said they attend (the
 //   renderer decides at send time, so a late "attend" still saves them the nudge).
+// - Private reminders are decided when they are due, not when the meeting is planned: each offset has
+//   one row (`meeting:<id>:r:<offset>:members`) whose job lists the members who are then active, not
+//   exempt and reachable (a member who opened the private chat after the announcement included) and
+//   writes one row per member, due at once (`memberReminderRows`).
 // - Agenda owners get their own private reminder 1 day before; the secretary and deputies get, 2 days
 //   before, the list of agenda parts not ready (the renderer skips it when there is none).
 // - Every row expires at the meeting start: a reminder still unsent when the meeting starts is dropped.
@@ -27,6 +31,7 @@ import type { QuietHours } from "../settings/model.ts";
 export const MEETING_REMINDER_KINDS = {
   group: "meeting-reminder-group",
   private: "meeting-reminder-private",
+  members: "meeting-reminder-members",
   agendaOwner: "meeting-agenda-owner",
   agendaCheck: "meeting-agenda-check",
 } as const;
@@ -63,8 +68,6 @@ export interface ReminderPlanInput {
   timeZone: string;
   /** The cell's group, when bound. */
   groupChatId: number | null;
-  /** Members the bot can write to privately (active, not exempt, reachable). */
-  members: readonly PlanMember[];
   agendaItems: readonly PlanAgendaItem[];
   /** Secretary and deputies, reachable. */
   managers: readonly PlanMember[];
@@ -147,17 +150,15 @@ export function planReminderRows(input: ReminderPlanInput): PlannedRow[] {
     if (audience.private) {
       const dueAt = place(due);
       if (!dueAt) continue;
-      for (const m of input.members) {
-        rows.push({
-          ...base,
-          key: `${prefix}${offset}:m:${m.memberId}`,
-          kind: MEETING_REMINDER_KINDS.private,
-          chatId: m.chatId,
-          memberId: m.memberId,
-          payload: { meetingId, startsAt: startIso, offsetMinutes: offset, audience: audience.private },
-          dueAt,
-        });
-      }
+      rows.push({
+        ...base,
+        key: `${prefix}${offset}:members`,
+        kind: MEETING_REMINDER_KINDS.members,
+        chatId: null,
+        memberId: null,
+        payload: { meetingId, startsAt: startIso, offsetMinutes: offset, audience: audience.private },
+        dueAt,
+      });
     }
   }
 
@@ -199,6 +200,31 @@ export function planReminderRows(input: ReminderPlanInput): PlannedRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * The private reminders of one offset, written when its `members` row is due: one row per member the
+ * bot can then write to, due at once, expiring at the meeting start. Keys are per member and offset,
+ * so a retry or a second run writes nothing twice.
+ */
+export function memberReminderRows(input: {
+  payload: ReminderPayload;
+  cellId: number;
+  members: readonly PlanMember[];
+  now: Date;
+}): PlannedRow[] {
+  const { payload } = input;
+  const prefix = reminderKeyPrefix(payload.meetingId);
+  return input.members.map((m) => ({
+    key: `${prefix}${payload.offsetMinutes}:m:${m.memberId}`,
+    kind: MEETING_REMINDER_KINDS.private,
+    chatId: m.chatId,
+    memberId: m.memberId,
+    cellId: input.cellId,
+    payload: { ...payload },
+    dueAt: input.now,
+    expiresAt: new Date(payload.startsAt),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

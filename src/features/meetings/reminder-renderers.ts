@@ -15,10 +15,13 @@ import { PermanentJobError, singleMessageJob, type Job, type SingleMessage } fro
 import type { OutboxRow } from "../../scheduler/types.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { getEffectiveSettings, type Settings } from "../settings/settings.ts";
-import { MEETING_REMINDER_KINDS, type ReminderPayload } from "./reminder-plan.ts";
+import { beforeMoveLine, privateRsvpKeyboard } from "./moves.ts";
+import { MEETING_REMINDER_KINDS, memberReminderRows, type ReminderPayload } from "./reminder-plan.ts";
 
 export interface MeetingReminderRendererDeps {
-  repos: Pick<Repositories, "meetingReminders" | "rsvps" | "settings">;
+  repos: Pick<Repositories, "meetingReminders" | "rsvps" | "settings" | "outbox">;
+  /** Asks the scheduler for a tick soon (rows written due now). */
+  wake(): void;
   translate: Translator;
   defaultLocale: string;
   clock: Clock;
@@ -126,11 +129,14 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
     const { meeting, settings, payload } = loaded;
     const member = await recipient(row, meeting);
     if (!member) return { skip: "member left or unreachable" };
-    const answer = await repos.meetingReminders.rsvpAnswer(meeting.id, member.memberId);
+    const rsvp = await repos.meetingReminders.rsvpOf(meeting.id, member.memberId);
+    // An answer given before a move is shown as such and asked again; it does not spare the nudge.
+    const answer = rsvp && !rsvp.beforeMove ? rsvp.answer : null;
     if (payload.audience === "unconfirmed" && answer === "attend") return { skip: "member attends" };
     const locale = localeOf(settings, member);
     const status =
       answer === "attend" || answer === "absent" || answer === "unsure" ? answer : ("none" as const);
+    const before = rsvp?.beforeMove ? beforeMoveLine(translate, locale, rsvp) : null;
     const text = [
       translate(locale, "meeting-reminder-private", {
         name: member.displayName,
@@ -138,15 +144,43 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
         cell: meeting.cellName,
         where: where(locale, meeting),
       }),
-      translate(locale, STATUS_KEYS[status]),
+      before ?? translate(locale, STATUS_KEYS[status]),
     ].join("\n");
     const result: SingleMessage = { chatId: member.chatId, text };
     if (status === "attend") return result;
-    const keyboard = new InlineKeyboard()
-      .text(translate(locale, "meeting-reminder-btn-attend"), `rsvp:${meeting.id}:a`)
-      .text(translate(locale, "meeting-reminder-btn-absent"), `rsvp:${meeting.id}:n`)
-      .text(translate(locale, "meeting-reminder-btn-unsure"), `rsvp:${meeting.id}:u`);
-    return { ...result, replyMarkup: keyboard };
+    return { ...result, replyMarkup: privateRsvpKeyboard(translate, locale, meeting.id) };
+  };
+
+  /**
+   * The private reminders of one offset: sends nothing; when due, writes one row per member who is
+   * then active, not exempt and reachable (and, for the last-hours nudge, has not said they attend),
+   * so that a member who opened the private chat after the announcement is reminded too.
+   */
+  const members: Job = {
+    async plan(row) {
+      const loaded = await load(row);
+      return "skip" in loaded ? loaded : { messages: [] };
+    },
+    async afterSent(row) {
+      const loaded = await load(row);
+      if ("skip" in loaded) return;
+      const { meeting, payload } = loaded;
+      const [reachable, attending] = await Promise.all([
+        repos.meetingReminders.reachableMembers(meeting.cellId),
+        payload.audience === "unconfirmed"
+          ? repos.meetingReminders.attendingMemberIds(meeting.id)
+          : Promise.resolve(new Set<number>()),
+      ]);
+      const rows = memberReminderRows({
+        payload,
+        cellId: meeting.cellId,
+        members: reachable.filter((m) => !attending.has(m.memberId)),
+        now: deps.clock.now(),
+      });
+      if (rows.length === 0) return;
+      await repos.outbox.schedule(rows);
+      deps.wake();
+    },
   };
 
   const agendaOwner: Renderer = async (row) => {
@@ -203,6 +237,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
   return {
     [MEETING_REMINDER_KINDS.group]: singleMessageJob(group),
     [MEETING_REMINDER_KINDS.private]: singleMessageJob(personal),
+    [MEETING_REMINDER_KINDS.members]: members,
     [MEETING_REMINDER_KINDS.agendaOwner]: singleMessageJob(agendaOwner),
     [MEETING_REMINDER_KINDS.agendaCheck]: singleMessageJob(agendaCheck),
   };

@@ -22,8 +22,8 @@ export async function planMeetingReminders(services: BotServices, meetingId: num
   }
   const settings = await getEffectiveSettings(repos, meeting.cellId);
   if (!settings) return;
-  const [members, managers, items] = await Promise.all([
-    repos.meetingReminders.reachableMembers(meeting.cellId),
+  // Members' private reminders are not listed here: each offset's row lists them when it is due.
+  const [managers, items] = await Promise.all([
     repos.meetingReminders.reachableManagers(meeting.cellId),
     repos.meetingReminders.agendaItems(meetingId),
   ]);
@@ -44,7 +44,6 @@ export async function planMeetingReminders(services: BotServices, meetingId: num
     quietHours: settings.quietHours,
     timeZone: settings.timeZone,
     groupChatId: meeting.groupChatId,
-    members: members.map(toPlanMember),
     agendaItems,
     managers: managers.map(toPlanMember),
   });

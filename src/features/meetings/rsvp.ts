@@ -154,8 +154,9 @@ export function createRsvpFeature(): Composer<BotContext> {
     const press = await openPress(ctx, meetingId);
     if (!press.ok) return;
     const { view, member } = press;
-    // Pressing the same button again records nothing (and refreshes nothing).
-    const changed = view.answer !== answer;
+    // Pressing the same button again records nothing (and refreshes nothing), unless the answer was
+    // given before the meeting was moved: then it confirms the answer for the new time.
+    const changed = view.answer !== answer || view.beforeMove;
     const needsReason = answer === "absent" && (changed || !view.reason);
     const inGroup = ctx.chat?.type !== "private";
     // Known to refuse private messages: asked in the group without trying.

@@ -2,13 +2,13 @@
 // reminders, shared by the typed command and the guided flow.
 import { GrammyError, type Api } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
-import { formatDateTime } from "../../datetime/format.ts";
 import { DATETIME_PROBLEM_KEYS, parseDateTime } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { cellLocale, postAnnouncement, refreshAnnouncement } from "./announcement.ts";
+import { movedRow } from "./moves.ts";
 import { cancelMeetingReminders, planMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
@@ -149,21 +149,35 @@ export function closedProblem(ctx: BotContext, meeting: MeetingView): string | n
   return null;
 }
 
+/**
+ * Moves a meeting: the new time, its reminders planned again, the answers given so far marked as
+ * given before the move, the announcement edited (it says "moved from …" until the meeting), and the
+ * private corrections written (moves.ts decides who is told when they go out).
+ */
 export async function moveMeeting(
   services: BotServices,
   api: Api,
   botUsername: string,
   meeting: MeetingView,
   startsAt: Date,
+  movedByMemberId: number | null,
 ): Promise<boolean> {
-  const moved = await services.repos.meetings.move(meeting.id, startsAt);
+  const { repos, clock } = services;
+  const moved = await repos.meetings.move(meeting.id, meeting.startsAt, startsAt);
   if (!moved) return false;
   await planMeetingReminders(services, meeting.id);
-  const loc = await cellLocale(services, meeting.cellId);
-  const note = services.translate(loc.locale, "meeting-announcement-moved-note", {
-    from: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
-  });
-  await refreshAnnouncement(services, api, botUsername, meeting.id, note);
+  await repos.outbox.schedule([
+    movedRow({
+      meetingId: meeting.id,
+      cellId: meeting.cellId,
+      from: meeting.startsAt,
+      startsAt,
+      movedByMemberId,
+      now: clock.now(),
+    }),
+  ]);
+  services.scheduler.wake();
+  await refreshAnnouncement(services, api, botUsername, meeting.id);
   return true;
 }
 

@@ -28,6 +28,11 @@ export interface Settings {
   meetingReminderMinutes: number[];
   /** Absences without a valid reason in a calendar year after which the secretary is told. */
   absenceThreshold: number;
+  /**
+   * Hours after a meeting is closed during which an absent member may still give a reason; only
+   * then does an absence count as "without a reason" for the secretary's alert.
+   */
+  absenceReasonHours: number;
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
@@ -40,12 +45,23 @@ export interface Settings {
 
 /** What a cell may override. */
 export type CellOverrides = Partial<
-  Pick<Settings, "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<
+    Settings,
+    | "language"
+    | "timeZone"
+    | "quietHours"
+    | "meetingReminderMinutes"
+    | "absenceThreshold"
+    | "absenceReasonHours"
+  >
 >;
 
 /** The JSON object kept in Organisation.settings. */
 export type OrganisationStored = Partial<
-  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "backupTime">
+  Pick<
+    Settings,
+    "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "absenceReasonHours" | "backupTime"
+  >
 >;
 
 /** The built-in defaults (PRODUCT.md): a fresh object each call, safe to modify. */
@@ -56,6 +72,7 @@ export function defaultSettings(): Settings {
     quietHours: { start: "21:30", end: "06:30" },
     meetingReminderMinutes: [3 * 1440, 1440, 120],
     absenceThreshold: 3,
+    absenceReasonHours: 48,
     digestDay: 1,
     digestTime: "08:00",
     backupTime: "02:00",
@@ -64,6 +81,7 @@ export function defaultSettings(): Settings {
 
 export const LIMITS = {
   absenceThreshold: { min: 1, max: 12 },
+  absenceReasonHours: { min: 1, max: 14 * 24 },
   digestDay: { min: 1, max: 28 },
   reminders: { maxCount: 5, minMinutes: 15, maxMinutes: 14 * 1440 },
 } as const;
@@ -343,6 +361,7 @@ const fieldSchemas = {
     .max(LIMITS.reminders.maxCount),
   absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
   backupTime: z.string().refine(isTime),
+  absenceReasonHours: z.int().min(LIMITS.absenceReasonHours.min).max(LIMITS.absenceReasonHours.max),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -377,6 +396,7 @@ export function parseCellOverrides(json: string): CellOverrides {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "absenceReasonHours",
   ]) as CellOverrides;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -389,6 +409,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "meetingReminderMinutes",
     "absenceThreshold",
     "backupTime",
+    "absenceReasonHours",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -429,6 +450,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     quietHours: stored.quietHours !== undefined ? stored.quietHours : d.quietHours,
     meetingReminderMinutes: stored.meetingReminderMinutes ?? d.meetingReminderMinutes,
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
+    absenceReasonHours: stored.absenceReasonHours ?? d.absenceReasonHours,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
     backupTime: stored.backupTime ?? d.backupTime,
@@ -450,6 +472,7 @@ export function effectiveSettings(
     ...(o.quietHours !== undefined ? { quietHours: o.quietHours } : {}),
     ...(o.meetingReminderMinutes !== undefined ? { meetingReminderMinutes: o.meetingReminderMinutes } : {}),
     ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
+    ...(o.absenceReasonHours !== undefined ? { absenceReasonHours: o.absenceReasonHours } : {}),
   };
 }
 
