@@ -125,7 +125,7 @@ export interface ParseFailure {
   detail?: string;
   /** With "ambiguous": what is left open (localise with DATETIME_AMBIGUITY_KEYS). */
   ambiguity?: Ambiguity;
-  /** With an ambiguous hour: its readings still to come, earlier first (e.g. 07:30 and 19:30). */
+  /** With an ambiguous hour: its two readings, earlier first (07:30 and 19:30); one may be past. */
   choices?: Date[];
 }
 
@@ -607,7 +607,8 @@ function resolveDate(found: Found, today: LocalDate): LocalDate | ParseFailure |
       const delta = (wd - todayWd + 7) % 7;
       if (found.upcoming) fromWeekday = addDays(today, delta === 0 ? 7 : delta);
       else if (delta !== 0) fromWeekday = addDays(today, delta);
-      else if (concrete.length === 0) return unclear("weekday_today", "that weekday is today: today or next week?");
+      else if (concrete.length === 0)
+        return unclear("weekday_today", "that weekday is today: today or next week?");
     }
     const first = concrete[0];
     if (first) {
@@ -668,8 +669,8 @@ function parse(text: string, opts: ParseOptions, mode: Mode): DateTimeResult {
 }
 
 /**
- * An ambiguous hour with its two readings (morning, and 12 hours later) on the day the text names,
- * keeping those still to come; the day's own problem (past, impossible) when it has one.
+ * An ambiguous hour with its two readings (morning, and 12 hours later) on the day the text names;
+ * "past" when both have passed, the day's own problem (impossible…) when it has one.
  */
 function withChoices(failure: ParseFailure, found: Found, opts: ParseOptions): ParseFailure {
   const time = found.time;
@@ -679,10 +680,13 @@ function withChoices(failure: ParseFailure, found: Found, opts: ParseOptions): P
   const date = resolveDate(found, today);
   if (isFailure(date)) return date;
   const day = date ?? today;
-  const choices = [time.hour, time.hour + 12]
-    .map((hour) => zonedTimeToUtc(day, { hour, minute: time.minute }, opts.timeZone))
-    .filter((at) => opts.allowPast === true || at.getTime() >= opts.now.getTime());
-  if (choices.length === 0) return fail("past", "both readings of the hour have passed");
+  const choices = [time.hour, time.hour + 12].map((hour) =>
+    zonedTimeToUtc(day, { hour, minute: time.minute }, opts.timeZone),
+  );
+  const later = choices[1]!;
+  if (opts.allowPast !== true && later.getTime() < opts.now.getTime()) {
+    return fail("past", "both readings of the hour have passed");
+  }
   return { ...failure, choices };
 }
 

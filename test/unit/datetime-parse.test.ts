@@ -382,8 +382,8 @@ describe("meeting hours (issue 9: 7h–11h without a part of the day)", () => {
     ["12/12 7h30", ["2026-12-12 07:30", "2026-12-12 19:30"]],
     ["12/12 11h", ["2026-12-12 11:00", "2026-12-12 23:00"]],
     ["12/12 3h", ["2026-12-12 03:00", "2026-12-12 15:00"]],
-    // Today at 10:00: 07:30 has passed, only the evening is left to offer.
-    ["7h30", ["2026-11-28 19:30"]],
+    // Today at 10:00: 07:30 has passed (the caller offers only the evening), 19:30 has not.
+    ["7h30", ["2026-11-28 07:30", "2026-11-28 19:30"]],
   ])("%j is ambiguous for a meeting, with its readings %j", (text, readings) => {
     const r = parseDateTime(text, meeting);
     expect(r).toMatchObject({ ok: false, problem: "ambiguous", ambiguity: "hour" });
@@ -398,6 +398,10 @@ describe("meeting hours (issue 9: 7h–11h without a part of the day)", () => {
     ["12/12 19h30", "2026-12-12 19:30"],
   ])("%j is clear for a meeting → %s", (text, expected) => {
     expect(show(parseDateTime(text, meeting))).toBe(expected);
+  });
+
+  it("says past when both readings have passed", () => {
+    expect(parseDateTime("27/11/2026 9h", meeting)).toMatchObject({ ok: false, problem: "past" });
   });
 
   it("keeps the everyday reading of 7h–11h when not a meeting", () => {

@@ -42,6 +42,8 @@ const KINDS = {
   "meeting-date": { voice: false, payload: z.object(cellFlow) },
   "meeting-time": { voice: false, payload: z.object({ ...cellFlow, date: z.string().regex(/^\d{8}$/) }) },
   "meeting-place": { voice: false, payload: z.object({ ...cellFlow, stamp: z.string().regex(/^\d{12}$/) }) },
+  /** The whole /meeting typed again after [Sửa] on its preview: "<date> <time> | <place> | <title>". */
+  "meeting-retype": { voice: false, payload: z.object(cellFlow) },
 } as const;
 
 export type TypedKind = keyof typeof KINDS;
