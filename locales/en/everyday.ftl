@@ -53,6 +53,7 @@ help-secretary =
 lang-choose = Choose your language:
 lang-changed = Switched to English.
 lang-unknown = “{ $given }” is not a supported language. Choose vi (Tiếng Việt) or en (English).
+lang-group-secretary-only = Only the cell’s secretary or deputy, or a committee admin, can change the group’s language. You can choose your own language with /lang in a private chat with the assistant.
 lang-button-vi = Tiếng Việt
 lang-button-en = English
 

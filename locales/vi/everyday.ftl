@@ -53,6 +53,7 @@ help-secretary =
 lang-choose = Đồng chí chọn ngôn ngữ:
 lang-changed = Đã chuyển sang Tiếng Việt.
 lang-unknown = Trợ lý chưa hỗ trợ ngôn ngữ “{ $given }”. Đồng chí chọn: vi (Tiếng Việt) hoặc en (English).
+lang-group-secretary-only = Chỉ Bí thư, Phó Bí thư chi bộ hoặc quản trị viên Đảng ủy mới đổi được ngôn ngữ của nhóm. Đồng chí có thể chọn ngôn ngữ riêng bằng /lang trong tin nhắn riêng với Trợ lý.
 lang-button-vi = Tiếng Việt
 lang-button-en = English
 
