@@ -69,7 +69,7 @@ close-result =
 close-done-secretary = The register of { $meeting } is closed. Absent without a reason: { $unexcused }. I asked { $asked } of them privately for a reason; { $unreached } could not be reached privately (they have not opened a chat with me).
 absence-reason-ask =
     Dear comrade, the register of { $meeting } shows you as absent without a reason.
-    Please tell us why by pressing one of the buttons below.
+    Please tell us why by { $time } on { $date } by pressing one of the buttons below.
 absence-reason-health = 🏥 Health
 absence-reason-work = 💼 Work
 absence-reason-family = 👪 Family

@@ -69,7 +69,7 @@ close-result =
 close-done-secretary = Đã chốt sổ điểm danh { $meeting }. Số đồng chí vắng chưa có lý do: { $unexcused }. Trợ lý đã nhắn riêng hỏi lý do { $asked } đồng chí; { $unreached } đồng chí chưa nhận được tin nhắn riêng (chưa mở trò chuyện với Trợ lý).
 absence-reason-ask =
     Kính gửi đồng chí, sổ điểm danh { $meeting } ghi đồng chí vắng mặt chưa có lý do.
-    Xin đồng chí cho biết lý do bằng cách bấm một nút dưới đây.
+    Xin đồng chí cho biết lý do trước { $time } ngày { $date } bằng cách bấm một nút dưới đây.
 absence-reason-health = 🏥 Sức khỏe
 absence-reason-work = 💼 Công việc
 absence-reason-family = 👪 Việc gia đình

@@ -255,6 +255,18 @@ async function removeButton(ctx: BotContext, chatId: number, messageId: number):
   }
 }
 
+/**
+ * /cancel: drops the person's pending question wherever it was asked, and takes its [Thôi] button
+ * off; false when nothing was waiting (or only an expired question, which is forgotten too).
+ */
+export async function dropPendingQuestion(ctx: BotContext, userId: number): Promise<boolean> {
+  const { repos, clock } = ctx.services;
+  const row = await repos.pendingQuestions.findForUser(userId);
+  if (!row) return false;
+  await closeQuestion(ctx, row);
+  return row.expiresAt.getTime() > clock.now().getTime();
+}
+
 /** The [Thôi] button: drops the presser's pending question when it is the pressed one. */
 export function createTypedAnswerFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -4,6 +4,7 @@ import { highestRole } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { ownT } from "../../bot/kit/own-language.ts";
+import { dropPendingQuestion } from "../../bot/kit/typed-answer.ts";
 import { isCellManager } from "../../bot/cell-access.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
@@ -69,6 +70,14 @@ export function createEverydayFeature(): Composer<BotContext> {
     await applyLocale(ctx, locale);
     await ctx.answerCallbackQuery({ text: ctx.t("lang-changed") });
     await editPressed(ctx, ctx.t("lang-changed"));
+  });
+
+  // PRODUCT §4: /cancel drops whatever the person was in the middle of (a question waiting for a
+  // typed answer: a reason, a date, a place, an opinion).
+  feature.command("cancel", async (ctx) => {
+    if (!ctx.from) return;
+    const dropped = await dropPendingQuestion(ctx, ctx.from.id);
+    await ctx.reply(ownT(ctx)(dropped ? "cancel-done" : "cancel-nothing"));
   });
 
   feature.command("me", async (ctx) => {

@@ -12,7 +12,7 @@ import { resolveCommandCell } from "../../bot/cell-access.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer, type TypedAnswer, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
-import { formatDateTime } from "../../datetime/format.ts";
+import { formatDateTime, formatNumericDate, formatTime } from "../../datetime/format.ts";
 import type { AttendanceStatus } from "../../db/enums.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
@@ -35,6 +35,7 @@ import {
 } from "./absence.ts";
 import { cellLocale, meetingTitle, type CellLocale } from "./announcement.ts";
 import { readStatusAtEnd } from "./attendance-words.ts";
+import { reasonDeadline } from "./reason-window.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
@@ -201,8 +202,11 @@ async function askForReason(
     .row()
     .text(t("absence-reason-family"), `ab:${meeting.id}:f`)
     .text(t("absence-reason-other"), `ab:${meeting.id}:o`);
+  const deadline = reasonDeadline(meeting.closedAt ?? services.clock.now());
   const text = services.translate(locale, "absence-reason-ask", {
     meeting: meetingLabel(services, { ...loc, locale }, meeting),
+    time: formatTime(deadline, loc.timeZone),
+    date: formatNumericDate(deadline, loc.timeZone),
   });
   const sent = await sendPrivately(
     services,
