@@ -99,7 +99,7 @@ meeting-default-title-thematic = thematic meeting for { $month }
 meeting-default-title-extraordinary = extraordinary meeting for { $month }
 meeting-default-title-field-trip = field trip for { $month }
 meeting-state-planned = upcoming
-meeting-state-in-progress = in progress
+meeting-state-in-progress = in progress, register not closed yet
 meeting-state-closed = closed
 meeting-state-cancelled = cancelled
 meeting-announcement-header = 📢 { $cell } — { $title } (#{ $ref })
@@ -219,6 +219,7 @@ schedule-details =
         [now] The assistant will announce it in the group right away.
        *[no] The assistant will announce it in the group on { $announce } ({ $days } days before).
     }
+schedule-month-has-meeting = • This month already has meeting #{ $ref } ({ $when }), so the regular schedule starts next month.
 schedule-none = The cell has no regular meeting schedule.
 schedule-off = Regular meetings of { $cell } are stopped. Meetings already announced stay; the secretary can cancel them with /cancel_meeting.
 schedule-ahead-set = ✅ From now on regular meetings are announced { $days } days before.

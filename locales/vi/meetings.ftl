@@ -31,8 +31,8 @@ meeting-reminder-status-unsure = Đồng chí còn chưa chắc tham dự — kh
 meeting-reminder-btn-attend = ✅ Tham dự
 meeting-reminder-btn-absent = ❌ Vắng mặt
 meeting-reminder-btn-unsure = ❔ Chưa chắc
-meeting-reminder-agenda-owner = Kính nhắc đồng chí { $name }: đồng chí phụ trách phần «{ $item }» trong buổi sinh hoạt lúc { $when }. Xin đồng chí chuẩn bị chu đáo.
-meeting-reminder-agenda-check = Kính gửi đồng chí { $name }: buổi sinh hoạt lúc { $when } còn { $count }/{ $total } phần chưa sẵn sàng:
+meeting-reminder-agenda-owner = Kính nhắc đồng chí { $name }: đồng chí phụ trách phần «{ $item }» trong buổi sinh hoạt vào { $when }. Xin đồng chí chuẩn bị chu đáo.
+meeting-reminder-agenda-check = Kính gửi đồng chí { $name }: buổi sinh hoạt vào { $when } còn { $count }/{ $total } phần chưa sẵn sàng:
 meeting-reminder-agenda-line = • { $item } — đồng chí { $owner }
 meeting-reminder-agenda-line-unowned = • { $item } — chưa có người phụ trách
 
@@ -99,7 +99,7 @@ meeting-default-title-thematic = sinh hoạt chuyên đề tháng { $month }
 meeting-default-title-extraordinary = họp bất thường tháng { $month }
 meeting-default-title-field-trip = sinh hoạt dã ngoại tháng { $month }
 meeting-state-planned = sắp diễn ra
-meeting-state-in-progress = đang diễn ra
+meeting-state-in-progress = đang diễn ra, chưa chốt sổ
 meeting-state-closed = đã kết thúc
 meeting-state-cancelled = đã hủy
 meeting-announcement-header = 📢 { $cell } — { $title } (#{ $ref })
@@ -219,6 +219,7 @@ schedule-details =
         [now] Trợ lý sẽ thông báo trong nhóm ngay bây giờ.
        *[no] Trợ lý sẽ thông báo trong nhóm vào { $announce } ({ $days } ngày trước).
     }
+schedule-month-has-meeting = • Tháng này chi bộ đã có cuộc họp #{ $ref } ({ $when }), nên lịch thường kỳ bắt đầu từ tháng sau.
 schedule-none = Chi bộ chưa có lịch sinh hoạt thường kỳ.
 schedule-off = Đã dừng lịch sinh hoạt thường kỳ của { $cell }. Các cuộc họp đã thông báo vẫn giữ nguyên; Bí thư có thể hủy bằng /cancel_meeting.
 schedule-ahead-set = ✅ Từ nay Trợ lý thông báo cuộc họp thường kỳ trước { $days } ngày.

@@ -351,7 +351,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
           ref: String(m.id),
           when: formatDateTime(m.startsAt, loc.timeZone, lang),
           title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
-          state: isOneOf(meetingStates, m.state) ? ctx.t(STATE_KEYS[m.state]) : m.state,
+          state: isOneOf(meetingStates, m.state) ? ctx.t(STATE_KEYS[shownState(m.state, m.startsAt, now)]) : m.state,
           tally,
         }),
       );
@@ -425,6 +425,11 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+/** A planned meeting whose start has passed was held (or is being held) and is not closed yet. */
+function shownState(state: MeetingState, startsAt: Date, now: Date): MeetingState {
+  return state === "planned" && startsAt.getTime() <= now.getTime() ? "in_progress" : state;
+}
 
 /** Cells the caller manages (group: the group's cell; private: every cell where they are a manager). */
 async function managerCells(ctx: BotContext): Promise<CellView[]> {
