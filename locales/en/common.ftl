@@ -57,3 +57,21 @@ datetime-problem-past =
     “{ $given }” is already in the past. Please choose a date and time still to come, for example “05/12 19:30” or “next friday 19:30”; if you mean next year, write the year, for example “05/01/2027”.
 datetime-problem-missing_time =
     Only a day was given; the time is missing. Please write both, for example “05/12 19:30”, “next friday 19:30” or “tomorrow 7pm”.
+
+# What an ambiguous date or time leaves open (issue 9: say it instead of a generic text).
+datetime-ambiguous-hour = “{ $given }”: did you mean { $first } or { $second }?
+datetime-hour-morning = { $time } in the morning
+datetime-hour-afternoon = { $time } in the afternoon
+datetime-hour-evening = { $time } in the evening
+datetime-ambiguous-midnight =
+    “{ $given }”: is midnight the start or the end of that day? Please write it plainly, for example “23:30” or “0:00 on 06/12”.
+datetime-ambiguous-weekday-today =
+    “{ $given }”: today is that day too, so I cannot tell whether you mean today or next week. Please write “today”, “next …” or the date, for example “05/12”.
+datetime-ambiguous-weekend =
+    “{ $given }”: is the weekend the Saturday or the Sunday? Please write the day, for example “this saturday” or “05/12”.
+datetime-ambiguous-which-day =
+    “{ $given }”: which day of that week? Please add the weekday, for example “next friday”.
+datetime-ambiguous-weekday-mismatch =
+    “{ $given }”: the weekday and the date do not match on the calendar. Please check them.
+datetime-ambiguous-two-days = “{ $given }” names two different days. Please write only one.
+datetime-ambiguous-two-values = “{ $given }” names two different times, parts of the day or days. Please write only one.

@@ -53,6 +53,9 @@ help-secretary =
 lang-choose = Choose your language:
 lang-changed = Switched to English.
 lang-unknown = “{ $given }” is not a supported language. Choose vi (Tiếng Việt) or en (English).
+lang-group-secretary-only = Only the cell’s secretary or deputy, or a committee admin, can change the group’s language. You can choose your own language with /lang in a private chat with the assistant.
+cancel-done = Done. The assistant is no longer waiting for your answer.
+cancel-nothing = You are not in the middle of anything.
 lang-button-vi = Tiếng Việt
 lang-button-en = English
 
@@ -75,3 +78,4 @@ cmd-start = Start and receive private reminders
 cmd-help = How to use the assistant
 cmd-me = My details
 cmd-lang = Change language
+cmd-cancel = Drop what you are in the middle of

@@ -114,7 +114,7 @@ absence-alert = 🔔 { $name } ({ $cell }) has been absent without a reason { $c
         [one] once
        *[other] { $count } times
     } in { $year }. Please talk with them about it.
-attendance-edit-usage = Usage: /attendance #<meeting number> <member> present|proxy|excused|unexcused — for example: /attendance #12 #3 excused
+attendance-edit-usage = Usage: /attendance #<meeting number> <member> present|proxy|excused|unexcused (or in Vietnamese: có mặt, thay mặt, vắng có lý do, vắng không lý do) — for example: /attendance #12 #3 excused
 attendance-edit-not-closed = The meeting { $meeting } is not closed yet; the register can be corrected only after /close_meeting.
 attendance-edit-done = Register of { $meeting } corrected: { $name } — { $status }.
 attendance-status-present = present
@@ -133,7 +133,7 @@ meeting-default-title-thematic = thematic meeting for { $month }
 meeting-default-title-extraordinary = extraordinary meeting for { $month }
 meeting-default-title-field-trip = field trip for { $month }
 meeting-state-planned = upcoming
-meeting-state-in-progress = in progress
+meeting-state-in-progress = in progress, register not closed yet
 meeting-state-closed = closed
 meeting-state-cancelled = cancelled
 meeting-announcement-header = 📢 { $cell } — { $title } (#{ $ref })
@@ -206,6 +206,12 @@ meeting-guided-abandoned = Meeting creation stopped.
 meeting-guided-creating = Creating the meeting…
 meeting-guided-created = ✅ Meeting #{ $ref } created and announced in the group of { $cell }.
 meeting-guided-already-created = This meeting has already been created (#{ $ref }).
+meeting-preview-ask = Please check it: press “Announce” to post it in the group, “Edit” to type it again, or “Stop”.
+meeting-preview-announce-button = 📢 Announce
+meeting-preview-edit-button = ✏️ Edit
+meeting-preview-editing = Editing the meeting…
+meeting-preview-retype = Please type the meeting again and send it: date and time | place | title (the title may be left out), for example: 12/12 19:30 | Neighbourhood 2 hall.
+meeting-preview-retype-placeholder = 12/12 19:30 | Hall
 meetings-none = { $cell } has no upcoming meetings and none in the last 60 days. The secretary can create one with /meeting.
 meetings-header = 📅 Meetings of { $cell } (upcoming and last 60 days):
 meetings-line = #{ $ref } · { $when } · { $title } · { $state }{ $tally }
@@ -247,6 +253,7 @@ schedule-details =
         [now] The assistant will announce it in the group right away.
        *[no] The assistant will announce it in the group on { $announce } ({ $days } days before).
     }
+schedule-month-has-meeting = • This month already has meeting #{ $ref } ({ $when }), so the regular schedule starts next month.
 schedule-none = The cell has no regular meeting schedule.
 schedule-off = Regular meetings of { $cell } are stopped. Meetings already announced stay; the secretary can cancel them with /cancel_meeting.
 schedule-ahead-set = ✅ From now on regular meetings are announced { $days } days before.

@@ -57,3 +57,21 @@ datetime-problem-past =
     Thời điểm “{ $given }” đã qua rồi. Xin đồng chí chọn một ngày giờ sắp tới, ví dụ: “05/12 19h30” hoặc “thứ 6 tuần sau 19:30”; nếu định nói sang năm sau, xin ghi cả năm, ví dụ: “05/01/2027”.
 datetime-problem-missing_time =
     Đồng chí mới ghi ngày, còn thiếu giờ. Xin ghi cả ngày và giờ, ví dụ: “05/12 19h30”, “thứ 6 tuần sau 19:30” hoặc “mai 7h tối”.
+
+# What an ambiguous date or time leaves open (issue 9: say it instead of a generic text).
+datetime-ambiguous-hour = “{ $given }”: đồng chí định { $first } hay { $second }?
+datetime-hour-morning = { $time } sáng
+datetime-hour-afternoon = { $time } chiều
+datetime-hour-evening = { $time } tối
+datetime-ambiguous-midnight =
+    “{ $given }”: 12 giờ đêm là đầu hay cuối ngày đó? Xin đồng chí ghi rõ, ví dụ “23h30” hoặc “0h ngày 06/12”.
+datetime-ambiguous-weekday-today =
+    “{ $given }”: hôm nay cũng là ngày đó, nên Trợ lý chưa biết đồng chí định hôm nay hay tuần sau. Xin ghi “hôm nay”, “… tuần sau” hoặc ghi ngày, ví dụ “05/12”.
+datetime-ambiguous-weekend =
+    “{ $given }”: cuối tuần là thứ 7 hay chủ nhật? Xin đồng chí ghi rõ, ví dụ “thứ 7 tuần này” hoặc “05/12”.
+datetime-ambiguous-which-day =
+    “{ $given }”: chưa rõ ngày nào trong tuần đó. Xin đồng chí ghi thêm thứ, ví dụ “thứ 6 tuần sau”.
+datetime-ambiguous-weekday-mismatch =
+    “{ $given }”: thứ và ngày không khớp nhau trên lịch. Xin đồng chí kiểm tra lại.
+datetime-ambiguous-two-days = “{ $given }” có hai ngày khác nhau. Xin đồng chí chỉ ghi một ngày.
+datetime-ambiguous-two-values = “{ $given }” có hai giờ, hai buổi hoặc hai ngày khác nhau. Xin đồng chí chỉ ghi một.

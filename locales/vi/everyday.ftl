@@ -53,6 +53,9 @@ help-secretary =
 lang-choose = Đồng chí chọn ngôn ngữ:
 lang-changed = Đã chuyển sang Tiếng Việt.
 lang-unknown = Trợ lý chưa hỗ trợ ngôn ngữ “{ $given }”. Đồng chí chọn: vi (Tiếng Việt) hoặc en (English).
+lang-group-secretary-only = Chỉ Bí thư, Phó Bí thư chi bộ hoặc quản trị viên Đảng ủy mới đổi được ngôn ngữ của nhóm. Đồng chí có thể chọn ngôn ngữ riêng bằng /lang trong tin nhắn riêng với Trợ lý.
+cancel-done = Đã thôi. Trợ lý không chờ câu trả lời của đồng chí nữa.
+cancel-nothing = Đồng chí không có việc gì đang làm dở.
 lang-button-vi = Tiếng Việt
 lang-button-en = English
 
@@ -75,3 +78,4 @@ cmd-start = Bắt đầu và nhận nhắc việc riêng
 cmd-help = Hướng dẫn sử dụng
 cmd-me = Thông tin của tôi
 cmd-lang = Đổi ngôn ngữ
+cmd-cancel = Thôi việc đang làm dở

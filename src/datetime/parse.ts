@@ -28,6 +28,10 @@
 // - Without a part of the day the 24-hour clock is assumed, except hours 1–6: "7h" is 07:00 and "19h" is
 //   19:00, but "3h" or "6:30" could be morning or afternoon/evening, so they are "ambiguous". A leading zero
 //   ("06:30", "05h") says the 24-hour clock is meant and is accepted.
+// - Meetings (`meetingHours`): hours 7–11 without a part of the day are "ambiguous" too ("7h30": 07:30 in
+//   the morning or 19:30 in the evening?); a leading zero ("07:30") still says the morning is meant.
+// - An ambiguous text says what is ambiguous (`ambiguity`); an ambiguous hour also gives both readings
+//   (`choices`, the instants still to come) so that a caller can offer them as buttons.
 // - Midnight: "12h đêm", "12h tối" and "midnight" are "ambiguous" (the start or the end of the named day?);
 //   "0h" / "00:00" / "12am" is the start of the named day.
 // - Without a date, a time means today ("14h" → today 14:00; already past → "past").
@@ -62,6 +66,31 @@ export const DATETIME_PROBLEMS = [
 ] as const;
 export type DateTimeProblem = (typeof DATETIME_PROBLEMS)[number];
 
+/** What an "ambiguous" text leaves open, so that the answer can say it. */
+export const AMBIGUITIES = [
+  "hour",
+  "midnight",
+  "weekday_today",
+  "weekend",
+  "which_day",
+  "weekday_mismatch",
+  "two_days",
+  "two_values",
+] as const;
+export type Ambiguity = (typeof AMBIGUITIES)[number];
+
+/** The message of each ambiguity (locales/<locale>/common.ftl); "hour" is asked with its two readings. */
+export const DATETIME_AMBIGUITY_KEYS = {
+  hour: "datetime-ambiguous-hour",
+  midnight: "datetime-ambiguous-midnight",
+  weekday_today: "datetime-ambiguous-weekday-today",
+  weekend: "datetime-ambiguous-weekend",
+  which_day: "datetime-ambiguous-which-day",
+  weekday_mismatch: "datetime-ambiguous-weekday-mismatch",
+  two_days: "datetime-ambiguous-two-days",
+  two_values: "datetime-ambiguous-two-values",
+} as const satisfies Record<Ambiguity, string>;
+
 /** The message of each problem (locales/<locale>/common.ftl), for every feature that reads dates. */
 export const DATETIME_PROBLEM_KEYS = {
   empty: "datetime-problem-empty",
@@ -82,6 +111,11 @@ export interface ParseOptions {
   requireTime?: boolean;
   /** Accept moments before `now` (e.g. recording something that happened). */
   allowPast?: boolean;
+  /**
+   * A meeting's time: hours 7–11 without a part of the day are "ambiguous" as well (a meeting at
+   * "7h30" is as likely in the evening as in the morning).
+   */
+  meetingHours?: boolean;
 }
 
 export interface ParseFailure {
@@ -89,6 +123,10 @@ export interface ParseFailure {
   problem: DateTimeProblem;
   /** For logs and tests, not for users (localise with DATETIME_PROBLEM_KEYS instead). */
   detail?: string;
+  /** With "ambiguous": what is left open (localise with DATETIME_AMBIGUITY_KEYS). */
+  ambiguity?: Ambiguity;
+  /** With an ambiguous hour: its two readings, earlier first (07:30 and 19:30); one may be past. */
+  choices?: Date[];
 }
 
 export interface DateTimeOk {
@@ -141,6 +179,10 @@ type Step = { consumed: number; kind: Kind } | ParseFailure;
 
 function fail(problem: DateTimeProblem, detail?: string): ParseFailure {
   return detail === undefined ? { ok: false, problem } : { ok: false, problem, detail };
+}
+
+function unclear(ambiguity: Ambiguity, detail: string): ParseFailure {
+  return { ok: false, problem: "ambiguous", detail, ambiguity };
 }
 
 function isFailure(x: unknown): x is ParseFailure {
@@ -255,7 +297,7 @@ class Scanner {
   private set<K extends keyof Found>(key: K, value: Found[K]): ParseFailure | undefined {
     const old = this.found[key];
     if (old !== undefined && JSON.stringify(old) !== JSON.stringify(value)) {
-      return fail("ambiguous", `two values for ${key}`);
+      return unclear("two_values", `two values for ${key}`);
     }
     this.found[key] = value;
     return undefined;
@@ -348,7 +390,7 @@ class Scanner {
       }
       return this.ok(consumed, "week", this.set("weekOffset", offset));
     }
-    if (t === "cuoi" && n1 === "tuan") return fail("ambiguous", "cuối tuần: thứ 7 hay chủ nhật?");
+    if (t === "cuoi" && n1 === "tuan") return unclear("weekend", "cuối tuần: thứ 7 hay chủ nhật?");
     if (t === "cuoi" && n1 === "thang") {
       const offset = { nay: 0, sau: 1, toi: 1 }[n2 ?? ""];
       return this.ok(offset === undefined ? 2 : 3, "date", this.set("monthEnd", offset ?? 0));
@@ -383,7 +425,7 @@ class Scanner {
       }
       return this.ok(1, "period", this.set("period", PERIOD_WORDS[t]));
     }
-    if (t === "midnight") return fail("ambiguous", "midnight");
+    if (t === "midnight") return unclear("midnight", "midnight");
 
     if (FILLERS.has(t)) return { consumed: 1, kind: "filler" };
     return fail("unrecognised", tok.raw);
@@ -468,6 +510,7 @@ class Scanner {
 function resolveClock(
   time: ClockTime | undefined,
   period: Period | undefined,
+  meetingHours = false,
 ): LocalTime | ParseFailure | undefined {
   if (!time) return period === "noon" ? { hour: 12, minute: 0 } : undefined;
   const { minute } = time;
@@ -485,15 +528,14 @@ function resolveClock(
     const resolved = withPeriod(hour, period);
     return isFailure(resolved) ? resolved : { hour: resolved, minute };
   }
-  if (hour >= 1 && hour <= 6 && !time.zeroPadded) {
-    return fail("ambiguous", `${hour}h: sáng hay chiều/tối?`);
-  }
+  const unclearHour = hour >= 1 && (hour <= 6 || (meetingHours && hour <= 11));
+  if (unclearHour && !time.zeroPadded) return unclear("hour", `${hour}h: sáng hay chiều/tối?`);
   return { hour, minute };
 }
 
 function withPeriod(hour: number, period: Period): number | ParseFailure {
   const bad = fail("impossible_time", `${hour}h ${period}`);
-  const midnight = fail("ambiguous", "12h đêm");
+  const midnight = unclear("midnight", "12h đêm");
   switch (period) {
     case "morning":
       return hour <= 11 ? hour : bad;
@@ -551,7 +593,7 @@ function resolveDate(found: Found, today: LocalDate): LocalDate | ParseFailure |
     concrete.push(lastDayOfMonth(month.year, month.month));
   }
   for (const d of concrete.slice(1)) {
-    if (compareDates(d, concrete[0]!) !== 0) return fail("ambiguous", "two different days");
+    if (compareDates(d, concrete[0]!) !== 0) return unclear("two_days", "two different days");
   }
 
   let fromWeekday: LocalDate | undefined;
@@ -565,17 +607,18 @@ function resolveDate(found: Found, today: LocalDate): LocalDate | ParseFailure |
       const delta = (wd - todayWd + 7) % 7;
       if (found.upcoming) fromWeekday = addDays(today, delta === 0 ? 7 : delta);
       else if (delta !== 0) fromWeekday = addDays(today, delta);
-      else if (concrete.length === 0) return fail("ambiguous", "that weekday is today: today or next week?");
+      else if (concrete.length === 0)
+        return unclear("weekday_today", "that weekday is today: today or next week?");
     }
     const first = concrete[0];
     if (first) {
-      if (weekdayOf(first) !== wd) return fail("ambiguous", "weekday does not match the date");
+      if (weekdayOf(first) !== wd) return unclear("weekday_mismatch", "weekday does not match the date");
       if (fromWeekday && compareDates(fromWeekday, first) !== 0) {
-        return fail("ambiguous", "week does not match the date");
+        return unclear("weekday_mismatch", "week does not match the date");
       }
     }
   } else if (found.weekOffset !== undefined || found.upcoming) {
-    if (concrete.length === 0) return fail("ambiguous", "which day of that week?");
+    if (concrete.length === 0) return unclear("which_day", "which day of that week?");
   }
   return concrete[0] ?? fromWeekday;
 }
@@ -600,8 +643,8 @@ function parse(text: string, opts: ParseOptions, mode: Mode): DateTimeResult {
     found.weekday !== undefined ||
     found.weekOffset !== undefined ||
     found.upcoming !== undefined;
-  const clock = resolveClock(found.time, found.period);
-  if (isFailure(clock)) return clock;
+  const clock = resolveClock(found.time, found.period, opts.meetingHours === true);
+  if (isFailure(clock)) return clock.ambiguity === "hour" ? withChoices(clock, found, opts) : clock;
   if (!mode.wantDate && hasDatePart) return fail("unrecognised", "a date where only a time is expected");
   if (!mode.wantTime && clock) return fail("unrecognised", "a time where only a date is expected");
   if (!hasDatePart && !clock) return fail("unrecognised", "neither a date nor a time");
@@ -623,6 +666,28 @@ function parse(text: string, opts: ParseOptions, mode: Mode): DateTimeResult {
     return { ok: true, at, hasTime: false, date: day };
   }
   return { ok: true, at, hasTime: true, date: day, time: clock };
+}
+
+/**
+ * An ambiguous hour with its two readings (morning, and 12 hours later) on the day the text names;
+ * "past" when both have passed, the day's own problem (impossible…) when it has one.
+ */
+function withChoices(failure: ParseFailure, found: Found, opts: ParseOptions): ParseFailure {
+  const time = found.time;
+  if (!time) return failure;
+  const now = localParts(opts.now, opts.timeZone);
+  const today: LocalDate = { year: now.year, month: now.month, day: now.day };
+  const date = resolveDate(found, today);
+  if (isFailure(date)) return date;
+  const day = date ?? today;
+  const choices = [time.hour, time.hour + 12].map((hour) =>
+    zonedTimeToUtc(day, { hour, minute: time.minute }, opts.timeZone),
+  );
+  const later = choices[1]!;
+  if (opts.allowPast !== true && later.getTime() < opts.now.getTime()) {
+    return fail("past", "both readings of the hour have passed");
+  }
+  return { ...failure, choices };
 }
 
 /**

@@ -294,7 +294,21 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   // ── 2. A month of Chi bộ Khu phố 1 ──────────────────────────────────────────────────────────────
   t.heading("4. Chi bộ Khu phố 1 lên lịch sinh hoạt tháng 12");
   clock.set(local("2026-11-28 10:30"));
-  await say(lan, kp1.id, "/meeting 04/12 19h30 | Hội trường Khu phố 1");
+  // A typed /meeting is shown to the secretary first; "7h30" alone is asked (morning or evening?).
+  await say(lan, kp1.id, "/meeting 04/12 7h30 Hội trường Khu phố 1");
+  const which = withButton(kp1.id, `mg:${cell.id}:pv:`, "the question “7:30 sáng hay 19:30 tối?”");
+  await press(
+    lan,
+    which,
+    dataOf(which, (d) => d.includes(":202612041930:"), "the 19:30 button"),
+  );
+  const preview = withButton(kp1.id, `mg:${cell.id}:ok:`, "the meeting's preview");
+  expectText(kp1.id, "📍 Hội trường Khu phố 1");
+  await press(
+    lan,
+    preview,
+    dataOf(preview, (d) => d.includes(":ok:"), "the [Thông báo] button"),
+  );
   const meeting = await prisma.meeting.findFirst({ where: { cellId: cell.id }, orderBy: { id: "desc" } });
   if (!meeting) throw new DemoError("/meeting created no meeting");
   const announcement = lastWith(kp1.id, (m) => m.text?.startsWith("📢") ?? false, "the announcement");

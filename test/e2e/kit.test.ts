@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendPrivately } from "../../src/bot/kit/send-privately.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
+import { announceTypedMeeting } from "../support/meeting-preview.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
 
@@ -48,7 +49,7 @@ describe.each(SUPPORTED_PROVIDERS)("the Telegram kit on %s", (provider) => {
       { user: member },
       { user: other },
     ]);
-    await h.say(secretary, seeded.chatId, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, secretary, seeded.chatId, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await prisma().meeting.findFirstOrThrow({
       where: { cellId: seeded.cell.id },
       orderBy: { id: "desc" },

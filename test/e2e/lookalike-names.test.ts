@@ -4,6 +4,7 @@ import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAnswer } from "../../src/features/prompts/answers.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
+import { announceTypedMeeting } from "../support/meeting-preview.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
 
@@ -87,7 +88,8 @@ describe.each(SUPPORTED_PROVIDERS)("lookalike names on %s", (provider) => {
   });
 
   it("cleans a meeting place and title typed by the secretary", async () => {
-    await h.say(
+    await announceTypedMeeting(
+      h,
       secretary,
       kp.chatId,
       "/meeting 04/12 19:30 | Hội\u200b trường\u202e KP1 | Chuyên\u2066 đề\u2069",

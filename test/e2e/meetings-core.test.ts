@@ -4,6 +4,7 @@ import { ANNOUNCEMENT_REFRESH_DELAY_MS } from "../../src/features/meetings/annou
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { announceTypedMeeting, messageWithButton } from "../support/meeting-preview.ts";
 
 // Tuesday 01/12/2026 08:00 in Hà Nội.
 const START = new Date("2026-12-01T01:00:00Z");
@@ -78,7 +79,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("creates a meeting by command and announces it with RSVP buttons and counts", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường Khu phố 1");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường Khu phố 1");
     const meeting = await lastMeeting();
     expect(meeting.cellId).toBe(w.seeded.cell.id);
     expect(meeting.kind).toBe("regular");
@@ -106,7 +107,8 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(meeting.announcementMessageId).toBe(ann.message_id);
 
     // Privately, with a title: announced in the group, the secretary is told.
-    await h.say(
+    await announceTypedMeeting(
+      h,
       w.secretary,
       w.secretary.id,
       "/meeting 18/12 14h | Nhà văn hóa | Sinh hoạt chuyên đề về chuyển đổi số",
@@ -129,7 +131,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
       ["/meeting 05/12", "còn thiếu giờ"],
       ["/meeting 30/11 19:30", "đã qua rồi"],
       ["/meeting 05/12 25:00", "không hợp lệ"],
-      ["/meeting hôm qua lúc nào đó", "chưa hiểu"],
+      ["/meeting hôm nào đó", "chưa hiểu"],
       [`/meeting 05/12 19:30 | ${"Đ".repeat(4000)}`, "Địa điểm dài 4000 ký tự"],
       [`/meeting 05/12 19:30 | Hội trường | ${"x".repeat(201)}`, "Tiêu đề dài 201 ký tự"],
     ];
@@ -143,7 +145,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("records RSVPs: twice keeps one, a change keeps the latest, counts are edited", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     const ann = announcementOf(chat);
     const memberId = w.seeded.members.get(w.member.id)!.memberId;
@@ -175,7 +177,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("asks absent members for a reason privately, or in the group without names when unreachable", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     const ann = announcementOf(chat);
     const memberId = w.seeded.members.get(w.member.id)!.memberId;
@@ -223,7 +225,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("takes an 'other' reason as typed text in reply to a private prompt", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     const ann = announcementOf(chat);
     const memberId = w.seeded.members.get(w.member.id)!.memberId;
@@ -250,7 +252,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const w = await ward();
     const other = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     const ann = announcementOf(chat);
     const stranger = h.emulator.createUser({ firstName: "Lạ" });
@@ -275,7 +277,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const chat = w.seeded.chatId;
     const dm = w.secretary.id;
     // A meeting with a place first, so that "the last place" is offered.
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường Tổ 5");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường Tổ 5");
     const before = await meetingCount();
 
     await h.say(w.secretary, dm, "/meeting");
@@ -380,6 +382,10 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(pick.text).toContain("/meeting 05/12 8h sáng | Sân bóng");
     expect(await meetingCount()).toBe(before);
     await press(a.secretary, dm, pick.message_id, `mtc:${b.seeded.cell.id}`);
+    expect(await meetingCount()).toBe(before);
+    const preview = messageWithButton(h, dm, /^mg:\d+:ok:/);
+    expect(preview.msg.text).toContain(`Chi bộ Khu phố ${cellNo}`);
+    await press(a.secretary, dm, preview.msg.message_id, preview.data);
     const meeting = await lastMeeting();
     expect(meeting).toMatchObject({ cellId: b.seeded.cell.id, place: "Sân bóng" });
     // Pressed again: the same meeting is not created twice.
@@ -398,9 +404,9 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const chat = w.seeded.chatId;
     await h.say(w.secretary, chat, "/meetings");
     expect(h.lastText(chat)).toContain("chưa có cuộc họp nào");
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const m1 = await lastMeeting();
-    await h.say(w.secretary, chat, "/meeting 20/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 20/12 19:30 | Hội trường");
     const m2 = await lastMeeting();
     await press(w.member, chat, announcementOf(chat).message_id, `rsvp:${m2.id}:a`);
     await h.say(w.secretary, chat, `/cancel_meeting #${m1.id}`);
@@ -418,7 +424,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("cancels a meeting: state, announcement, group told; refused twice", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     await h.say(w.secretary, chat, "/cancel_meeting");
     expect(h.lastText(chat)).toContain("Cách dùng: /cancel_meeting");
@@ -447,7 +453,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
   it("moves a meeting: new time, announcement annotated, group told the Vietnamese way; the past refused", async () => {
     const w = await ward();
     const chat = w.seeded.chatId;
-    await h.say(w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
+    await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
     await h.say(w.secretary, chat, `/move_meeting #${meeting.id} 30/11 19:30`);
     expect(h.lastText(chat)).toContain("đã qua rồi");
@@ -502,12 +508,14 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     it("/meeting, /cancel_meeting and /move_meeting: managers only", async () => {
       const { w, rows } = await roles();
       const chat = w.seeded.chatId;
-      await h.say(w.secretary, chat, "/meeting 20/12 19:30 | Hội trường");
+      await announceTypedMeeting(h, w.secretary, chat, "/meeting 20/12 19:30 | Hội trường");
       const target = await lastMeeting();
       for (const [i, [role, user]] of rows.entries()) {
         const meetings = await meetingCount();
-        await h.say(user, chat, `/meeting 21/12 ${10 + i}:00 | Hội trường`);
+        await h.say(user, chat, `/meeting 21/12 ${13 + i}:00 | Hội trường`);
         if (managers.has(role)) {
+          const { msg, data } = messageWithButton(h, chat, /^mg:\d+:ok:/);
+          await h.press(user, chat, msg.message_id, data);
           expect(await meetingCount(), role).toBe(meetings + 1);
         } else {
           expect(h.lastText(chat), role).toBe(

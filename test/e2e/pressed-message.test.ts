@@ -6,6 +6,7 @@ import { CANCEL_TYPED_DATA } from "../../src/bot/kit/typed-answer.ts";
 import { ANNOUNCEMENT_REFRESH_DELAY_MS } from "../../src/features/meetings/announcement-job.ts";
 import type { StoredMessage } from "../../src/emulator/index.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
+import { announceTypedMeeting } from "../support/meeting-preview.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
 
@@ -31,7 +32,7 @@ describe.each(SUPPORTED_PROVIDERS)("pressed-message guard on %s", (provider) => 
     secretary = h.emulator.createUser({ firstName: "Lan", lastName: "Nguyễn" });
     member = h.emulator.createUser({ firstName: "Hùng", lastName: "Lê" });
     kp = await seedCell(h, "Chi bộ Khu phố 1", [{ user: secretary, role: "secretary" }, { user: member }]);
-    await h.say(secretary, kp.chatId, "/meeting 04/12 19:30 | Hội trường Khu phố 1");
+    await announceTypedMeeting(h, secretary, kp.chatId, "/meeting 04/12 19:30 | Hội trường Khu phố 1");
     announcement = h.emulator
       .botMessages(h.botAccount, kp.chatId)
       .find((m) => m.buttons.some((b) => b.callback_data?.startsWith("rsvp:")))!;

@@ -372,3 +372,55 @@ describe("givenForMessage", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 });
+
+describe("meeting hours (issue 9: 7h–11h without a part of the day)", () => {
+  const meeting = { now: NOW, timeZone: TZ, meetingHours: true };
+  const local = (at: Date) =>
+    show({ ok: true, at, hasTime: true, date: localParts(at, TZ), time: { hour: 0, minute: 0 } });
+
+  it.each([
+    ["12/12 7h30", ["2026-12-12 07:30", "2026-12-12 19:30"]],
+    ["12/12 11h", ["2026-12-12 11:00", "2026-12-12 23:00"]],
+    ["12/12 3h", ["2026-12-12 03:00", "2026-12-12 15:00"]],
+    // Today at 10:00: 07:30 has passed (the caller offers only the evening), 19:30 has not.
+    ["7h30", ["2026-11-28 07:30", "2026-11-28 19:30"]],
+  ])("%j is ambiguous for a meeting, with its readings %j", (text, readings) => {
+    const r = parseDateTime(text, meeting);
+    expect(r).toMatchObject({ ok: false, problem: "ambiguous", ambiguity: "hour" });
+    expect(r.ok ? [] : (r.choices ?? []).map(local)).toEqual(readings);
+  });
+
+  it.each([
+    ["12/12 7h30 sáng", "2026-12-12 07:30"],
+    ["12/12 7h30 tối", "2026-12-12 19:30"],
+    ["12/12 07:30", "2026-12-12 07:30"],
+    ["12/12 12h", "2026-12-12 12:00"],
+    ["12/12 19h30", "2026-12-12 19:30"],
+  ])("%j is clear for a meeting → %s", (text, expected) => {
+    expect(show(parseDateTime(text, meeting))).toBe(expected);
+  });
+
+  it("says past when both readings have passed", () => {
+    expect(parseDateTime("27/11/2026 9h", meeting)).toMatchObject({ ok: false, problem: "past" });
+  });
+
+  it("keeps the everyday reading of 7h–11h when not a meeting", () => {
+    expect(show(parseDateTime("12/12 7h30", { now: NOW, timeZone: TZ }))).toBe("2026-12-12 07:30");
+  });
+
+  it.each([
+    ["cuối tuần", "weekend"],
+    ["thứ bảy", "weekday_today"],
+    ["tuần sau", "which_day"],
+    ["Thứ Năm, 04/12/2026", "weekday_mismatch"],
+    ["mai 05/12", "two_days"],
+    ["midnight", "midnight"],
+    ["12h đêm", "midnight"],
+    ["sáng mai 7h tối", "two_values"],
+  ])("%j says what is ambiguous: %s", (text, ambiguity) => {
+    expect(parseDateTime(text, { now: NOW, timeZone: TZ })).toMatchObject({
+      problem: "ambiguous",
+      ambiguity,
+    });
+  });
+});

@@ -42,6 +42,8 @@ const KINDS = {
   "meeting-date": { voice: false, payload: z.object(cellFlow) },
   "meeting-time": { voice: false, payload: z.object({ ...cellFlow, date: z.string().regex(/^\d{8}$/) }) },
   "meeting-place": { voice: false, payload: z.object({ ...cellFlow, stamp: z.string().regex(/^\d{12}$/) }) },
+  /** The whole /meeting typed again after [Sửa] on its preview: "<date> <time> | <place> | <title>". */
+  "meeting-retype": { voice: false, payload: z.object(cellFlow) },
 } as const;
 
 export type TypedKind = keyof typeof KINDS;
@@ -251,6 +253,18 @@ async function removeButton(ctx: BotContext, chatId: number, messageId: number):
     // The question may be gone or too old to edit; the answer is stored either way.
     if (!isNotModified(err)) ctx.log.debug({ err: errorForLog(err) }, "question button not removed");
   }
+}
+
+/**
+ * /cancel: drops the person's pending question wherever it was asked, and takes its [Thôi] button
+ * off; false when nothing was waiting (or only an expired question, which is forgotten too).
+ */
+export async function dropPendingQuestion(ctx: BotContext, userId: number): Promise<boolean> {
+  const { repos, clock } = ctx.services;
+  const row = await repos.pendingQuestions.findForUser(userId);
+  if (!row) return false;
+  await closeQuestion(ctx, row);
+  return row.expiresAt.getTime() > clock.now().getTime();
 }
 
 /** The [Thôi] button: drops the presser's pending question when it is the pressed one. */

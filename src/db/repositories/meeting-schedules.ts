@@ -84,7 +84,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
       scheduleId: number,
       from: Date,
       to: Date,
-    ): Promise<{ id: number } | null> {
+    ): Promise<{ id: number; startsAt: Date } | null> {
       return db.meeting.findFirst({
         where: {
           cellId,
@@ -93,7 +93,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
           startsAt: { gte: from, lt: to },
           OR: [{ scheduleId: null }, { scheduleId: { not: scheduleId } }],
         },
-        select: { id: true },
+        select: { id: true, startsAt: true },
       });
     },
 

@@ -3,6 +3,9 @@ import type { BotContext } from "../../bot/context.ts";
 import { highestRole } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
+import { dropPendingQuestion } from "../../bot/kit/typed-answer.ts";
+import { isCellManager } from "../../bot/cell-access.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
@@ -42,6 +45,7 @@ export function createEverydayFeature(): Composer<BotContext> {
 
   feature.command("lang", async (ctx) => {
     const given = ctx.match.trim().toLowerCase();
+    if (!(await mayChangeChatLanguage(ctx))) return;
     if (given === "") {
       const keyboard = new InlineKeyboard();
       for (const locale of SUPPORTED_LOCALES)
@@ -53,7 +57,6 @@ export function createEverydayFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("lang-unknown", { given: given.slice(0, 32) }));
       return;
     }
-    if (!(await mayChangeChatLanguage(ctx))) return;
     await applyLocale(ctx, given);
     await ctx.reply(ctx.t("lang-changed"));
   });
@@ -64,13 +67,18 @@ export function createEverydayFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
-    if (ctx.chat?.type !== "private" && !ctx.caller?.isAdmin) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
-      return;
-    }
+    if (!(await mayChangeChatLanguage(ctx))) return;
     await applyLocale(ctx, locale);
     await ctx.answerCallbackQuery({ text: ctx.t("lang-changed") });
     await editPressed(ctx, ctx.t("lang-changed"));
+  });
+
+  // PRODUCT §4: /cancel drops whatever the person was in the middle of (a question waiting for a
+  // typed answer: a reason, a date, a place, an opinion).
+  feature.command("cancel", async (ctx) => {
+    if (!ctx.from) return;
+    const dropped = await dropPendingQuestion(ctx, ctx.from.id);
+    await ctx.reply(ownT(ctx)(dropped ? "cancel-done" : "cancel-nothing"));
   });
 
   feature.command("me", async (ctx) => {
@@ -105,9 +113,17 @@ export function createEverydayFeature(): Composer<BotContext> {
 }
 
 /** In a group, the language is the group's: only admins change it (cell secretaries later too). */
+/**
+ * Whether the person may set this chat's language: their own private chat, or a group as the
+ * committee's admin or the secretary (deputy) of the group's cell. A member is told who can.
+ */
 async function mayChangeChatLanguage(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === "private" || ctx.caller?.isAdmin) return true;
-  await ctx.reply(ctx.t("refused-admin-only"));
+  const cell = ctx.chat ? await ctx.services.repos.cells.findByChatId(ctx.chat.id) : null;
+  if (cell && (await isCellManager(ctx, cell))) return true;
+  const text = ownT(ctx)("lang-group-secretary-only");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else await ctx.reply(text);
   return false;
 }
 

@@ -34,8 +34,22 @@ interface AgendaArgs {
   named: boolean;
 }
 
-/** Splits "/agenda [#12] [@member|#3] item…", taking a text mention or a reply into account. */
+/**
+ * The meeting and member may come in either order (issue 9: "/agenda @member #7 item" gave the item
+ * "#7 Báo cáo khác"): when no meeting came first, a "#7" right after the member names the meeting.
+ * A meeting reference never stays in an item's text.
+ */
 function parseAgendaArgs(ctx: BotContext): AgendaArgs {
+  const parsed = parseAgendaArgsInOrder(ctx);
+  const first = parsed.item.split(/\s+/u)[0] ?? "";
+  if (parsed.meetingRef === "" && first.startsWith("#") && typeof parseMeetingRef(first) === "number") {
+    return { ...parsed, meetingRef: first, item: parsed.item.slice(first.length).trim() };
+  }
+  return parsed;
+}
+
+/** Splits "/agenda [#12] [@member|#3] item…", taking a text mention or a reply into account. */
+function parseAgendaArgsInOrder(ctx: BotContext): AgendaArgs {
   const text = ctx.msg?.text ?? "";
   const args = (typeof ctx.match === "string" ? ctx.match : "").trim();
   const firstToken = args.split(/\s+/)[0] ?? "";
@@ -73,6 +87,12 @@ export function createAgendaFeature(): Composer<BotContext> {
     const cell = await resolveCommandCell(ctx, "manager");
     if (!cell) return;
     if (!parsed.named || parsed.item === "") {
+      await ctx.reply(ctx.t("agenda-usage"));
+      return;
+    }
+    // "/agenda #7 @member #8 item": two meetings named; which one is meant is not guessed.
+    const leading = parsed.item.split(/\s+/u)[0] ?? "";
+    if (leading.startsWith("#") && typeof parseMeetingRef(leading) === "number") {
       await ctx.reply(ctx.t("agenda-usage"));
       return;
     }

@@ -8,6 +8,7 @@
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { NewDelivery } from "../../db/repositories/outbox.ts";
@@ -176,22 +177,24 @@ async function checkinPostText(
 
 async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
   const { repos, clock } = ctx.services;
+  // Only the presser sees these answers: in their own language.
+  const t = ownT(ctx);
   const meeting = await repos.meetings.get(Number(matchOf(ctx)[1]));
   if (!meeting) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.answerCallbackQuery({ text: t("button-expired") });
     return;
   }
   const member = ctx.caller?.member ?? null;
   const membership = member?.memberships.find((m) => m.cellId === meeting.cellId) ?? null;
   if (!member || !membership) {
     ctx.log.info({ from: ctx.from?.id, meetingId: meeting.id }, "refused: check-in by a non-member");
-    await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-member"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: t("checkin-not-member"), show_alert: true });
     return;
   }
   const cell = await repos.cells.get(meeting.cellId);
   if (await refusedAsPaused(ctx, cell)) return;
   if (meeting.state !== "in_progress") {
-    await ctx.answerCallbackQuery({ text: ctx.t("checkin-not-open-button"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: t("checkin-not-open-button"), show_alert: true });
     return;
   }
   const written = await repos.attendance.checkIn({
@@ -202,7 +205,7 @@ async function handleCheckinPress(ctx: CallbackQueryContext<BotContext>): Promis
     recordedByMemberId: member.id,
     at: clock.now(),
   });
-  await ctx.answerCallbackQuery({ text: ctx.t(written ? "checkin-recorded" : "checkin-already") });
+  await ctx.answerCallbackQuery({ text: t(written ? "checkin-recorded" : "checkin-already") });
   // The press comes from the post's chat: the refresh is paced with that chat's other messages.
   const chatId = ctx.chat?.id;
   if (written && chatId !== undefined) await requestCheckinRefresh(ctx, meeting, chatId);

@@ -40,6 +40,7 @@ import {
   reasonAskRow,
 } from "./absence-alerts.ts";
 import { cellLocale, type CellLocale } from "./announcement.ts";
+import { readStatusAtEnd } from "./attendance-words.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
@@ -428,9 +429,10 @@ async function handleAttendanceEdit(ctx: BotContext): Promise<void> {
   const cell = await resolveCommandCell(ctx, "manager");
   if (!cell) return;
   const text = String(ctx.match ?? "").trim();
-  const m = /^#(\d{1,9})\s+([\s\S]*?)\s*\b(present|proxy|excused|unexcused)$/iu.exec(text);
-  const statusWord = m?.[3]?.toLowerCase() as keyof typeof EDIT_STATUSES | undefined;
-  if (!m || !statusWord) {
+  const m = /^#(\d{1,9})\s+([\s\S]*)$/u.exec(text);
+  const read = readStatusAtEnd(m?.[2] ?? "");
+  const statusWord = read?.status;
+  if (!m || !read || !statusWord) {
     await ctx.reply(ctx.t("attendance-edit-usage"));
     return;
   }
@@ -441,7 +443,7 @@ async function handleAttendanceEdit(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("attendance-edit-not-closed", { meeting: meetingLabel(services, loc, meeting) }));
     return;
   }
-  const target = await resolveMemberRef(ctx, cell.id, m[2] ?? "");
+  const target = await resolveMemberRef(ctx, cell.id, read.member);
   if (!target) return;
   const status = EDIT_STATUSES[statusWord];
   const actorMemberId = ctx.caller?.member?.id ?? null;

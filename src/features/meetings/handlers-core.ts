@@ -13,6 +13,7 @@ import {
 import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
+import { dateTimeProblemText, hourReading } from "../../bot/kit/datetime-problem.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { askTyped, onTypedAnswer, type TypedKind, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
 import { formatDate, formatDateTime, formatWeekdayShortDate } from "../../datetime/format.ts";
@@ -41,6 +42,8 @@ import {
   KIND_CODES,
   moveMeeting,
   parseMeetingCommand,
+  type Checked,
+  type ReadMeeting,
 } from "./service.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
@@ -61,6 +64,7 @@ const STATE_KEYS = {
 const DATE_CHOICES = 7;
 const RECENT_DAYS = 60;
 const PLACE_PREFIX = "📍 ";
+const TITLE_PREFIX = "📝 ";
 
 export function createMeetingsCoreFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -177,23 +181,20 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     await showConfirm(ctx, cell, ctx.match[2]!, ctx.match[3]!, place, "edit");
   });
 
-  // Confirm: m = the place written in this very message (the bot's own text), n = no place.
-  feature.callbackQuery(/^mg:(\d{1,9}):ok:([rtef]):(\d{12}):([mn])$/, async (ctx) => {
+  // Confirm: m = the place written in this very message (the bot's own text), n = no place; t = the
+  // title written in it too (a typed /meeting's preview), none = the kind's usual title.
+  feature.callbackQuery(/^mg:(\d{1,9}):ok:([rtef]):(\d{12}):([mn])(t?)$/, async (ctx) => {
     const cell = await managedCell(ctx, Number(ctx.match[1]));
     if (!cell) return;
+    // The place and title are read from the pressed message: it must still be that preview (not the
+    // "Đã thôi" it became, nor a forged press on another message).
+    if (!stillOffers(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
     const kind = KIND_CODES[ctx.match[2]!] ?? "regular";
     const start = await startFromStamp(ctx, cell, ctx.match[3]!);
     if (!start.ok) return void (await ctx.answerCallbackQuery({ text: start.message, show_alert: true }));
-    let place: string | null = null;
-    if (ctx.match[4] === "m") {
-      const line = (ctx.callbackQuery.message?.text ?? "")
-        .split("\n")
-        .find((l) => l.startsWith(PLACE_PREFIX));
-      const checked = checkPlace(ctx, (line ?? "").slice(PLACE_PREFIX.length));
-      if (!checked.ok)
-        return void (await ctx.answerCallbackQuery({ text: checked.message, show_alert: true }));
-      place = checked.value;
-    }
+    const written = writtenDraft(ctx, ctx.match[4] === "m", ctx.match[5] === "t");
+    if (!written.ok) return void (await ctx.answerCallbackQuery({ text: written.message, show_alert: true }));
+    const { place, title } = written.value;
     const existing = await ctx.services.repos.meetings.findOpenAt(cell.id, start.value);
     if (existing) {
       await ctx.answerCallbackQuery({
@@ -203,9 +204,34 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     await editPressed(ctx, ctx.t("meeting-guided-creating"));
-    const meeting = await createAndAnnounce(ctx, cell, { kind, startsAt: start.value, place, title: null });
+    const meeting = await createAndAnnounce(ctx, cell, { kind, startsAt: start.value, place, title });
     if (meeting)
       await editPressed(ctx, ctx.t("meeting-guided-created", { ref: String(meeting.id), cell: cell.name }));
+  });
+
+  // A reading of an ambiguous hour picked ("7:30 sáng" / "19:30 tối"): the preview, with the place and
+  // title written in this very message.
+  feature.callbackQuery(/^mg:(\d{1,9}):pv:([rtef]):(\d{12}):([mn])(t?)$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    // The place and title are read from the pressed message: it must still be that preview (not the
+    // "Đã thôi" it became, nor a forged press on another message).
+    if (!stillOffers(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
+    const start = await startFromStamp(ctx, cell, ctx.match[3]!);
+    if (!start.ok) return void (await ctx.answerCallbackQuery({ text: start.message, show_alert: true }));
+    const written = writtenDraft(ctx, ctx.match[4] === "m", ctx.match[5] === "t");
+    if (!written.ok) return void (await ctx.answerCallbackQuery({ text: written.message, show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await showPreview(ctx, cell, ctx.match[2]!, ctx.match[3]!, written.value, "edit");
+  });
+
+  // [Sửa] on a typed /meeting's preview: the whole command typed again.
+  feature.callbackQuery(/^mg:(\d{1,9}):e:([rtef])$/, async (ctx) => {
+    const cell = await managedCell(ctx, Number(ctx.match[1]));
+    if (!cell) return;
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, ctx.t("meeting-preview-editing"));
+    await askGuided(ctx, "meeting-retype", { cellId: cell.id, kind: ctx.match[2]! });
   });
 
   // Typed answers of the guided flow (src/bot/kit/typed-answer.ts). Each re-checks in the database
@@ -215,15 +241,24 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
       const cell = await guidedCell(ctx, payload.cellId, payload.kind);
       if (!cell || text === null) return "done";
       const loc = await cellLocale(ctx.services, cell.id);
-      const parsed = parseDateTime(text, { now: ctx.services.clock.now(), timeZone: loc.timeZone });
+      const now = ctx.services.clock.now();
+      const parsed = parseDateTime(text, { now, timeZone: loc.timeZone, meetingHours: true });
       if (!parsed.ok && parsed.problem !== "missing_time") {
-        await ctx.reply(
-          ctx.t(DATETIME_PROBLEM_KEYS[parsed.problem], {
-            given: clip(text.trim(), 64),
-            detail: parsed.detail ?? "",
-          }),
-        );
-        return "keep";
+        const message = dateTimeProblemText(ctx.t.bind(ctx), parsed, text, loc.timeZone);
+        const choices = (parsed.choices ?? []).filter((at) => at.getTime() > now.getTime());
+        if (choices.length === 0) return keep(ctx, message);
+        // "12/12 7h30": which 7:30? The readings as buttons, on to the place.
+        const keyboard = new InlineKeyboard();
+        for (const at of choices) {
+          const stamp = stampOf(at, loc.timeZone);
+          keyboard.text(
+            hourReading(ctx.t.bind(ctx), at, loc.timeZone),
+            `mg:${cell.id}:t:${payload.kind}:${stamp}`,
+          );
+        }
+        keyboard.row().text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+        await ctx.reply(message, { reply_markup: keyboard });
+        return "done";
       }
       if (parsed.ok && parsed.hasTime) {
         const start = await checkStart(ctx, cell.id, text);
@@ -269,6 +304,17 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     }),
   );
 
+  feature.use(
+    onTypedAnswer("meeting-retype", async (ctx, { payload, text }) => {
+      const cell = await guidedCell(ctx, payload.cellId, payload.kind);
+      if (!cell || text === null) return "done";
+      const read = await parseMeetingCommand(ctx, cell.id, text);
+      if (!read.ok && !read.choices) return keep(ctx, read.message);
+      await showReading(ctx, cell, payload.kind, read);
+      return "done";
+    }),
+  );
+
   // ---- /meetings -------------------------------------------------------------------------------
 
   feature.command("meetings", async (ctx) => {
@@ -306,7 +352,9 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
           ref: String(m.id),
           when: formatDateTime(m.startsAt, loc.timeZone, lang),
           title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
-          state: isOneOf(meetingStates, m.state) ? ctx.t(STATE_KEYS[m.state]) : m.state,
+          state: isOneOf(meetingStates, m.state)
+            ? ctx.t(STATE_KEYS[shownState(m.state, m.startsAt, now)])
+            : m.state,
           tally,
         }),
       );
@@ -382,6 +430,11 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
 
 // ---- helpers -------------------------------------------------------------------------------------
 
+/** A planned meeting whose start has passed was held (or is being held) and is not closed yet. */
+function shownState(state: MeetingState, startsAt: Date, now: Date): MeetingState {
+  return state === "planned" && startsAt.getTime() <= now.getTime() ? "in_progress" : state;
+}
+
 /** Cells the caller manages (group: the group's cell; private: every cell where they are a manager). */
 async function managerCells(ctx: BotContext): Promise<CellView[]> {
   const { repos } = ctx.services;
@@ -436,12 +489,82 @@ async function startMeeting(ctx: BotContext, cell: CellView, args: string): Prom
     await showKindStep(ctx, cell);
     return;
   }
-  const draft = await parseMeetingCommand(ctx, cell.id, args);
-  if (!draft.ok) {
-    await ctx.reply(draft.message);
+  const read = await parseMeetingCommand(ctx, cell.id, args);
+  if (!read.ok && !read.choices) {
+    await ctx.reply(read.message);
     return;
   }
-  await createAndAnnounce(ctx, cell, draft.value);
+  await showReading(ctx, cell, "r", read);
+}
+
+/** Nothing reaches the group before the secretary has seen it: the preview, or which hour first. */
+async function showReading(ctx: BotContext, cell: CellView, kind: string, read: ReadMeeting): Promise<void> {
+  const loc = await cellLocale(ctx.services, cell.id);
+  if (read.ok) {
+    const { startsAt, place, title } = read.value;
+    // The same command twice: said now rather than after [Thông báo].
+    const existing = await ctx.services.repos.meetings.findOpenAt(cell.id, startsAt);
+    if (existing)
+      return void (await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.id) })));
+    await showPreview(ctx, cell, kind, stampOf(startsAt, loc.timeZone), { place, title }, "send");
+    return;
+  }
+  const draft = { place: read.place ?? null, title: read.title ?? null };
+  const flags = `${draft.place ? "m" : "n"}${draft.title ? "t" : ""}`;
+  const keyboard = new InlineKeyboard();
+  for (const at of read.choices ?? []) {
+    const label = hourReading(ctx.t.bind(ctx), at, loc.timeZone);
+    keyboard.text(label, `mg:${cell.id}:pv:${kind}:${stampOf(at, loc.timeZone)}:${flags}`);
+  }
+  keyboard.row().text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  const first = read.choices?.[0];
+  const date = first ? localDateOf(first, loc.timeZone) : undefined;
+  const head = await summary(ctx, cell, { kind, ...(date ? { date } : {}), ...draft });
+  await ctx.reply(`${head}\n\n${read.message}`, { reply_markup: keyboard });
+}
+
+/**
+ * The preview of a typed /meeting (PRODUCT §4B, issue 9): the date in full, the place and the title as
+ * the group will see them, with [Thông báo] [Sửa] [Thôi]. The place and title stay in the text (the
+ * bot's own) and the buttons only say whether to read them back.
+ */
+async function showPreview(
+  ctx: BotContext,
+  cell: CellView,
+  kind: string,
+  stamp: string,
+  draft: { place: string | null; title: string | null },
+  how: Show,
+): Promise<void> {
+  const flags = `${draft.place ? "m" : "n"}${draft.title ? "t" : ""}`;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("meeting-preview-announce-button"), `mg:${cell.id}:ok:${kind}:${stamp}:${flags}`)
+    .text(ctx.t("meeting-preview-edit-button"), `mg:${cell.id}:e:${kind}`)
+    .text(ctx.t("meeting-guided-cancel-button"), `mg:${cell.id}:x`);
+  const head = await summary(ctx, cell, { kind, stamp, ...draft });
+  await show(ctx, how, `${head}\n\n${ctx.t("meeting-preview-ask")}`, keyboard);
+}
+
+/** Whether the pressed message still carries the pressed button (an old or forged press does not). */
+function stillOffers(ctx: CallbackQueryContext<BotContext>): boolean {
+  const { data, message } = ctx.callbackQuery;
+  const rows = message && "reply_markup" in message ? (message.reply_markup?.inline_keyboard ?? []) : [];
+  return rows.some((row) => row.some((b) => "callback_data" in b && b.callback_data === data));
+}
+
+/** The place and title written in the pressed message (the bot's own preview), checked again. */
+function writtenDraft(
+  ctx: CallbackQueryContext<BotContext>,
+  hasPlace: boolean,
+  hasTitle: boolean,
+): Checked<{ place: string | null; title: string | null }> {
+  const lines = (ctx.callbackQuery.message?.text ?? "").split("\n");
+  const written = (prefix: string) => (lines.find((l) => l.startsWith(prefix)) ?? "").slice(prefix.length);
+  const place = hasPlace ? checkPlace(ctx, written(PLACE_PREFIX)) : ({ ok: true, value: null } as const);
+  if (!place.ok) return place;
+  const title = hasTitle ? checkTitle(ctx, written(TITLE_PREFIX)) : ({ ok: true, value: null } as const);
+  if (!title.ok) return title;
+  return { ok: true, value: { place: place.value, title: title.value } };
 }
 
 function pad(n: number): string {
@@ -502,6 +625,8 @@ interface Summary {
   date?: LocalDate;
   stamp?: string;
   place?: string | null;
+  /** A typed /meeting's title (null: the kind's usual title, shown as such). */
+  title?: string | null;
 }
 async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<string> {
   const loc = await cellLocale(ctx.services, cell.id);
@@ -513,15 +638,16 @@ async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<str
         kind: ctx.t(KIND_KEYS[KIND_CODES[s.kind] ?? "regular"]),
       }),
     );
+  let startsAt: Date | undefined;
   if (s.stamp) {
     const d = parseYmd(s.stamp.slice(0, 8));
     if (d) {
-      const at = zonedTimeToUtc(
+      startsAt = zonedTimeToUtc(
         d,
         { hour: Number(s.stamp.slice(8, 10)), minute: Number(s.stamp.slice(10, 12)) },
         loc.timeZone,
       );
-      lines.push(ctx.t("meeting-guided-when-line", { when: formatDateTime(at, loc.timeZone, lang) }));
+      lines.push(ctx.t("meeting-guided-when-line", { when: formatDateTime(startsAt, loc.timeZone, lang) }));
     }
   } else if (s.date) {
     const at = zonedTimeToUtc(s.date, { hour: 12, minute: 0 }, loc.timeZone);
@@ -529,6 +655,12 @@ async function summary(ctx: BotContext, cell: CellView, s: Summary): Promise<str
   }
   if (s.place !== undefined) {
     lines.push(s.place ? `${PLACE_PREFIX}${s.place}` : ctx.t("meeting-announcement-no-place"));
+  }
+  if (s.title) lines.push(`${TITLE_PREFIX}${s.title}`);
+  else if (s.title === null && startsAt) {
+    const kind = KIND_CODES[s.kind ?? "r"] ?? "regular";
+    const usual = meetingTitle(ctx.services, { ...loc, locale: lang }, { title: null, kind, startsAt });
+    lines.push(`${TITLE_PREFIX}${usual}`);
   }
   return lines.join("\n");
 }
@@ -633,6 +765,7 @@ const GUIDED_QUESTION_KEYS = {
     text: "meeting-guided-type-place",
     placeholder: "meeting-guided-type-place-placeholder",
   },
+  "meeting-retype": { text: "meeting-preview-retype", placeholder: "meeting-preview-retype-placeholder" },
 } as const satisfies Record<TypedKind & `meeting-${string}`, { text: string; placeholder: string }>;
 
 /** Asks the presser for a typed value of the guided flow, where they pressed (group or private). */

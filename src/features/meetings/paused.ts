@@ -3,6 +3,7 @@
 // that reach a paused cell's meeting are refused with one clear, localised text.
 import type { BotContext } from "../../bot/context.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 
 /**
@@ -16,7 +17,7 @@ export async function refusedAsPaused(
 ): Promise<boolean> {
   if (!cell || cell.active) return false;
   ctx.log.info({ from: ctx.from?.id, cellId: cell.id }, "refused: the cell is paused");
-  const text = ctx.t("cell-paused-answer", { cell: cell.name });
+  const text = ownT(ctx)("cell-paused-answer", { cell: cell.name });
   if (ctx.callbackQuery)
     await ctx.answerCallbackQuery({ text: clip(text, CALLBACK_ANSWER_MAX), show_alert: true });
   else await ctx.reply(text);

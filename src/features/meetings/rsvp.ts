@@ -12,6 +12,7 @@ import { Composer, GrammyError, HttpError, type InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { cleanText } from "../../clean-text.ts";
@@ -62,6 +63,7 @@ async function answerFirst(ctx: BotContext, options: AnswerOptions): Promise<voi
 
 /** The meeting and the presser when they may answer it (one query); otherwise tells them why not. */
 async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
+  const t = ownT(ctx);
   const member = ctx.caller?.member ?? null;
   const view = await ctx.services.repos.rsvps.pressView(
     meetingId,
@@ -69,13 +71,13 @@ async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
     announcementRefreshKey(meetingId),
   );
   if (!view) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: t("button-expired"), show_alert: true });
     return { ok: false };
   }
   if (!member || !member.memberships.some((m) => m.cellId === view.cellId)) {
     ctx.log.info({ from: ctx.from?.id, meetingId }, "refused: rsvp by a non-member");
     await ctx.answerCallbackQuery({
-      text: ctx.t("meeting-rsvp-not-member", { cell: view.cellName }),
+      text: t("meeting-rsvp-not-member", { cell: view.cellName }),
       show_alert: true,
     });
     return { ok: false };
@@ -84,14 +86,16 @@ async function openPress(ctx: BotContext, meetingId: number): Promise<Press> {
     return { ok: false };
   }
   if (view.state === "cancelled" || view.state === "closed") {
-    await ctx.answerCallbackQuery({ text: ctx.t(NOT_ANSWERABLE_KEYS[view.state]), show_alert: true });
+    await ctx.answerCallbackQuery({ text: t(NOT_ANSWERABLE_KEYS[view.state]), show_alert: true });
     return { ok: false };
   }
   return { ok: true, view, member };
 }
 
+/** The reason buttons, in the language of the member they are for. */
 export function reasonKeyboard(ctx: BotContext, meetingId: number): InlineKeyboard {
-  return reasonKeyboardWith((key) => ctx.t(key), meetingId);
+  const t = ownT(ctx);
+  return reasonKeyboardWith((key) => t(key), meetingId);
 }
 
 /** Asks privately for the reason of an absence; false when the member cannot be written to. */
@@ -101,7 +105,7 @@ async function askReasonPrivately(ctx: BotContext, member: MemberView, meetingId
     ctx.services,
     ctx.api,
     { telegramId: ctx.from.id, reachable: member.reachable },
-    ctx.t("meeting-reason-ask-private", { ref: String(meetingId) }),
+    ownT(ctx)("meeting-reason-ask-private", { ref: String(meetingId) }),
     { reply_markup: reasonKeyboard(ctx, meetingId) },
     { meetingId },
   );
@@ -161,15 +165,16 @@ export function createRsvpFeature(): Composer<BotContext> {
     const inGroup = ctx.chat?.type !== "private";
     // Known to refuse private messages: asked in the group without trying.
     const askPrivately = needsReason && inGroup && member.reachable;
+    const t = ownT(ctx);
     await answerFirst(
       ctx,
       !needsReason
-        ? { text: ctx.t(RECORDED_KEYS[answer]) }
+        ? { text: t(RECORDED_KEYS[answer]) }
         : !inGroup
-          ? { text: ctx.t("meeting-rsvp-recorded-absent") }
+          ? { text: t("meeting-rsvp-recorded-absent") }
           : askPrivately
-            ? { text: ctx.t("meeting-rsvp-absent-asked-private"), show_alert: true }
-            : { text: ctx.t("meeting-rsvp-absent-ask-here"), show_alert: true },
+            ? { text: t("meeting-rsvp-absent-asked-private"), show_alert: true }
+            : { text: t("meeting-rsvp-absent-ask-here"), show_alert: true },
     );
     if (changed) await recordAnswer(ctx, view, member.id, answer);
     if (!needsReason) return;
@@ -191,15 +196,16 @@ export function createRsvpFeature(): Composer<BotContext> {
     const reason = REASONS[ctx.match[2] as keyof typeof REASONS];
     const press = await openPress(ctx, meetingId);
     if (!press.ok) return;
+    const t = ownT(ctx);
     if (press.view.answer !== "absent") {
-      await ctx.answerCallbackQuery({ text: ctx.t("meeting-reason-not-absent"), show_alert: true });
+      await ctx.answerCallbackQuery({ text: t("meeting-reason-not-absent"), show_alert: true });
       return;
     }
-    const label = ctx.t(REASON_KEYS[reason]);
+    const label = t(REASON_KEYS[reason]);
     if (ctx.chat?.type !== "private") {
       // The group message asks everyone who could not be reached; it stays for the others.
       await answerFirst(ctx, {
-        text: ctx.t(reason === "other" ? "meeting-reason-other-in-group" : "meeting-reason-recorded", {
+        text: t(reason === "other" ? "meeting-reason-other-in-group" : "meeting-reason-recorded", {
           reason: label,
         }),
         show_alert: true,

@@ -16,8 +16,11 @@ import {
   LAST_DAY_OF_MONTH,
   MAX_ANNOUNCE_DAYS_AHEAD,
   nextOccurrence,
+  nextPeriod,
+  occurrenceIn,
   OCCURRENCES_AHEAD,
   parseScheduleDay,
+  periodBounds,
   scheduleKeyPrefix,
   scheduleRows,
 } from "./schedule-plan.ts";
@@ -215,10 +218,18 @@ async function describeSchedule(
 ): Promise<string> {
   const locale = await ctx.i18n.getLocale();
   const now = ctx.services.clock.now();
-  const next = nextOccurrence(schedule, now, timeZone);
-  const meeting = await ctx.services.repos.meetingSchedules.findMeeting(schedule.id, next.startsAt);
+  const { meetingSchedules } = ctx.services.repos;
+  let next = nextOccurrence(schedule, now, timeZone);
+  const meeting = await meetingSchedules.findMeeting(schedule.id, next.startsAt);
+  // One regular meeting a month: a hand-made one this month stands, and the schedule starts with the
+  // next month (issue 9: it promised an announcement "now" and announced nothing).
+  const { from, to } = periodBounds(next.period, timeZone);
+  const handMade = meeting
+    ? null
+    : await meetingSchedules.otherRegularMeetingBetween(schedule.cellId, schedule.id, from, to);
+  if (handMade) next = occurrenceIn(schedule, nextPeriod(next.period), timeZone);
   const announced = meeting ? "yes" : next.announceAt.getTime() > now.getTime() ? "no" : "now";
-  return ctx.t("schedule-details", {
+  const details = ctx.t("schedule-details", {
     announced,
     ref: meeting?.id ?? 0,
     day: schedule.dayOfMonth === LAST_DAY_OF_MONTH ? "last" : String(schedule.dayOfMonth),
@@ -229,6 +240,12 @@ async function describeSchedule(
     announce: formatDateTime(next.announceAt, timeZone, locale),
     days: schedule.announceDaysAhead,
   });
+  if (!handMade) return details;
+  const already = ctx.t("schedule-month-has-meeting", {
+    ref: handMade.id,
+    when: formatDateTime(handMade.startsAt, timeZone, locale),
+  });
+  return `${details}\n${already}`;
 }
 
 function describeForAudit(s: MeetingScheduleView) {

@@ -3,6 +3,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { DATETIME_PROBLEM_KEYS, parseDateTime } from "../../datetime/parse.ts";
+import { dateTimeProblemText } from "../../bot/kit/datetime-problem.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { isOneOf, meetingKinds, type MeetingKind } from "../../db/enums.ts";
@@ -58,20 +59,32 @@ export function checkTitle(ctx: BotContext, raw: string): Checked<string | null>
   return { ok: true, value: title };
 }
 
-/** A future date with a time, in the cell's time zone; the localised problem otherwise. */
-export async function checkStart(ctx: BotContext, cellId: number, text: string): Promise<Checked<Date>> {
+/** A start that could not be used: the localised problem, and an ambiguous hour's readings to offer. */
+export type StartProblem = { ok: false; message: string; choices?: Date[] };
+
+/**
+ * A future meeting start (a date with a time) in the cell's time zone; the localised problem
+ * otherwise. Hours 7–11 without a part of the day are ambiguous for a meeting: the problem then
+ * carries the readings still to come, for buttons.
+ */
+export async function checkStart(
+  ctx: BotContext,
+  cellId: number,
+  text: string,
+): Promise<{ ok: true; value: Date } | StartProblem> {
   const loc = await cellLocale(ctx.services, cellId);
   const now = ctx.services.clock.now();
-  const given = clip(text.trim(), 64);
-  const parsed = parseDateTime(text, { now, timeZone: loc.timeZone, requireTime: true });
+  const parsed = parseDateTime(text, { now, timeZone: loc.timeZone, requireTime: true, meetingHours: true });
   if (!parsed.ok) {
-    return {
-      ok: false,
-      message: ctx.t(DATETIME_PROBLEM_KEYS[parsed.problem], { given, detail: parsed.detail ?? "" }),
-    };
+    const message = dateTimeProblemText(ctx.t.bind(ctx), parsed, text, loc.timeZone);
+    const choices = parsed.choices?.filter((at) => at.getTime() > now.getTime());
+    return choices && choices.length > 0 ? { ok: false, message, choices } : { ok: false, message };
   }
   if (parsed.at.getTime() <= now.getTime()) {
-    return { ok: false, message: ctx.t(DATETIME_PROBLEM_KEYS.past, { given, detail: "" }) };
+    return {
+      ok: false,
+      message: ctx.t(DATETIME_PROBLEM_KEYS.past, { given: clip(text.trim(), 64), detail: "" }),
+    };
   }
   return { ok: true, value: parsed.at };
 }
@@ -83,19 +96,62 @@ export interface MeetingDraft {
   title: string | null;
 }
 
-/** Parses "<date> <time> [| <place>] [| <title>]". */
+/** A typed /meeting read as far as the start: the start's problem comes with the place and title. */
+export type ReadMeeting =
+  { ok: true; value: MeetingDraft } | (StartProblem & { place?: string | null; title?: string | null });
+
+const MAX_START_WORDS = 12;
+
+/** Words that may lead a place typed without "|": "19h30 tại Hội trường". */
+const PLACE_LEADS = new Set(["tại", "ở", "tai", "o", "at", "@"]);
+
+/**
+ * Splits "<date> <time> [| <place>] [| <title>]". Without "|", the longest run of leading words that
+ * reads as a date (or as a date with a problem: "05/12 25:00", "12/12 7h30") is the start and the
+ * rest is the place ("/meeting 12/12 19h30 Hội trường KP2"), so that a problem is about the date
+ * and not about the place.
+ */
+export function splitMeetingText(
+  text: string,
+  read: (when: string) => { ok: boolean; problem?: string; ambiguity?: string },
+): { when: string; place: string; title: string } {
+  if (text.includes("|")) {
+    const [when = "", place = "", ...rest] = text.split("|");
+    return { when, place, title: rest.join("|") };
+  }
+  const words = text.trim().split(/\s+/u);
+  // A start is a few words: longer runs are not tried (a 4,096-character text stays cheap).
+  const results = words.slice(0, MAX_START_WORDS).map((_, i) => read(words.slice(0, i + 1).join(" ")));
+  const isDate = (r: { ok: boolean; problem?: string }): boolean =>
+    r.ok || (r.problem !== "unrecognised" && r.problem !== "empty");
+  let n = results.findLastIndex(isDate) + 1;
+  // "12/12 19h30 5 Lý Thường Kiệt": the house number read as a second time; the place starts there.
+  const clear = results.findLastIndex((r) => r.ok) + 1;
+  if (clear > 0 && results[n - 1]?.ambiguity === "two_values") n = clear;
+  if (n === 0 || n === words.length) return { when: text, place: "", title: "" };
+  const tail = words.slice(n);
+  if (PLACE_LEADS.has(tail[0]!.toLowerCase())) tail.shift();
+  return { when: words.slice(0, n).join(" "), place: tail.join(" "), title: "" };
+}
+
+/** Reads a typed /meeting: its start, place and title, each checked. */
 export async function parseMeetingCommand(
   ctx: BotContext,
   cellId: number,
   text: string,
-): Promise<Checked<MeetingDraft>> {
-  const [when = "", placeRaw = "", ...rest] = text.split("|");
-  const start = await checkStart(ctx, cellId, when);
-  if (!start.ok) return start;
-  const place = checkPlace(ctx, placeRaw);
+): Promise<ReadMeeting> {
+  const loc = await cellLocale(ctx.services, cellId);
+  const now = ctx.services.clock.now();
+  const parts = splitMeetingText(text, (when) => {
+    const r = parseDateTime(when, { now, timeZone: loc.timeZone, meetingHours: true, allowPast: true });
+    return r.ok ? { ok: true } : { ok: false, problem: r.problem, ambiguity: r.ambiguity };
+  });
+  const place = checkPlace(ctx, parts.place);
   if (!place.ok) return place;
-  const title = checkTitle(ctx, rest.join("|"));
+  const title = checkTitle(ctx, parts.title);
   if (!title.ok) return title;
+  const start = await checkStart(ctx, cellId, parts.when);
+  if (!start.ok) return { ...start, place: place.value, title: title.value };
   return {
     ok: true,
     value: { kind: "regular", startsAt: start.value, place: place.value, title: title.value },
