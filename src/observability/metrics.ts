@@ -85,7 +85,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
       .finally(() => {
         reading = undefined;
       }));
-  const databaseUp = new Gauge({
+  // The gauges below live in the registry, which reads them (their collect) at each scrape.
+  new Gauge({
     name: "chibo_outbox_readable",
     help: "1 when the outbox could be read for this scrape, 0 when the database did not answer (the outbox gauges then keep their last values).",
     registers: [registry],
@@ -93,7 +94,6 @@ export function createMetrics(options: MetricsOptions): Metrics {
       this.set((await backlog()) ? 1 : 0);
     },
   });
-  void databaseUp;
   new Gauge({
     name: "chibo_outbox_pending",
     help: "Outbox rows not finished yet (pending, due or not, and claimed).",

@@ -131,8 +131,9 @@ describeEachProvider("daily backups", (provider) => {
       expect(await restored.prisma.member.count()).toBe(membersBefore);
       const load = await restored.prisma.scheduledDelivery.count({ where: { key: { startsWith: "load:" } } });
       expect(load).toBeLessThanOrEqual(written);
-      const integrity = (await restored.prisma.$queryRawUnsafe("PRAGMA integrity_check")) as unknown[];
-      expect(JSON.stringify(integrity)).toContain("ok");
+      const integrity =
+        await restored.prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+      expect(integrity).toEqual([{ integrity_check: "ok" }]);
     } finally {
       await restored.close();
     }

@@ -214,7 +214,10 @@ describe("update sources", () => {
       emulator.startBot(bot, user);
       const reply = await emulator.waitForBotMessage(bot, user.id, undefined, 10_000);
       expect(reply.text).toContain("Kính chào đồng chí Bảo!");
+      // Health and metrics share the webhook's port in webhook mode.
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^chibo_updates_handled_total [1-9]/m);
     } finally {
       await app.stop();
     }
