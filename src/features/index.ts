@@ -21,6 +21,7 @@ import { membersModule } from "./members/index.ts";
 import { rosterModule } from "./roster/index.ts";
 import { settingsModule } from "./settings/index.ts";
 import { setupModule } from "./setup/index.ts";
+import { tasksModule } from "./tasks/index.ts";
 
 export const FEATURES: readonly FeatureModule[] = [
   joiningModule,
@@ -33,5 +34,6 @@ export const FEATURES: readonly FeatureModule[] = [
   settingsModule,
   memberDataModule,
   meetingsModule,
+  tasksModule,
   maintenanceModule,
 ];

@@ -42,6 +42,12 @@ const KINDS = {
   "meeting-date": { voice: false, payload: z.object(cellFlow) },
   "meeting-time": { voice: false, payload: z.object({ ...cellFlow, date: z.string().regex(/^\d{8}$/) }) },
   "meeting-place": { voice: false, payload: z.object({ ...cellFlow, stamp: z.string().regex(/^\d{12}$/) }) },
+  /** A task's progress report (text or voice), forwarded to the assigner. */
+  "task-progress": { voice: true, payload: z.object({ assignmentId: z.number().int().positive() }) },
+  /** The typed reason why an assignee cannot do a task ("other" reason). */
+  "task-decline-reason": { voice: false, payload: z.object({ assignmentId: z.number().int().positive() }) },
+  /** The optional comment of a task's evaluation, sent to the member with it. */
+  "task-comment": { voice: false, payload: z.object({ assignmentId: z.number().int().positive() }) },
 } as const;
 
 export type TypedKind = keyof typeof KINDS;

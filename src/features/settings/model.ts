@@ -28,6 +28,8 @@ export interface Settings {
   meetingReminderMinutes: number[];
   /** Absences without a valid reason in a calendar year after which the secretary is told. */
   absenceThreshold: number;
+  /** Days a task may stay overdue before its assigner and the secretary are told (PRODUCT §4C). */
+  taskEscalationDays: number;
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
@@ -35,12 +37,20 @@ export interface Settings {
 
 /** What a cell may override. */
 export type CellOverrides = Partial<
-  Pick<Settings, "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<
+    Settings,
+    | "language"
+    | "timeZone"
+    | "quietHours"
+    | "meetingReminderMinutes"
+    | "absenceThreshold"
+    | "taskEscalationDays"
+  >
 >;
 
 /** The JSON object kept in Organisation.settings. */
 export type OrganisationStored = Partial<
-  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "taskEscalationDays">
 >;
 
 /** The built-in defaults (PRODUCT.md): a fresh object each call, safe to modify. */
@@ -51,6 +61,7 @@ export function defaultSettings(): Settings {
     quietHours: { start: "21:30", end: "06:30" },
     meetingReminderMinutes: [3 * 1440, 1440, 120],
     absenceThreshold: 3,
+    taskEscalationDays: 3,
     digestDay: 1,
     digestTime: "08:00",
   };
@@ -58,6 +69,7 @@ export function defaultSettings(): Settings {
 
 export const LIMITS = {
   absenceThreshold: { min: 1, max: 12 },
+  taskEscalationDays: { min: 1, max: 30 },
   digestDay: { min: 1, max: 28 },
   reminders: { maxCount: 5, minMinutes: 15, maxMinutes: 14 * 1440 },
 } as const;
@@ -336,6 +348,7 @@ const fieldSchemas = {
     .min(1)
     .max(LIMITS.reminders.maxCount),
   absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
+  taskEscalationDays: z.int().min(LIMITS.taskEscalationDays.min).max(LIMITS.taskEscalationDays.max),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -370,6 +383,7 @@ export function parseCellOverrides(json: string): CellOverrides {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "taskEscalationDays",
   ]) as CellOverrides;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -381,6 +395,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "taskEscalationDays",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -421,6 +436,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     quietHours: stored.quietHours !== undefined ? stored.quietHours : d.quietHours,
     meetingReminderMinutes: stored.meetingReminderMinutes ?? d.meetingReminderMinutes,
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
+    taskEscalationDays: stored.taskEscalationDays ?? d.taskEscalationDays,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
   };
@@ -441,6 +457,7 @@ export function effectiveSettings(
     ...(o.quietHours !== undefined ? { quietHours: o.quietHours } : {}),
     ...(o.meetingReminderMinutes !== undefined ? { meetingReminderMinutes: o.meetingReminderMinutes } : {}),
     ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
+    ...(o.taskEscalationDays !== undefined ? { taskEscalationDays: o.taskEscalationDays } : {}),
   };
 }
 
