@@ -2,8 +2,10 @@
 //
 // - Per assignee who has not finished: a day before the due time, on the morning of the due day
 //   (08:00 cell time, when that is before the due time), and an overdue nudge the next morning at
-//   08:00. Quiet hours apply: a reminder due in them waits for their end when that is still before
-//   the next reminder (or the due time), else goes 15 minutes before they began, else is skipped.
+//   08:00. Quiet hours apply: the day-before reminder goes 15 minutes before they begin (a task due
+//   at the end of a day is reminded the evening before, not at dawn next to the morning reminder);
+//   the others wait for their end when that is still before the due time (the overdue nudge: the
+//   escalation), else go 15 minutes before they began, else are skipped.
 // - Escalation: at 08:00 on the day `escalationDays` after the due day, one row for the task; it
 //   sends nothing itself and, when it runs, writes one row per recipient (the assigner and the
 //   secretaries as they are then), so recipients are decided at send time.
@@ -87,7 +89,13 @@ export function planTaskReminderRows(input: TaskPlanInput): PlannedTaskRow[] {
     return shiftOutOfQuietHours(at, limit, now, input.quietHours, timeZone);
   };
   const morningAt = morning.getTime() < dueAt.getTime() ? place(morning, dueAt) : null;
-  const beforeAt = place(new Date(dueAt.getTime() - 24 * HOUR), morningAt ?? dueAt);
+  // A day before: when that falls in quiet hours (a task due at the end of a day), it goes 15 minutes
+  // before they begin that evening rather than at their end, just before the morning reminder.
+  const nominalBefore = new Date(dueAt.getTime() - 24 * HOUR);
+  const beforeAt =
+    nominalBefore.getTime() > now.getTime()
+      ? shiftOutOfQuietHours(nominalBefore, nominalBefore, now, input.quietHours, timeZone)
+      : null;
   // The overdue nudge is at 08:00, outside any sensible quiet hours; it is shifted like the others.
   const overdueAt = place(
     nextMorning.getTime() > dueAt.getTime() ? nextMorning : new Date(dueAt.getTime() + HOUR),
