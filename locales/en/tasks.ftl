@@ -129,6 +129,8 @@ task-feedback-done = ✅ Dear { $name }, your task “{ $title }” was evaluate
 task-feedback-not-done = Dear { $name }, your task “{ $title }” was evaluated NOT DONE. The cell thanks you for trying; if something stood in the way, please talk to the secretary so that next time goes better.
 task-feedback-corrected = (The evaluation has been corrected.)
 task-feedback-comment = Comment: { $comment }
+task-feedback-comment-only = 💬 { $evaluator } adds a comment on the task “{ $title }”: { $comment }
+task-evaluator-unknown = The cell secretary
 
 ## /review
 

@@ -120,6 +120,8 @@ task-feedback-done = ✅ Đồng chí { $name } thân mến, nhiệm vụ “{ $
 task-feedback-not-done = Đồng chí { $name } thân mến, nhiệm vụ “{ $title }” được đánh giá CHƯA ĐẠT. Chi bộ cảm ơn đồng chí đã cố gắng; nếu có khó khăn, đồng chí cứ trao đổi với Bí thư để lần sau làm tốt hơn.
 task-feedback-corrected = (Đánh giá đã được điều chỉnh.)
 task-feedback-comment = Lời nhận xét: { $comment }
+task-feedback-comment-only = 💬 Đồng chí { $evaluator } gửi lời nhận xét về nhiệm vụ “{ $title }”: { $comment }
+task-evaluator-unknown = Bí thư chi bộ
 
 ## /review
 

@@ -16,6 +16,7 @@ import {
   type TelegramEmulator,
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
+import { playTasksDemo } from "./tasks-demo.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -349,6 +350,22 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
+  await playTasksDemo({
+    app,
+    clock,
+    cellChatId: kp1.id,
+    meetingId: id,
+    people: { lan, binh, dao },
+    heading: (x) => t.heading(x),
+    line: (x) => t.line(x),
+    say,
+    press,
+    tick,
+    withButton,
+    expectText,
+    local,
+    fail: (m) => new DemoError(m),
+  });
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);

@@ -249,7 +249,9 @@ describe.each(SUPPORTED_PROVIDERS)("a month of tasks on %s", (provider) => {
     expect(last(binh).text).toContain("được đánh giá TỐT");
     expect(last(lan).text).toContain("Đồng chí có muốn gửi thêm lời nhận xét");
     await h.say(lan, lan.id, "Báo cáo đầy đủ, số liệu rõ ràng.");
-    expect(last(binh).text).toContain("Lời nhận xét: Báo cáo đầy đủ, số liệu rõ ràng.");
+    expect(last(binh).text).toBe(
+      "💬 Đồng chí Lan gửi lời nhận xét về nhiệm vụ “Chuẩn bị báo cáo tình hình an ninh trật tự”: Báo cáo đầy đủ, số liệu rõ ràng.",
+    );
     await h.say(lan, lan.id, `/review ${task1} @binh_dv hoàn thành Cần bổ sung phần kiến nghị`);
     expect(last(binh).text).toContain("(Đánh giá đã được điều chỉnh.)");
     expect(last(binh).text).toContain("HOÀN THÀNH");

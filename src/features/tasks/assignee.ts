@@ -12,6 +12,7 @@ import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { cleanText } from "../../clean-text.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import { isOnTime, type AssignmentView, type TaskView } from "../../db/repositories/tasks.ts";
+import { memberName } from "../members/member-ref.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
 import { auditTask, overseersOf, tellOverseers } from "./notify.ts";
 import { dropMemberReminders } from "./reminders.ts";
@@ -19,6 +20,7 @@ import {
   assigneeKeyboard,
   assigneeName,
   evaluationKeyboard,
+  newTaskText,
   personLocale,
   taskCellLocale,
   titleShort,
@@ -145,7 +147,7 @@ export function createAssigneeFeature(): Composer<BotContext> {
     );
     if (ctx.chat?.type === "private") {
       const t: T = (key, vars) => ctx.t(key, vars);
-      const text = `${ctx.callbackQuery.message?.text ?? ""}\n\n${ctx.t("task-accepted-line")}`;
+      const text = `${await ownTaskText(ctx, task)}\n\n${ctx.t("task-accepted-line")}`;
       await editPressed(
         ctx,
         text,
@@ -186,7 +188,7 @@ export function createAssigneeFeature(): Composer<BotContext> {
     if (ctx.chat?.type === "private") {
       await editPressed(
         ctx,
-        `${ctx.callbackQuery.message?.text ?? ""}\n\n${ctx.t(key, { ref: String(task.id) })}`,
+        `${await ownTaskText(ctx, task)}\n\n${ctx.t(key, { ref: String(task.id) })}`,
         undefined,
         {
           otherwise: "leave",
@@ -321,6 +323,18 @@ export function createAssigneeFeature(): Composer<BotContext> {
   );
 
   return feature;
+}
+
+/** The task as its assignee received it, rebuilt from the database (never from the pressed message). */
+async function ownTaskText(ctx: BotContext, task: TaskView): Promise<string> {
+  const loc = await taskCellLocale(ctx.services, task.cellId);
+  const assigner =
+    task.assignerMemberId === null ? null : await ctx.services.repos.members.findById(task.assignerMemberId);
+  const t: T = (key, vars) => ctx.t(key, vars);
+  return newTaskText(t, task, assigner ? memberName(assigner, 48) : "—", {
+    locale: await ctx.i18n.getLocale(),
+    timeZone: loc.timeZone,
+  });
 }
 
 /** declined, with the reason; tells the secretary and the assigner, with the reassign button. */

@@ -125,7 +125,8 @@ export async function recordEvaluation(
     { grade, ...(comment !== null ? { comment } : {}) },
     { type: "task_assignment", id: o.assignment.id },
   );
-  await sendFeedback(ctx, o, grade, comment, corrected);
+  if (result === "unchanged") await sendComment(ctx, o, comment!);
+  else await sendFeedback(ctx, o, grade, comment, corrected);
   return "recorded";
 }
 
@@ -155,6 +156,25 @@ async function sendFeedback(
     ctx.api,
     { telegramId: o.assignment.telegramId, reachable: o.assignment.reachable },
     lines.join("\n"),
+    {},
+    { taskId: o.task.id },
+  );
+}
+
+/** A comment added after the evaluation: on its own, without repeating the grade. */
+async function sendComment(ctx: BotContext, o: Overseen, comment: string): Promise<void> {
+  const loc = await taskCellLocale(ctx.services, o.task.cellId);
+  const t = translatorFor(ctx.services.translate, personLocale(o.assignment.locale, loc));
+  const me = ctx.caller?.member;
+  await sendPrivately(
+    ctx.services,
+    ctx.api,
+    { telegramId: o.assignment.telegramId, reachable: o.assignment.reachable },
+    t("task-feedback-comment-only", {
+      evaluator: me ? memberName(me, 48) : t("task-evaluator-unknown"),
+      title: titleShort(o.task, 200),
+      comment,
+    }),
     {},
     { taskId: o.task.id },
   );
