@@ -203,3 +203,26 @@ task-escalation = ⏰ Task #{ $ref } “{ $title }” is overdue (due { $due });
     } not finished:
 task-escalation-line = • { $name }: no progress report
 task-escalation-line-report = • { $name }: latest report: { $report }
+
+## Giving a task step by step (/task)
+
+task-guided-who = 📌 Give a task — { $cell }
+    Step 1: for whom? Please choose a party group, the whole cell or one member.
+task-guided-more-members = (A large cell: to give it to someone not among the buttons, type /task @name <what to do>.)
+task-guided-whole-cell = 🏛 The whole cell
+task-guided-who-chosen = { $count ->
+        [one] One member chosen.
+       *[other] { $count } members chosen.
+    }
+task-guided-title = Step 2: please type what is to be done (one short sentence, e.g. Prepare the report on neighbourhood security).
+task-guided-conclusions = Conclusions of meeting #{ $ref }: { $conclusions }
+task-guided-title-placeholder = The task
+task-guided-due = Step 3: when is it due?
+task-guided-due-week = End of this week
+task-guided-due-month = End of this month
+task-guided-due-none = No due date
+task-guided-due-type = ⌨️ Type a date
+task-guided-due-ask = Please type the due date, e.g. “10/12”, “next friday” or “end of month 17h”.
+task-guided-due-placeholder = Due date
+task-from-meeting-offer = Meeting #{ $ref } is closed. Would you like to give tasks from its conclusions?
+task-from-meeting-button = 📌 Give tasks from the conclusions

@@ -188,3 +188,23 @@ task-remind-overdue = Kính nhắc đồng chí { $name }: nhiệm vụ #{ $ref 
 task-escalation = ⏰ Nhiệm vụ #{ $ref } “{ $title }” đã quá hạn ({ $due }); { $count } đồng chí chưa hoàn thành:
 task-escalation-line = • { $name }: chưa có báo cáo tiến độ
 task-escalation-line-report = • { $name }: báo cáo gần nhất: { $report }
+
+## Giao nhiệm vụ từng bước (/task)
+
+task-guided-who = 📌 Giao nhiệm vụ — { $cell }
+    Bước 1: giao cho ai? Xin chọn một tổ, cả chi bộ hoặc một đồng chí.
+task-guided-more-members = (Chi bộ đông người: muốn giao cho đồng chí không có trong danh sách nút, xin gõ /task @tên <nội dung>.)
+task-guided-whole-cell = 🏛 Cả chi bộ
+task-guided-who-chosen = Đã chọn { $count } đồng chí nhận nhiệm vụ.
+task-guided-title = Bước 2: xin gõ nội dung nhiệm vụ (một câu ngắn gọn, ví dụ: Chuẩn bị báo cáo tình hình an ninh trật tự).
+task-guided-conclusions = Kết luận buổi sinh hoạt #{ $ref }: { $conclusions }
+task-guided-title-placeholder = Nội dung nhiệm vụ
+task-guided-due = Bước 3: hạn hoàn thành?
+task-guided-due-week = Cuối tuần này
+task-guided-due-month = Cuối tháng này
+task-guided-due-none = Không có hạn
+task-guided-due-type = ⌨️ Gõ ngày
+task-guided-due-ask = Xin gõ hạn hoàn thành, ví dụ: “10/12”, “thứ 6 tuần sau” hoặc “cuối tháng 17h”.
+task-guided-due-placeholder = Hạn hoàn thành
+task-from-meeting-offer = Cuộc họp #{ $ref } đã kết thúc. Đồng chí có muốn giao nhiệm vụ theo kết luận cuộc họp không?
+task-from-meeting-button = 📌 Giao nhiệm vụ từ kết luận

@@ -375,6 +375,15 @@ export function createTaskRepository(db: Db, clock: Clock) {
       return count === 1;
     },
 
+    /** Sets a draft's due time (the guided flow); false when it is not a draft any more. */
+    async setDraftDue(id: number, dueAt: Date | null): Promise<boolean> {
+      const { count } = await db.task.updateMany({
+        where: { id, state: "draft" },
+        data: { dueAt, updatedAt: clock.now() },
+      });
+      return count === 1;
+    },
+
     /** Moves an open task's due time; false when it is not open. */
     async setDue(id: number, dueAt: Date | null): Promise<boolean> {
       const { count } = await db.task.updateMany({

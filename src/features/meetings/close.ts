@@ -5,6 +5,7 @@
 // Also the reason buttons (`ab:<meetingId>:h|w|f|o`, "other" with a typed answer) and
 // `/attendance #id <member> present|proxy|excused|unexcused` for corrections after closing, and the
 // helpers check-in shares (how a meeting is named in messages, "#id" in front of a command's text).
+import { offerTasksFromConclusions } from "../tasks/guided.ts";
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext, BotServices } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
@@ -182,6 +183,7 @@ async function handleClose(ctx: BotContext): Promise<void> {
     );
   }
   await alertRepeatedAbsences(services, cell, meeting, unexcused);
+  await offerTasksFromConclusions(ctx, meeting);
 }
 
 /** Sends the private question with the reason buttons; false when the member cannot be reached. */

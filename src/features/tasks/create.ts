@@ -22,6 +22,7 @@ import { withPrivateRemindersButton } from "../reach/reach.ts";
 import { ledMemberIds, mayManageTask } from "./access.ts";
 import { auditTask, mentionList } from "./notify.ts";
 import { isWholeCell, looksLikeGroup, MAX_TASK_TITLE, splitAssigneeList, splitTaskCommand } from "./parse.ts";
+import { startGuidedTask } from "./guided.ts";
 import { planTaskReminders } from "./reminders.ts";
 import {
   assigneeKeyboard,
@@ -205,8 +206,25 @@ async function outsideLedGroups(
   return outside.length > 0 ? outside : null;
 }
 
-/** Writes the draft and shows its preview; called by /task and by the guided flow. */
+/** Writes the draft and shows its preview (/task with arguments). */
 export async function previewTask(ctx: BotContext, cell: CellView, draft: TaskDraft): Promise<void> {
+  const task = await createDraft(ctx, cell, draft);
+  if (!task) return;
+  await ctx.reply(await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task.id) });
+}
+
+export function previewKeyboard(ctx: BotContext, taskId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("task-preview-confirm-button"), `tk:ok:${taskId}`)
+    .text(ctx.t("task-preview-cancel-button"), `tk:x:${taskId}`);
+}
+
+/** Writes the draft once a group leader's assignees are checked; null (and told why) otherwise. */
+export async function createDraft(
+  ctx: BotContext,
+  cell: CellView,
+  draft: TaskDraft,
+): Promise<TaskView | null> {
   const { repos } = ctx.services;
   const outside = await outsideLedGroups(ctx, cell, draft.memberIds);
   if (outside) {
@@ -214,9 +232,9 @@ export async function previewTask(ctx: BotContext, cell: CellView, draft: TaskDr
       .filter((m) => outside.includes(m.memberId))
       .map((m) => memberName(m, 40));
     await ctx.reply(ctx.t("task-leader-outside-group", { names: names.join(", ") || "—" }));
-    return;
+    return null;
   }
-  const task = await repos.tasks.create({
+  return repos.tasks.create({
     cellId: cell.id,
     title: draft.title,
     assignerMemberId: ctx.caller?.member?.id ?? null,
@@ -226,14 +244,9 @@ export async function previewTask(ctx: BotContext, cell: CellView, draft: TaskDr
     memberIds: draft.memberIds,
     state: "draft",
   });
-  await ctx.reply(await previewText(ctx, task), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("task-preview-confirm-button"), `tk:ok:${task.id}`)
-      .text(ctx.t("task-preview-cancel-button"), `tk:x:${task.id}`),
-  });
 }
 
-async function previewText(ctx: BotContext, task: TaskView): Promise<string> {
+export async function previewText(ctx: BotContext, task: TaskView): Promise<string> {
   const loc = await taskCellLocale(ctx.services, task.cellId);
   const lang = await ctx.i18n.getLocale();
   const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
@@ -252,7 +265,7 @@ async function previewText(ctx: BotContext, task: TaskView): Promise<string> {
 }
 
 /** The draft of a pressed preview button, when the presser may give it; answers the query otherwise. */
-async function draftOf(
+export async function draftOf(
   ctx: CallbackQueryContext<BotContext>,
   taskId: number,
 ): Promise<{ task: TaskView; cell: CellView } | null> {
@@ -284,7 +297,7 @@ export function createTaskCreationFeature(): Composer<BotContext> {
     if (!cell) return;
     const args = ctx.match.trim();
     if (args === "") {
-      await ctx.reply(ctx.t("task-usage"));
+      await startGuidedTask(ctx, cell, null);
       return;
     }
     const read = await readTaskCommand(ctx, cell, args);

@@ -6,6 +6,7 @@ import type { BotContext } from "../../bot/context.ts";
 import type { FeatureModule } from "../../bot/feature-module.ts";
 import { createAssigneeFeature } from "./assignee.ts";
 import { createTaskCreationFeature } from "./create.ts";
+import { createGuidedTaskFeature } from "./guided.ts";
 import { createTaskManageFeature } from "./manage.ts";
 import { createTaskReminderJobs } from "./reminders.ts";
 import { createReviewFeature } from "./review.ts";
@@ -13,6 +14,7 @@ import { createReviewFeature } from "./review.ts";
 function createTasksComposer(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.use(createTaskCreationFeature());
+  feature.use(createGuidedTaskFeature());
   feature.use(createAssigneeFeature());
   feature.use(createReviewFeature());
   feature.use(createTaskManageFeature());
