@@ -179,7 +179,7 @@ export async function readTaskCommand(
               given: clip(args.split(/\s+/).slice(0, 2).join(" "), 40),
               groups: groups.length > 0 ? groups.map((g) => g.name).join(", ") : "—",
             })
-          : ctx.t("task-no-assignees");
+          : `${ctx.t("task-no-assignees")}\n\n${ctx.t("task-usage")}`;
     return { ok: false, message };
   }
   return {
