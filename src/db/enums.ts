@@ -33,10 +33,12 @@ export type AbsenceReason = (typeof absenceReasons)[number];
 export const attendanceStatuses = ["present", "proxy", "absent_excused", "absent_unexcused"] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
-export const taskStates = ["open", "closed", "cancelled"] as const;
+/** draft: previewed, not yet given; closed: every assignee finished. */
+export const taskStates = ["draft", "open", "closed", "cancelled"] as const;
 export type TaskState = (typeof taskStates)[number];
 
-export const assignmentStates = ["assigned", "accepted", "done", "overdue", "declined"] as const;
+/** Overdue is derived from the due time and the clock, never stored; cancelled: given to someone else. */
+export const assignmentStates = ["assigned", "accepted", "done", "declined", "cancelled"] as const;
 export type AssignmentState = (typeof assignmentStates)[number];
 
 export const taskReportKinds = ["text", "voice"] as const;

@@ -17,6 +17,7 @@ import {
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
 import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
+import { playTasksDemo } from "./tasks-demo.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -366,6 +367,22 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   await say(lan, kp1.id, "/meetings");
   const kit = { app, t, timeIs, say, press, withButton, dataOf, expectText, tick, flush };
   await playMoveAndConfirmedClose(kit, { cell, chat: kp1, secretary: lan, attends: binh, absent: cuc });
+  await playTasksDemo({
+    app,
+    clock,
+    cellChatId: kp1.id,
+    meetingId: id,
+    people: { lan, binh, dao },
+    heading: (x) => t.heading(x),
+    line: (x) => t.line(x),
+    say,
+    press,
+    tick,
+    withButton,
+    expectText,
+    local,
+    fail: (m) => new DemoError(m),
+  });
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);

@@ -22,6 +22,7 @@ import { membersModule } from "./members/index.ts";
 import { rosterModule } from "./roster/index.ts";
 import { settingsModule } from "./settings/index.ts";
 import { setupModule } from "./setup/index.ts";
+import { tasksModule } from "./tasks/index.ts";
 
 export const FEATURES: readonly FeatureModule[] = [
   joiningModule,
@@ -34,6 +35,7 @@ export const FEATURES: readonly FeatureModule[] = [
   settingsModule,
   memberDataModule,
   meetingsModule,
+  tasksModule,
   maintenanceModule,
   backupsModule,
 ];

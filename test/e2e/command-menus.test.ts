@@ -64,7 +64,7 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       { command: "lang", description: "Change language" },
     ]);
     const groups = { type: "all_group_chats" } as const;
-    expect(menu(groups)).toEqual(["meetings", "agenda", "members", "groups", "help"]);
+    expect(menu(groups)).toEqual(["meetings", "agenda", "tasks", "members", "groups", "help"]);
     expect(h.emulator.commands(h.botAccount, { scope: groups, languageCode: "en" })[0]).toEqual({
       command: "meetings",
       description: "The cell's meetings",
@@ -96,6 +96,9 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       "meetings",
       "agenda",
       "checkin",
+      "task",
+      "tasks",
+      "review",
       "members",
       "groups",
       "start",

@@ -30,6 +30,13 @@ describe("npm run demo", () => {
     expect(transcript).toContain("✅ Đã kết thúc sinh hoạt thường kỳ tháng 12/2026 #1");
     expect(transcript).toContain("tỷ lệ dự họp 57%");
     expect(transcript).toContain("digest");
+    // Tasks: given from the meeting's conclusions, a progress report, one overdue, an evaluation.
+    expect(transcript).toContain(
+      "📌 Nhiệm vụ mới (đồng chí Lan Trần giao): Tổ chức tổng vệ sinh môi trường khu phố",
+    );
+    expect(transcript).toContain("📝 Đồng chí Bình Lê báo cáo tiến độ nhiệm vụ #1");
+    expect(transcript).toContain("⏰ Nhiệm vụ #2 “Lập danh sách hộ khó khăn cần thăm” đã quá hạn");
+    expect(transcript).toContain("được đánh giá TỐT");
 
     expect(summary).toEqual({ cells: 2, members: 9, meetings: 2, expected: 7, attended: 4 });
     // The temporary data directory is gone.

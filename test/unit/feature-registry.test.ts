@@ -117,7 +117,7 @@ describe("the registry", () => {
       { command: "me", description: "Thông tin của tôi" },
       { command: "lang", description: "Đổi ngôn ngữ" },
     ]);
-    expect(shared("groups")).toEqual(["meetings", "agenda", "members", "groups", "help"]);
+    expect(shared("groups")).toEqual(["meetings", "agenda", "tasks", "members", "groups", "help"]);
     expect(shared("groupAdmins")).toEqual([
       "meeting",
       "meetings",
@@ -128,6 +128,8 @@ describe("the registry", () => {
       "opinions",
       "move_meeting",
       "cancel_meeting",
+      "task",
+      "tasks",
       "members",
       "invite",
       "groups",
@@ -138,6 +140,9 @@ describe("the registry", () => {
       "meetings",
       "agenda",
       "checkin",
+      "task",
+      "tasks",
+      "review",
       "members",
       "groups",
       ...everyday,
@@ -153,6 +158,9 @@ describe("the registry", () => {
       "move_meeting",
       "cancel_meeting",
       "meeting_schedule",
+      "task",
+      "tasks",
+      "review",
       "members",
       "invite",
       "role",

@@ -44,6 +44,23 @@ const KINDS = {
   "meeting-place": { voice: false, payload: z.object({ ...cellFlow, stamp: z.string().regex(/^\d{12}$/) }) },
   /** The whole /meeting typed again after [Sửa] on its preview: "<date> <time> | <place> | <title>". */
   "meeting-retype": { voice: false, payload: z.object(cellFlow) },
+  /** A task's progress report (text or voice), forwarded to the assigner. */
+  "task-progress": { voice: true, payload: z.object({ assignmentId: z.number().int().positive() }) },
+  /** The typed reason why an assignee cannot do a task ("other" reason). */
+  "task-decline-reason": { voice: false, payload: z.object({ assignmentId: z.number().int().positive() }) },
+  /** The guided /task flow: the title, once the assignees are chosen (g<group>, m<member> or a = all). */
+  "task-title": {
+    voice: false,
+    payload: z.object({
+      cellId: z.number().int().positive(),
+      meetingId: z.number().int().nonnegative(),
+      who: z.string().regex(/^(a|[gm]\d{1,9})$/),
+    }),
+  },
+  /** The guided /task flow: a typed due date of a draft task. */
+  "task-due": { voice: false, payload: z.object({ taskId: z.number().int().positive() }) },
+  /** The optional comment of a task's evaluation, sent to the member with it. */
+  "task-comment": { voice: false, payload: z.object({ assignmentId: z.number().int().positive() }) },
 } as const;
 
 export type TypedKind = keyof typeof KINDS;

@@ -21,6 +21,7 @@ import { createPromptRepository } from "./prompts.ts";
 import { createRosterRepository } from "./roster.ts";
 import { createRsvpRepository } from "./rsvps.ts";
 import { createSettingsRepository } from "./settings.ts";
+import { createTaskRepository } from "./tasks.ts";
 
 /**
  * Every repository over one database; handlers and jobs reach the data only through these. Every time
@@ -51,6 +52,7 @@ export function createRepositories(database: Database, clock: Clock) {
     roster: createRosterRepository(prisma, clock),
     rsvps: createRsvpRepository(prisma, clock),
     settings: createSettingsRepository(prisma, clock),
+    tasks: createTaskRepository(prisma, clock),
   };
 }
 

@@ -8,6 +8,7 @@
 // Also the reason buttons (`ab:<meetingId>:h|w|f|o`, "other" with a typed answer) and
 // `/attendance #id <member> present|proxy|excused|unexcused` for corrections after closing, and the
 // helpers check-in shares (how a meeting is named in messages, "#id" in front of a command's text).
+import { offerTasksFromConclusions } from "../tasks/guided.ts";
 import { Composer, type CallbackQueryContext, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
@@ -328,6 +329,8 @@ async function afterRegisterFrozen(
     opensAt: closedAt,
     createdByMemberId: ctx.caller?.member?.id ?? null,
   });
+  // Whoever closed the meeting is offered to turn its conclusions into tasks.
+  await offerTasksFromConclusions(ctx, meeting);
 }
 
 /** The member's own row of a closed meeting, when it is theirs to give a reason for. */

@@ -33,6 +33,8 @@ export interface Settings {
    * then does an absence count as "without a reason" for the secretary's alert.
    */
   absenceReasonHours: number;
+  /** Days a task may stay overdue before its assigner and the secretary are told (PRODUCT §4C). */
+  taskEscalationDays: number;
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
@@ -53,6 +55,7 @@ export type CellOverrides = Partial<
     | "meetingReminderMinutes"
     | "absenceThreshold"
     | "absenceReasonHours"
+    | "taskEscalationDays"
   >
 >;
 
@@ -60,7 +63,12 @@ export type CellOverrides = Partial<
 export type OrganisationStored = Partial<
   Pick<
     Settings,
-    "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "absenceReasonHours" | "backupTime"
+    | "quietHours"
+    | "meetingReminderMinutes"
+    | "absenceThreshold"
+    | "absenceReasonHours"
+    | "taskEscalationDays"
+    | "backupTime"
   >
 >;
 
@@ -73,6 +81,7 @@ export function defaultSettings(): Settings {
     meetingReminderMinutes: [3 * 1440, 1440, 120],
     absenceThreshold: 3,
     absenceReasonHours: 48,
+    taskEscalationDays: 3,
     digestDay: 1,
     digestTime: "08:00",
     backupTime: "02:00",
@@ -82,6 +91,7 @@ export function defaultSettings(): Settings {
 export const LIMITS = {
   absenceThreshold: { min: 1, max: 12 },
   absenceReasonHours: { min: 1, max: 14 * 24 },
+  taskEscalationDays: { min: 1, max: 30 },
   digestDay: { min: 1, max: 28 },
   reminders: { maxCount: 5, minMinutes: 15, maxMinutes: 14 * 1440 },
 } as const;
@@ -362,6 +372,7 @@ const fieldSchemas = {
   absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
   backupTime: z.string().refine(isTime),
   absenceReasonHours: z.int().min(LIMITS.absenceReasonHours.min).max(LIMITS.absenceReasonHours.max),
+  taskEscalationDays: z.int().min(LIMITS.taskEscalationDays.min).max(LIMITS.taskEscalationDays.max),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -397,6 +408,7 @@ export function parseCellOverrides(json: string): CellOverrides {
     "meetingReminderMinutes",
     "absenceThreshold",
     "absenceReasonHours",
+    "taskEscalationDays",
   ]) as CellOverrides;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -410,6 +422,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "absenceThreshold",
     "backupTime",
     "absenceReasonHours",
+    "taskEscalationDays",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -451,6 +464,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     meetingReminderMinutes: stored.meetingReminderMinutes ?? d.meetingReminderMinutes,
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
     absenceReasonHours: stored.absenceReasonHours ?? d.absenceReasonHours,
+    taskEscalationDays: stored.taskEscalationDays ?? d.taskEscalationDays,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
     backupTime: stored.backupTime ?? d.backupTime,
@@ -473,6 +487,7 @@ export function effectiveSettings(
     ...(o.meetingReminderMinutes !== undefined ? { meetingReminderMinutes: o.meetingReminderMinutes } : {}),
     ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
     ...(o.absenceReasonHours !== undefined ? { absenceReasonHours: o.absenceReasonHours } : {}),
+    ...(o.taskEscalationDays !== undefined ? { taskEscalationDays: o.taskEscalationDays } : {}),
   };
 }
 
