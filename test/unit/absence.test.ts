@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   absenceAlertKey,
+  closeNeedsConfirmation,
   countInYear,
   isAlertCount,
   planRegister,
@@ -10,6 +11,8 @@ import {
   reasonOfStored,
   storedReason,
   summariseRegister,
+  summarisePlan,
+  yearBounds,
   yearIn,
   yearWindow,
 } from "../../src/features/meetings/absence.ts";
@@ -140,5 +143,55 @@ describe("reasons", () => {
     expect(reasonOfStored("other: Ốm: sốt cao")).toBe("other");
     expect(reasonOfStored("lazy")).toBeNull();
     expect(reasonOfStored(null)).toBeNull();
+  });
+});
+
+describe("closing as people run it (issue 9 items 1 and 2)", () => {
+  const members = [1, 2, 3, 4].map((memberId) => ({ memberId, status: "official" }));
+
+  it("counts whoever closes as present unless a row says otherwise", () => {
+    const plan = planRegister(members, [{ memberId: 2, status: "proxy" }], [], new Set([1, 2]));
+    expect(plan.rows.find((r) => r.memberId === 1)?.status).toBe("present");
+    expect(plan.rows.some((r) => r.memberId === 2)).toBe(false);
+    expect(summarisePlan([{ memberId: 2, status: "proxy" }], plan)).toMatchObject({
+      present: 1,
+      proxy: 1,
+      unexcused: 2,
+      expected: 4,
+      ratePercent: 50,
+    });
+  });
+
+  it("does not excuse an absence given for the time before a move", () => {
+    const answer = { answer: "absent", reason: "work", reasonText: null };
+    const plan = planRegister(
+      members,
+      [],
+      [
+        { memberId: 3, ...answer, beforeMove: true },
+        { memberId: 4, ...answer, beforeMove: false },
+      ],
+    );
+    expect(plan.rows.find((r) => r.memberId === 3)?.status).toBe("absent_unexcused");
+    expect(plan.rows.find((r) => r.memberId === 4)?.status).toBe("absent_excused");
+  });
+
+  it("asks for confirmation without check-in, or with half the expected members absent", () => {
+    const summary = (present: number, absent: number) =>
+      summariseRegister([
+        ...Array.from({ length: present }, () => ({ status: "present", expected: true })),
+        ...Array.from({ length: absent }, () => ({ status: "absent_unexcused", expected: true })),
+      ]);
+    expect(closeNeedsConfirmation(summary(9, 0), false)).toBe(true);
+    expect(closeNeedsConfirmation(summary(5, 4), true)).toBe(false);
+    expect(closeNeedsConfirmation(summary(4, 4), true)).toBe(true);
+    expect(closeNeedsConfirmation(summary(0, 0), true)).toBe(false);
+  });
+
+  it("bounds a calendar year in the cell's time zone", () => {
+    expect(yearBounds(2026, "Asia/Ho_Chi_Minh")).toEqual({
+      from: new Date("2025-12-31T17:00:00Z"),
+      to: new Date("2026-12-31T17:00:00Z"),
+    });
   });
 });

@@ -4,7 +4,6 @@
 // changes the meeting and its register in one transaction.
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
-import { toTgIdOrNull } from "../ids.ts";
 
 export type PresenceStatus = "present" | "proxy";
 
@@ -45,6 +44,33 @@ export interface NewRegisterRow {
   status: string;
   reason: string | null;
   expected: boolean;
+}
+
+/** A row of registerMembers' join: drivers give integers as number or bigint, booleans as 0/1 on SQLite. */
+interface RegisterRow {
+  memberId: number | bigint;
+  status: string;
+  active: boolean | number | bigint;
+  leftAt: Date | string | number | bigint | null;
+  role: string;
+  telegramId: number | bigint | null;
+  reachable: boolean | number | bigint;
+  locale: string | null;
+  displayName: string;
+  fullName: string | null;
+  erasedAt: Date | string | number | bigint | null;
+}
+
+function truthy(value: boolean | number | bigint): boolean {
+  return value === true || Number(value) === 1;
+}
+
+/** A date-time column read by raw SQL: a Date, epoch milliseconds, or UTC text ("2026-12-04 12:30:00"). */
+function rawDate(value: Date | string | number | bigint): Date {
+  if (value instanceof Date) return value;
+  if (typeof value !== "string") return new Date(Number(value));
+  const iso = value.includes("T") ? value : `${value.replace(" ", "T")}Z`;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }
 
 const select = {
@@ -133,24 +159,42 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
      * ended after the meeting started.
      */
     async registerMembers(cellId: number, startsAt: Date): Promise<RegisterMember[]> {
-      const rows = await db.membership.findMany({
-        where: { cellId, OR: [{ active: true }, { leftAt: { gt: startsAt } }] },
-        include: { member: true },
-        orderBy: { number: "asc" },
-      });
-      return rows.map((r) => ({
-        memberId: r.memberId,
+      // One statement (a join) whatever the size of the cell: closing and the absence alerts read it.
+      const rows = await db.$queryRaw<RegisterRow[]>`
+        SELECT ms."memberId" AS "memberId", ms."status" AS "status", ms."active" AS "active",
+               ms."leftAt" AS "leftAt", ms."role" AS "role", m."telegramId" AS "telegramId",
+               m."reachable" AS "reachable", m."locale" AS "locale", m."displayName" AS "displayName",
+               m."fullName" AS "fullName", m."erasedAt" AS "erasedAt"
+        FROM "Membership" ms
+        JOIN "Member" m ON m."id" = ms."memberId"
+        WHERE ms."cellId" = ${cellId}
+        ORDER BY ms."number" ASC`;
+      // Active memberships, and those that ended after the meeting started (filtered here, so that no
+      // date is bound into raw SQL, whose storage differs between the providers).
+      const belonged = rows
+        .map((r) => ({ r, leftAt: r.leftAt === null ? null : rawDate(r.leftAt) }))
+        .filter(({ r, leftAt }) => truthy(r.active) || (leftAt !== null && leftAt > startsAt));
+      return belonged.map(({ r, leftAt }) => ({
+        memberId: Number(r.memberId),
         status: r.status,
-        active: r.active,
-        leftAt: r.leftAt,
-        telegramId: toTgIdOrNull(r.member.telegramId),
-        reachable: r.member.reachable,
-        locale: r.member.locale,
-        displayName: r.member.displayName,
-        fullName: r.member.fullName,
+        active: truthy(r.active),
+        leftAt,
+        telegramId: r.telegramId === null ? null : Number(r.telegramId),
+        reachable: truthy(r.reachable),
+        locale: r.locale,
+        displayName: r.displayName,
+        fullName: r.fullName,
         role: r.role,
-        erased: r.member.erasedAt !== null,
+        erased: r.erasedAt !== null,
       }));
+    },
+
+    /** The answers to a meeting as the register needs them (no member details). */
+    async answersForRegister(meetingId: number) {
+      return db.rsvp.findMany({
+        where: { meetingId },
+        select: { memberId: true, answer: true, reason: true, reasonText: true, beforeMove: true },
+      });
     },
 
     /**
@@ -165,6 +209,8 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
       conclusions: string | null;
       rows: readonly NewRegisterRow[];
       expectedByMember: ReadonlyMap<number, boolean>;
+      /** The draft post-meeting feedback prompt, written with the register (once: the close is). */
+      prompt?: { organisationId: number; cellId: number; createdByMemberId: number | null };
     }): Promise<boolean> {
       const updatedAt = clock.now();
       return db.$transaction(async (tx) => {
@@ -207,6 +253,22 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
               recordedAt: input.at,
               updatedAt,
             })),
+          });
+        }
+        if (input.prompt) {
+          await tx.prompt.create({
+            data: {
+              organisationId: input.prompt.organisationId,
+              cellId: input.prompt.cellId,
+              kind: "post_meeting",
+              anonymous: true,
+              audience: "cell",
+              meetingId: input.meetingId,
+              createdByMemberId: input.prompt.createdByMemberId,
+              opensAt: input.at,
+              state: "draft",
+              createdAt: updatedAt,
+            },
           });
         }
         return true;
@@ -348,37 +410,6 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
         telegramId: Number(row.actorTgId),
         conclusions: typeof value.conclusions === "string" ? value.conclusions : null,
       };
-    },
-
-    /** Creates the draft post-meeting feedback prompt once per meeting; returns its id. */
-    async ensurePostMeetingPrompt(input: {
-      organisationId: number;
-      cellId: number;
-      meetingId: number;
-      opensAt: Date;
-      createdByMemberId: number | null;
-    }): Promise<{ id: number; created: boolean }> {
-      const existing = await db.prompt.findFirst({
-        where: { meetingId: input.meetingId, kind: "post_meeting" },
-        select: { id: true },
-      });
-      if (existing) return { id: existing.id, created: false };
-      const row = await db.prompt.create({
-        data: {
-          organisationId: input.organisationId,
-          cellId: input.cellId,
-          kind: "post_meeting",
-          anonymous: true,
-          audience: "cell",
-          meetingId: input.meetingId,
-          createdByMemberId: input.createdByMemberId,
-          opensAt: input.opensAt,
-          state: "draft",
-          createdAt: clock.now(),
-        },
-        select: { id: true },
-      });
-      return { id: row.id, created: true };
     },
 
     /** Where the check-in post of a meeting is (recorded in its audit entry), for live counts. */

@@ -101,14 +101,28 @@ async function handleClose(ctx: BotContext): Promise<void> {
   }
   const meeting = await findMeetingByRef(ctx, cell.id, meetingRef);
   if (!meeting) return;
-  const loc = await cellLocale(services, cell.id);
-  if (await refusedToClose(ctx, loc, meeting)) return;
+  const rules = await closeRules(services, cell.id);
+  if (await refusedToClose(ctx, rules.loc, meeting)) return;
   const draft = await draftRegister(ctx, meeting);
   if (closeNeedsConfirmation(draft.summary, meeting.checkinOpenedAt !== null)) {
-    await askToConfirmClose(ctx, cell, loc, meeting, draft.summary, conclusions);
+    await askToConfirmClose(ctx, cell, rules.loc, meeting, draft.summary, conclusions);
     return;
   }
-  await freezeRegister(ctx, cell, loc, meeting, conclusions);
+  await freezeRegister(ctx, cell, rules, meeting, conclusions, draft);
+}
+
+/** What closing needs of the cell's settings, read once: its language and time zone, the reason window. */
+interface CloseRules {
+  loc: CellLocale;
+  reasonWindowHours: number;
+}
+
+async function closeRules(services: BotContext["services"], cellId: number): Promise<CloseRules> {
+  const settings = (await getEffectiveSettings(services.repos, cellId)) ?? defaultSettings();
+  return {
+    loc: { locale: settings.language, timeZone: settings.timeZone },
+    reasonWindowHours: settings.absenceReasonHours,
+  };
 }
 
 /** Tells why the meeting cannot be closed (already closed, cancelled, not started); true then. */
@@ -136,7 +150,7 @@ async function draftRegister(ctx: BotContext, meeting: MeetingView) {
   const [members, existing, rsvps] = await Promise.all([
     repos.attendance.registerMembers(meeting.cellId, meeting.startsAt),
     repos.attendance.listForMeeting(meeting.id),
-    repos.rsvps.listForMeeting(meeting.id),
+    repos.attendance.answersForRegister(meeting.id),
   ]);
   const closer = ctx.caller?.member?.id;
   const plan = planRegister(members, existing, rsvps, new Set(closer === undefined ? [] : [closer]));
@@ -213,7 +227,8 @@ async function handleConfirmPress(ctx: CallbackQueryContext<BotContext>): Promis
     await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
     return;
   }
-  const loc = await cellLocale(services, cell.id);
+  const rules = await closeRules(services, cell.id);
+  const { loc } = rules;
   await ctx.answerCallbackQuery();
   if (choice !== "y") {
     await editPressed(ctx, ctx.t("close-confirm-dropped", { meeting: meetingLabel(services, loc, meeting) }));
@@ -221,26 +236,28 @@ async function handleConfirmPress(ctx: CallbackQueryContext<BotContext>): Promis
   }
   await editPressed(ctx, ctx.t("close-confirm-accepted", { meeting: meetingLabel(services, loc, meeting) }));
   if (await refusedToClose(ctx, loc, meeting)) return;
-  await freezeRegister(ctx, cell, loc, meeting, request.conclusions ?? "");
+  await freezeRegister(ctx, cell, rules, meeting, request.conclusions ?? "");
 }
 
 /**
- * Freezes the register in one transaction, then: one group message with the counts, the
- * conclusions and what happens next; the private questions for a reason and the repeated-absence
- * check written to the outbox in one statement; then `afterRegisterFrozen`.
+ * Freezes the register in one transaction (with the draft post-meeting feedback prompt), tells the
+ * group in one message — the counts, the conclusions, what happens next — and then runs
+ * `afterRegisterFrozen`. `draft` is reused when it was just read by the same update.
  */
 async function freezeRegister(
   ctx: BotContext,
   cell: CellView,
-  loc: CellLocale,
+  rules: CloseRules,
   meeting: MeetingView,
   conclusions: string,
+  draft?: Awaited<ReturnType<typeof draftRegister>>,
 ): Promise<void> {
   const { services } = ctx;
   const { repos, clock } = services;
+  const { loc } = rules;
   const label = meetingLabel(services, loc, meeting);
   const now = clock.now();
-  const { members, plan, summary } = await draftRegister(ctx, meeting);
+  const { members, plan, summary } = draft ?? (await draftRegister(ctx, meeting));
   const closed = await repos.attendance.close({
     meetingId: meeting.id,
     fromStates: ["planned", "in_progress"],
@@ -248,6 +265,12 @@ async function freezeRegister(
     conclusions: conclusions === "" ? null : conclusions,
     rows: plan.rows,
     expectedByMember: plan.expectedByMember,
+    // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
+    prompt: {
+      organisationId: cell.organisationId,
+      cellId: cell.id,
+      createdByMemberId: ctx.caller?.member?.id ?? null,
+    },
   });
   if (!closed) {
     await ctx.reply(ctx.t("close-already", { meeting: label }));
@@ -264,22 +287,12 @@ async function freezeRegister(
   });
   await cancelMeetingReminders(services, meeting.id);
 
-  const settings = await getEffectiveSettings(repos, cell.id);
-  const windowHours = settings?.absenceReasonHours ?? defaultSettings().absenceReasonHours;
   const byId = new Map(members.map((m) => [m.memberId, m]));
   const unexcused = plan.rows.filter((r) => r.status === "absent_unexcused").map((r) => r.memberId);
   const askable = unexcused.filter((id) => {
     const m = byId.get(id);
     return m !== undefined && !m.erased && m.telegramId !== null && m.reachable;
   });
-  const deadline = new Date(now.getTime() + windowHours * HOUR_MS);
-  await repos.outbox.schedule([
-    ...askable.map((memberId) =>
-      reasonAskRow({ meetingId: meeting.id, cellId: cell.id, memberId, now, deadline }),
-    ),
-    absenceCheckRow({ meetingId: meeting.id, cellId: cell.id, dueAt: deadline }),
-  ]);
-  services.scheduler.wake();
 
   const groupChat = cell.chatId ?? ctx.chat!.id;
   const lines = [services.translate(loc.locale, "close-result", { meeting: label, ...countVars(summary) })];
@@ -291,7 +304,7 @@ async function freezeRegister(
       services.translate(loc.locale, "close-result-reasons", {
         asked: askable.length,
         unreached: unexcused.length - askable.length,
-        hours: windowHours,
+        hours: rules.reasonWindowHours,
       }),
     );
   }
@@ -307,30 +320,37 @@ async function freezeRegister(
       }),
     );
   }
-  await afterRegisterFrozen(ctx, cell, meeting, now);
+  await afterRegisterFrozen(services, { cell, meeting, closedAt: now, askable, rules });
+  // Whoever closed the meeting is offered to turn its conclusions into tasks.
+  await offerTasksFromConclusions(ctx, meeting);
 }
 
 /**
  * What follows a frozen register, in one place for the capabilities that hook into closing (the
- * post-meeting feedback prompt, tasks from the conclusions…). Runs once per close, after the group
- * has been told.
+ * post-meeting feedback, tasks from the conclusions…). Runs once per close, after the group has
+ * been told. Here: the private questions for a reason, and the repeated-absence check due when the
+ * reason window is over, written to the outbox in one statement.
  */
 async function afterRegisterFrozen(
-  ctx: BotContext,
-  cell: CellView,
-  meeting: MeetingView,
-  closedAt: Date,
+  services: BotContext["services"],
+  closed: {
+    cell: CellView;
+    meeting: MeetingView;
+    closedAt: Date;
+    /** Members absent without a reason whom the bot can ask privately. */
+    askable: readonly number[];
+    rules: CloseRules;
+  },
 ): Promise<void> {
-  // The post-meeting feedback prompt is due; the prompts capability sends draft prompts.
-  await ctx.services.repos.attendance.ensurePostMeetingPrompt({
-    organisationId: cell.organisationId,
-    cellId: cell.id,
-    meetingId: meeting.id,
-    opensAt: closedAt,
-    createdByMemberId: ctx.caller?.member?.id ?? null,
-  });
-  // Whoever closed the meeting is offered to turn its conclusions into tasks.
-  await offerTasksFromConclusions(ctx, meeting);
+  const { cell, meeting, closedAt } = closed;
+  const deadline = new Date(closedAt.getTime() + closed.rules.reasonWindowHours * HOUR_MS);
+  await services.repos.outbox.schedule([
+    ...closed.askable.map((memberId) =>
+      reasonAskRow({ meetingId: meeting.id, cellId: cell.id, memberId, now: closedAt, deadline }),
+    ),
+    absenceCheckRow({ meetingId: meeting.id, cellId: cell.id, dueAt: deadline }),
+  ]);
+  services.scheduler.wake();
 }
 
 /** The member's own row of a closed meeting, when it is theirs to give a reason for. */
