@@ -117,14 +117,38 @@ async function createMigration(
   return { name, written };
 }
 
+const USAGE = `usage: npm run db:new-migration -- <name> [--empty] [--postgres-url postgresql://…]
+
+Writes prisma/migrations/{sqlite,postgresql}/<timestamp>_<name>/migration.sql: what takes each
+provider's migration history to prisma/models.prisma (run \`npm run prisma:generate\` first).
+  --empty          write the migration even when nothing changed (for hand-written SQL)
+  --postgres-url   a PostgreSQL server for the engine's throwaway shadow database
+                   (default: DATABASE_URL when it is PostgreSQL, else ${DEFAULT_POSTGRES_URL})`;
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { empty: { type: "boolean" }, "postgres-url": { type: "string" } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        empty: { type: "boolean" },
+        "postgres-url": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`${messageOf(error)}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const rawName = positionals.join(" ");
   if (!rawName) {
-    console.error("usage: npm run db:new-migration -- <name> [--empty] [--postgres-url postgresql://…]");
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }

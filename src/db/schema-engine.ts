@@ -166,7 +166,13 @@ function engineDir(): string {
   return dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
 }
 
-async function instantiate(): Promise<GlueModule> {
+interface EngineInstance {
+  glue: GlueModule;
+  /** Cancels the timers the engine left behind (they would hold the process open for seconds). */
+  cancelTimers(): void;
+}
+
+async function instantiate(): Promise<EngineInstance> {
   // The glue reports Rust panics to this global (the Prisma CLI installs the same registry).
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry };
   g.PRISMA_WASM_PANIC_REGISTRY ??= {
@@ -178,12 +184,30 @@ async function instantiate(): Promise<GlueModule> {
       this.message = `RuntimeError: ${value}`;
     },
   };
-  const module = evaluateGlue(await readFile(join(engineDir(), "schema_engine_bg.js"), "utf8"));
+  const timers = new Set<NodeJS.Timeout>();
+  const trackedSetTimeout = (callback: () => void, ms: number): NodeJS.Timeout => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      callback();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  };
+  const module = evaluateGlue(
+    await readFile(join(engineDir(), "schema_engine_bg.js"), "utf8"),
+    trackedSetTimeout,
+  );
   const instance = await wasm.instantiate(await compiledEngine(), { "./schema_engine_bg.js": module });
   module.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   loads++;
-  return module;
+  return {
+    glue: module,
+    cancelTimers() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
 }
 
 /**
@@ -192,8 +216,13 @@ async function instantiate(): Promise<GlueModule> {
  * view of its instance's memory in module-level variables, so the memory could never be freed and a
  * second instance would be read through the first one's stale view. Its only exports are `export
  * function` and `export class` declarations; anything else is refused rather than half-evaluated.
+ * Its `setTimeout` is the caller's, so that the timers the engine starts (and never clears) can be
+ * cancelled when the call is over.
  */
-function evaluateGlue(source: string): GlueModule {
+function evaluateGlue(
+  source: string,
+  setTimeoutForGlue: (callback: () => void, ms: number) => NodeJS.Timeout,
+): GlueModule {
   const names: string[] = [];
   const body = source.replace(/^export (function|class) ([\w$]+)/gm, (_match, kind: string, name: string) => {
     names.push(name);
@@ -203,8 +232,10 @@ function evaluateGlue(source: string): GlueModule {
     throw new Error("@prisma/schema-engine-wasm: unexpected module syntax in schema_engine_bg.js");
   }
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the package's own code, read from node_modules
-  const factory = new Function(`"use strict";\n${body}\nreturn { ${names.join(", ")} };`) as () => GlueModule;
-  return factory();
+  const factory = new Function("setTimeout", `"use strict";\n${body}\nreturn { ${names.join(", ")} };`) as (
+    setTimeoutForGlue: unknown,
+  ) => GlueModule;
+  return factory(setTimeoutForGlue);
 }
 
 /** A Rust panic leaves the wasm instance unusable (each call has its own, so the next is fresh). */
@@ -384,7 +415,8 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   return serially(async () => {
-    const module = await instantiate();
+    const instance = await instantiate();
+    const module = instance.glue;
     live++;
     const factory = adapterFactoryFor(provider, url);
     const bound = bindMigrationAwareSqlAdapterFactory(factory);
@@ -405,6 +437,7 @@ async function withEngine<T>(
         // A panicked instance cannot free; it is dropped with its glue all the same.
       }
       await factory.closeAll();
+      instance.cancelTimers();
       live--;
       // This instance and its glue are now unreachable; the compiled code goes after a pause.
       dropCompiled = setTimeout(releaseSchemaEngine, ENGINE_KEEP_MS);
