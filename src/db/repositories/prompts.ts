@@ -3,6 +3,7 @@
 // that say only that a member answered. Anonymous prompts: the Response has no memberId, a random id
 // and the day only (see the model's comment in prisma/models.prisma); the Participation row is written
 // in the same transaction, so an answer is never stored without it or the other way round.
+import { randomInt, randomUUID } from "node:crypto";
 import { cleanText } from "../../clean-text.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
@@ -112,6 +113,16 @@ function parseOptions(json: string): string[] {
   }
 }
 
+/** A copy in a random order (Fisher–Yates with a cryptographic source). */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 /** Midnight UTC of the given instant's UTC date: the only time an anonymous answer may carry. */
 function dayOnly(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
@@ -177,9 +188,19 @@ export function createPromptRepository(db: Db, clock: Clock) {
     },
 
     /**
-     * Stores one answer and the member's Participation together. Whether it is anonymous is read from
-     * the prompt row itself, never trusted from the caller: an anonymous prompt's Response gets no
-     * memberId and only the day of `answeredOn`.
+     * Stores one answer and the member's Participation together (one transaction, the prompt's row
+     * locked first so that two answers to the same prompt never interleave). Whether it is anonymous
+     * is read from the prompt row itself, never trusted from the caller.
+     *
+     * - Named: the answer keeps the member and the instant. With `multiple` (pre-meeting opinions,
+     *   where a member sends several points) it is added; otherwise it replaces the member's earlier
+     *   answer to the question (the last one counts).
+     * - Anonymous: no memberId, the day only, `ownerKey` (owner-key.ts) to find it again. All the
+     *   prompt's answers are deleted and written again in a random order with new random ids, so the
+     *   order rows are stored in (SQLite's rowid, PostgreSQL's heap order) says nothing about when
+     *   each was given, and nothing can be matched with the order of the Participation rows.
+     *   "locked": the member answered before but no answer carries their key (the key was changed
+     *   with the bot token): nothing is written, so nobody is counted twice.
      */
     async recordAnswer(input: {
       promptId: number;
@@ -187,32 +208,72 @@ export function createPromptRepository(db: Db, clock: Clock) {
       memberId: number;
       answer: AnswerInput;
       answeredOn: Date;
-    }): Promise<{ anonymous: boolean }> {
+      /** Used only when the prompt is anonymous. */
+      ownerKey: string;
+      multiple?: boolean;
+    }): Promise<{ anonymous: boolean; status: "added" | "changed" | "locked" }> {
       const { promptId, questionId, memberId, answer } = input;
+      const text = answer.text ? cleanText(answer.text, { multiline: true }) || null : null;
+      const fields = {
+        choice: answer.choice ?? null,
+        rating: answer.rating ?? null,
+        // Cleaned here too, so no path stores invisible characters (see clean-text.ts).
+        text,
+        voiceFileId: answer.voiceFileId ?? null,
+      };
       return db.$transaction(async (tx) => {
+        // A row lock on PostgreSQL (the write lock on SQLite): answers to one prompt go one by one.
+        await tx.$executeRaw`UPDATE "Prompt" SET "state" = "state" WHERE "id" = ${promptId}`;
         const prompt = await tx.prompt.findUniqueOrThrow({
           where: { id: promptId },
           select: { anonymous: true },
         });
-        await tx.response.create({
-          data: {
-            promptId,
+        let status: "added" | "changed" = "added";
+        if (!prompt.anonymous) {
+          if (!input.multiple) {
+            const gone = await tx.response.deleteMany({ where: { questionId, memberId } });
+            if (gone.count > 0) status = "changed";
+          }
+          await tx.response.create({
+            data: { promptId, questionId, memberId, ...fields, answeredOn: input.answeredOn },
+          });
+        } else {
+          const stored = await tx.response.findMany({
+            where: { promptId },
+            select: {
+              questionId: true,
+              choice: true,
+              rating: true,
+              text: true,
+              voiceFileId: true,
+              answeredOn: true,
+              ownerKey: true,
+            },
+          });
+          const answered = await tx.participation.findUnique({
+            where: { promptId_memberId: { promptId, memberId } },
+          });
+          const mine = stored.filter((r) => r.ownerKey === input.ownerKey);
+          if (answered && mine.length === 0) return { anonymous: true, status: "locked" as const };
+          const kept = stored.filter((r) => !(r.ownerKey === input.ownerKey && r.questionId === questionId));
+          if (kept.length < stored.length) status = "changed";
+          kept.push({
             questionId,
-            memberId: prompt.anonymous ? null : memberId,
-            // Cleaned here too, so no path stores invisible characters (see clean-text.ts).
-            text: answer.text ? cleanText(answer.text, { multiline: true }) || null : null,
-            voiceFileId: answer.voiceFileId ?? null,
-            choice: answer.choice ?? null,
-            rating: answer.rating ?? null,
-            answeredOn: prompt.anonymous ? dayOnly(input.answeredOn) : input.answeredOn,
-          },
-        });
+            ...fields,
+            answeredOn: dayOnly(input.answeredOn),
+            ownerKey: input.ownerKey,
+          });
+          await tx.response.deleteMany({ where: { promptId } });
+          await tx.response.createMany({
+            data: shuffled(kept).map((r) => ({ ...r, id: randomUUID(), promptId, memberId: null })),
+          });
+        }
         await tx.participation.upsert({
           where: { promptId_memberId: { promptId, memberId } },
           create: { promptId, memberId },
           update: {},
         });
-        return { anonymous: prompt.anonymous };
+        return { anonymous: prompt.anonymous, status };
       });
     },
 
