@@ -18,6 +18,7 @@ import { maintenanceModule } from "./maintenance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { memberDataModule } from "./member-data/index.ts";
 import { membersModule } from "./members/index.ts";
+import { promptsModule } from "./prompts/index.ts";
 import { rosterModule } from "./roster/index.ts";
 import { settingsModule } from "./settings/index.ts";
 import { setupModule } from "./setup/index.ts";
@@ -33,5 +34,6 @@ export const FEATURES: readonly FeatureModule[] = [
   settingsModule,
   memberDataModule,
   meetingsModule,
+  promptsModule,
   maintenanceModule,
 ];

@@ -277,7 +277,12 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
       return rows.map((r) => r.meeting.startsAt);
     },
 
-    /** Creates the draft post-meeting feedback prompt once per meeting; returns its id. */
+    /**
+     * Creates the draft post-meeting feedback prompt once per meeting, with the outbox row that
+     * sends it (kind "prompt_post_meeting", src/features/prompts/post-meeting.ts) in the same
+     * transaction: the prompts capability gives it its questions and asks the members who were
+     * present. Returns its id.
+     */
     async ensurePostMeetingPrompt(input: {
       organisationId: number;
       cellId: number;
@@ -290,22 +295,38 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
         select: { id: true },
       });
       if (existing) return { id: existing.id, created: false };
-      const row = await db.prompt.create({
-        data: {
-          organisationId: input.organisationId,
-          cellId: input.cellId,
-          kind: "post_meeting",
-          anonymous: true,
-          audience: "cell",
-          meetingId: input.meetingId,
-          createdByMemberId: input.createdByMemberId,
-          opensAt: input.opensAt,
-          state: "draft",
-          createdAt: clock.now(),
-        },
-        select: { id: true },
+      return db.$transaction(async (tx) => {
+        const row = await tx.prompt.create({
+          data: {
+            organisationId: input.organisationId,
+            cellId: input.cellId,
+            kind: "post_meeting",
+            anonymous: true,
+            audience: "members",
+            meetingId: input.meetingId,
+            createdByMemberId: input.createdByMemberId,
+            opensAt: input.opensAt,
+            state: "draft",
+            createdAt: clock.now(),
+          },
+          select: { id: true },
+        });
+        const now = clock.now();
+        await tx.scheduledDelivery.upsert({
+          where: { key: `prompt:${row.id}:launch` },
+          create: {
+            key: `prompt:${row.id}:launch`,
+            kind: "prompt_post_meeting",
+            cellId: input.cellId,
+            payload: JSON.stringify({ promptId: row.id }),
+            dueAt: input.opensAt,
+            createdAt: now,
+            updatedAt: now,
+          },
+          update: {},
+        });
+        return { id: row.id, created: true };
       });
-      return { id: row.id, created: true };
     },
 
     /** Where the check-in post of a meeting is (recorded in its audit entry), for live counts. */
