@@ -70,6 +70,7 @@ prompt-self-review-task-overdue = • { $title } — ⚠️ overdue{ $hasDue ->
 prompt-text-ask = Please type your answer (or send a voice message): { $text }
 prompt-text-ask-numbered = Question { $n }: { $text }
     Please type your answer (or send a voice message).
+prompt-text-how = Please type your answer (or send a voice message).
 prompt-text-placeholder = Your answer
 prompt-answer-recorded = Recorded: { $answer }. Thank you!
 prompt-answer-changed = Your answer is now: { $answer }.

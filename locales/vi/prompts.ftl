@@ -70,6 +70,7 @@ prompt-self-review-task-overdue = • { $title } — ⚠️ quá hạn{ $hasDue 
 prompt-text-ask = Xin đồng chí gõ câu trả lời (hoặc gửi tin nhắn thoại): { $text }
 prompt-text-ask-numbered = Câu { $n }: { $text }
     Xin đồng chí gõ câu trả lời (hoặc gửi tin nhắn thoại).
+prompt-text-how = Xin đồng chí gõ câu trả lời (hoặc gửi tin nhắn thoại).
 prompt-text-placeholder = Câu trả lời của đồng chí
 prompt-answer-recorded = Đã ghi nhận: { $answer }. Cảm ơn đồng chí!
 prompt-answer-changed = Đã đổi câu trả lời thành: { $answer }.

@@ -524,20 +524,29 @@ async function answerPrompt(
   return { ok: true, changed: result.changed };
 }
 
-/** Asks the typed answer of a free-text question in the private chat. */
-async function askText(ctx: BotContext, prompt: PromptView, questionId: number): Promise<void> {
+/** Asks the typed answer of a free-text question in the private chat (after `preface`, if given). */
+async function askText(
+  ctx: BotContext,
+  prompt: PromptView,
+  questionId: number,
+  preface?: string,
+): Promise<void> {
   const index = prompt.questions.findIndex((q) => q.id === questionId);
   const question = prompt.questions[index];
   if (!question) return;
+  const instruction =
+    preface === undefined
+      ? ctx.t(prompt.questions.length > 1 ? "prompt-text-ask-numbered" : "prompt-text-ask", {
+          n: index + 1,
+          text: question.text,
+        })
+      : `${preface}\n${ctx.t("prompt-text-how")}`;
   await askTyped(ctx, {
     userId: ctx.from!.id,
     chatId: ctx.from!.id,
     kind: "prompt-answer",
     payload: { promptId: prompt.id, questionId },
-    text: ctx.t(prompt.questions.length > 1 ? "prompt-text-ask-numbered" : "prompt-text-ask", {
-      n: index + 1,
-      text: question.text,
-    }),
+    text: instruction,
     placeholder: ctx.t("prompt-text-placeholder"),
     ...(prompt.closesAt ? { expiresAt: prompt.closesAt } : {}),
   });
@@ -565,7 +574,9 @@ async function askQuestion(ctx: BotContext, prompt: PromptView, index: number): 
     index,
     { botUsername: ctx.me.username, nudge: false, cellName: cell?.name ?? "" },
   );
-  if (shown) await ctx.reply(shown.text, { reply_markup: shown.replyMarkup });
+  if (!shown) return;
+  if (question.kind === "text") await askText(ctx, prompt, question.id, shown.text);
+  else await ctx.reply(shown.text, { reply_markup: shown.replyMarkup });
 }
 
 /** After an answer in the private chat: the next question, or thanks when it was the last. */
