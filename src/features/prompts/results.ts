@@ -75,7 +75,8 @@ function questionResult(t: Translate, input: ResultsInput, question: QuestionVie
     if (!prompt.anonymous && input.withNames && count > 0) {
       const names = answers
         .filter((a) => valueOf(question, a) === v)
-        .map((a) => a.fullName ?? a.displayName ?? "?");
+        .map((a) => a.fullName ?? a.displayName ?? "?")
+        .sort((x, y) => x.localeCompare(y, "vi"));
       line += t("prompt-results-names", { names: names.join(", ") });
     }
     lines.push(line);

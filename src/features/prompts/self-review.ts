@@ -73,8 +73,20 @@ export async function nextSelfReviewRow(
   };
 }
 
+export const SELF_REVIEW_SEED_KIND = "prompt_self_review_seed";
+
+/** The daily row that starts the chain of cells registered since (key names the UTC day). */
+function seedRow(at: Date): NewDelivery {
+  return {
+    key: `self-review-seed:${at.toISOString().slice(0, 10)}`,
+    kind: SELF_REVIEW_SEED_KIND,
+    payload: {},
+    dueAt: at,
+  };
+}
+
 /** Writes the next chain row of every active cell (idempotent: the keys name cell and month). */
-export async function seedSelfReviews(services: BotServices): Promise<void> {
+async function seedCells(services: BotServices): Promise<void> {
   const now = services.clock.now();
   const rows: NewDelivery[] = [];
   for (const cell of await services.repos.prompts.activeCells()) {
@@ -82,6 +94,15 @@ export async function seedSelfReviews(services: BotServices): Promise<void> {
     if (row) rows.push(row);
   }
   await services.repos.outbox.schedule(rows);
+}
+
+/**
+ * The module's start: the chain rows of every active cell, and today's seed row, which does the same
+ * once a day for cells registered in the meantime and writes tomorrow's.
+ */
+export async function seedSelfReviews(services: BotServices): Promise<void> {
+  await seedCells(services);
+  await services.repos.outbox.schedule([seedRow(services.clock.now())]);
 }
 
 function questionsFor(t: (key: string) => string) {
@@ -222,5 +243,22 @@ export function createSelfReviewJobs(deps: JobDeps): Record<string, Job> {
     },
   };
 
-  return { [SELF_REVIEW_KIND]: chain, [SELF_REVIEW_SUMMARY_KIND]: summary };
+  const seed: Job = {
+    plan() {
+      // Nothing to send: the work is in afterSent.
+      return Promise.resolve({ messages: [] });
+    },
+    async afterSent(row) {
+      await seedCells(services);
+      const next = seedRow(new Date(row.dueAt.getTime() + 86_400_000));
+      // Never a row in the past: after a long stop the chain resumes from today.
+      const now = clock.now();
+      await repos.outbox.schedule([
+        next.dueAt.getTime() > now.getTime() ? next : seedRow(new Date(now.getTime() + 86_400_000)),
+      ]);
+      services.scheduler.wake();
+    },
+  };
+
+  return { [SELF_REVIEW_KIND]: chain, [SELF_REVIEW_SUMMARY_KIND]: summary, [SELF_REVIEW_SEED_KIND]: seed };
 }
