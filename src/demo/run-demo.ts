@@ -16,6 +16,7 @@ import {
   type TelegramEmulator,
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
+import { playFeedbackDemo } from "./prompts-demo.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -349,10 +350,25 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
+  await playFeedbackDemo({
+    app,
+    t,
+    local,
+    say,
+    press,
+    tick,
+    timeIs,
+    withButton,
+    expectText,
+    secretary: lan,
+    present: [binh, hai, lan],
+    group: kp1,
+    meetingId: id,
+  });
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);
-  t.heading("8. Tổng kết từ cơ sở dữ liệu");
+  t.heading("10. Tổng kết từ cơ sở dữ liệu");
   t.line(`   Chi bộ: ${summary.cells}`);
   t.line(`   Đảng viên đang sinh hoạt: ${summary.members}`);
   t.line(`   Cuộc họp: ${summary.meetings}`);

@@ -96,6 +96,7 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       "meetings",
       "agenda",
       "checkin",
+      "asks",
       "members",
       "groups",
       "start",
