@@ -20,6 +20,8 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
   let binh: User;
   let cuc: User;
   let promptId = 0;
+  let quiet: SeededCell;
+  let quietSecretary: User;
 
   const prisma = () => h.app.database.prisma;
   const memberId = (u: User) => cell.members.get(u.id)!.memberId;
@@ -55,6 +57,12 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
       { user: binh },
       { user: cuc },
     ]);
+    // A cell that turned the self-review off.
+    quietSecretary = user("Đỗ Văn Tắt", "do_tat");
+    quiet = await seedCell(h, "Chi bộ Khu phố 9", [{ user: quietSecretary, role: "secretary" }]);
+    await h.say(quietSecretary, quiet.chatId, "/settings review off");
+    await h.say(quietSecretary, quiet.chatId, "/settings review 31 19:00");
+    expect(h.lastText(quiet.chatId)).toContain("/settings review 25 19:00");
     // An has one task still open and one overdue (the tasks capability's tables, written directly).
     for (const [title, due] of [
       ["Báo cáo an ninh trật tự khu phố", "2026-12-30T10:00:00Z"],
@@ -95,6 +103,9 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
       expect(asked[0]).toContain("Chỉ Bí thư chi bộ xem được câu trả lời.");
     }
     expect(privateTexts(exempt, "Tự kiểm điểm")).toHaveLength(0);
+    // The cell that turned it off is not asked.
+    expect(await prisma().prompt.count({ where: { kind: "self_review", cellId: quiet.cell.id } })).toBe(0);
+    expect(privateTexts(quietSecretary, "Tự kiểm điểm")).toHaveLength(0);
     const buttons = h.emulator.lastBotMessage(h.botAccount, an.id)!.buttons.map((b) => b.text);
     expect(buttons).toEqual(["Tốt", "Khá", "Cần cố gắng"]);
   });

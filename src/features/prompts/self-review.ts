@@ -25,9 +25,6 @@ import { openingRows, promptKeyPrefix } from "./service.ts";
 export const SELF_REVIEW_KIND = "prompt_self_review";
 export const SELF_REVIEW_SUMMARY_KIND = "prompt_self_review_summary";
 
-/** PRODUCT §4D: the 25th at 19:00, cell time. */
-export const DEFAULT_SELF_REVIEW = { day: 25, time: "19:00" } as const;
-
 /** When a cell's self-review opens each month; null when the cell turned it off. */
 export async function selfReviewSchedule(
   services: Pick<BotServices, "repos">,
@@ -35,7 +32,7 @@ export async function selfReviewSchedule(
 ): Promise<{ day: number; time: string } | null> {
   const settings = await getEffectiveSettings(services.repos, cellId);
   if (!settings) return null;
-  return DEFAULT_SELF_REVIEW;
+  return settings.selfReview;
 }
 
 function periodOf(year: number, month: number): string {

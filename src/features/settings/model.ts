@@ -28,6 +28,8 @@ export interface Settings {
   meetingReminderMinutes: number[];
   /** Absences without a valid reason in a calendar year after which the secretary is told. */
   absenceThreshold: number;
+  /** Day of month (1–28) and local time the monthly self-review opens (PRODUCT §4D); null: off. */
+  selfReview: { day: number; time: string } | null;
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
@@ -35,12 +37,15 @@ export interface Settings {
 
 /** What a cell may override. */
 export type CellOverrides = Partial<
-  Pick<Settings, "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<
+    Settings,
+    "language" | "timeZone" | "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "selfReview"
+  >
 >;
 
 /** The JSON object kept in Organisation.settings. */
 export type OrganisationStored = Partial<
-  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold">
+  Pick<Settings, "quietHours" | "meetingReminderMinutes" | "absenceThreshold" | "selfReview">
 >;
 
 /** The built-in defaults (PRODUCT.md): a fresh object each call, safe to modify. */
@@ -51,6 +56,7 @@ export function defaultSettings(): Settings {
     quietHours: { start: "21:30", end: "06:30" },
     meetingReminderMinutes: [3 * 1440, 1440, 120],
     absenceThreshold: 3,
+    selfReview: { day: 25, time: "19:00" },
     digestDay: 1,
     digestTime: "08:00",
   };
@@ -63,11 +69,18 @@ export const LIMITS = {
 } as const;
 
 /** The names used in `/settings <name> <value>` and in callback data. */
-export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "digest"] as const;
+export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "review", "digest"] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** Settings a cell can override (and reset to the organisation's value). */
-export const CELL_SETTING_NAMES: readonly SettingName[] = ["lang", "tz", "quiet", "reminders", "threshold"];
+export const CELL_SETTING_NAMES: readonly SettingName[] = [
+  "lang",
+  "tz",
+  "quiet",
+  "reminders",
+  "threshold",
+  "review",
+];
 
 export type SettingUpdate =
   | { name: "lang"; value: SettingLanguage }
@@ -75,6 +88,7 @@ export type SettingUpdate =
   | { name: "quiet"; value: QuietHours | null }
   | { name: "reminders"; value: number[] }
   | { name: "threshold"; value: number }
+  | { name: "review"; value: { day: number; time: string } | null }
   | { name: "digest"; value: { day: number; time: string } };
 
 /** A typed or pressed change: a new value, or (cells only) back to the organisation's value. */
@@ -90,6 +104,7 @@ export const SETTING_ERRORS = [
   "quiet-same",
   "reminders",
   "threshold",
+  "review",
   "digest",
 ] as const;
 export type SettingError = (typeof SETTING_ERRORS)[number];
@@ -248,6 +263,10 @@ const NAME_ALIASES: Record<string, SettingName> = {
   vang: "threshold",
   digest: "digest",
   baocao: "digest",
+  review: "review",
+  selfreview: "review",
+  kiemdiem: "review",
+  tukiemdiem: "review",
 };
 
 export function parseSettingName(text: string): SettingName | null {
@@ -292,6 +311,12 @@ export function parseSettingValue(name: SettingName, raw: string): Parsed<Settin
       const r = parseDigest(text);
       return r.ok ? { ok: true, value: { name, value: r.value } } : r;
     }
+    case "review": {
+      // The same shape as the digest's "25 19:00", or "off" for a cell that does not hold it.
+      if (OFF_WORDS.has(fold(text))) return { ok: true, value: { name, value: null } };
+      const r = parseDigest(text);
+      return r.ok ? { ok: true, value: { name, value: r.value } } : { ok: false, error: "review" };
+    }
   }
 }
 
@@ -302,6 +327,7 @@ function errorOf(name: SettingName): SettingError {
     quiet: "quiet",
     reminders: "reminders",
     threshold: "threshold",
+    review: "review",
     digest: "digest",
   };
   return map[name];
@@ -336,6 +362,12 @@ const fieldSchemas = {
     .min(1)
     .max(LIMITS.reminders.maxCount),
   absenceThreshold: z.int().min(LIMITS.absenceThreshold.min).max(LIMITS.absenceThreshold.max),
+  selfReview: z
+    .object({
+      day: z.int().min(LIMITS.digestDay.min).max(LIMITS.digestDay.max),
+      time: z.string().refine(isTime),
+    })
+    .nullable(),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -370,6 +402,7 @@ export function parseCellOverrides(json: string): CellOverrides {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "selfReview",
   ]) as CellOverrides;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -381,6 +414,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "quietHours",
     "meetingReminderMinutes",
     "absenceThreshold",
+    "selfReview",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -421,6 +455,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     quietHours: stored.quietHours !== undefined ? stored.quietHours : d.quietHours,
     meetingReminderMinutes: stored.meetingReminderMinutes ?? d.meetingReminderMinutes,
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
+    selfReview: stored.selfReview !== undefined ? stored.selfReview : d.selfReview,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
   };
@@ -441,6 +476,7 @@ export function effectiveSettings(
     ...(o.quietHours !== undefined ? { quietHours: o.quietHours } : {}),
     ...(o.meetingReminderMinutes !== undefined ? { meetingReminderMinutes: o.meetingReminderMinutes } : {}),
     ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
+    ...(o.selfReview !== undefined ? { selfReview: o.selfReview } : {}),
   };
 }
 
@@ -453,6 +489,7 @@ export function overriddenNames(cell: CellSettingsSource): Set<SettingName> {
   if (o.quietHours !== undefined) names.add("quiet");
   if (o.meetingReminderMinutes !== undefined) names.add("reminders");
   if (o.absenceThreshold !== undefined) names.add("threshold");
+  if (o.selfReview !== undefined) names.add("review");
   return names;
 }
 
@@ -465,6 +502,7 @@ const OVERRIDE_FIELD = {
   quiet: "quietHours",
   reminders: "meetingReminderMinutes",
   threshold: "absenceThreshold",
+  review: "selfReview",
 } as const satisfies Partial<Record<SettingName, keyof CellOverrides>>;
 
 /**
@@ -507,7 +545,8 @@ export function applyToOrganisation(
       return { ok: true, patch: { digestDay: change.value.day, digestTime: change.value.time } };
     case "quiet":
     case "reminders":
-    case "threshold": {
+    case "threshold":
+    case "review": {
       const raw = readJsonObject(org.settings);
       raw[OVERRIDE_FIELD[change.name]] = change.value;
       return { ok: true, patch: { settings: JSON.stringify(raw) } };
@@ -528,6 +567,8 @@ export function settingValueText(settings: Settings, name: SettingName): string 
       return settings.meetingReminderMinutes.map(formatDuration).join(",");
     case "threshold":
       return String(settings.absenceThreshold);
+    case "review":
+      return settings.selfReview ? `${settings.selfReview.day} ${settings.selfReview.time}` : "off";
     case "digest":
       return `${settings.digestDay} ${settings.digestTime}`;
   }
