@@ -7,6 +7,7 @@ settings-line-timezone = • Time zone: { $value }
 settings-line-quiet = • Quiet hours: { $value }
 settings-line-reminders = • Meeting reminders: { $value }
 settings-line-threshold = • Tell the secretary privately about absences without reason: { $value }
+settings-line-review = • Monthly self-review: { $value }
 settings-line-digest = • Monthly digest to the committee: { $value }
 settings-inherited = (organisation's setting)
 settings-language-vi = Tiếng Việt
@@ -18,6 +19,8 @@ settings-threshold-value = from { $n ->
         [one] { $n } absence
        *[other] { $n } absences
     } in a year
+settings-review-value = opens on day { $day } of each month at { $time }
+settings-review-off = off
 settings-digest-value = on day { $day } of each month at { $time }
 settings-duration = { $unit ->
         [days] { $n ->
@@ -79,6 +82,7 @@ settings-error-quiet = “{ $given }” is not a valid quiet-hours period. Pleas
 settings-error-quiet-same = Quiet hours cannot start and end at the same time; for example 22:00-06:00. Nothing was changed.
 settings-error-reminders = “{ $given }” is not valid. Please write 1 to 5 reminder times separated by commas, each between 15 minutes (15m) and 14 days (14d), for example 3d,1d,2h. Nothing was changed.
 settings-error-threshold = The absence threshold must be a number from 1 to 12, for example /settings threshold 3. Nothing was changed.
+settings-error-review = “{ $given }” is not valid. Please write a day (1 to 28) and then a time, for example /settings review 25 19:00, or /settings review off to turn it off. Nothing was changed.
 settings-error-digest = “{ $given }” is not valid. Please write a day (1 to 28) and then a time, for example /settings org digest 1 08:00. Nothing was changed.
 settings-error-org-only = The monthly digest schedule is a common setting of the organisation; a committee admin changes it with /settings org digest in a private chat with the assistant. Nothing was changed.
 settings-error-reset-org = Only a cell's own settings can go back to the organisation's. For common settings, please write a new value. Nothing was changed.

@@ -31,19 +31,19 @@ export interface DemoCell {
   absent: User;
 }
 
-/** A local time in Hà Nội (UTC+7) as an instant: "2026-12-12 19:30". */
+/** A local time in Hà Nội (UTC+7) as an instant: "2026-12-19 19:30". */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
 
 export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Promise<void> {
   const { app } = s;
   s.t.heading("Họp bất thường: dời lịch, nhắn riêng từng đồng chí, chốt sổ có xác nhận");
-  s.timeIs(local("2026-12-07 08:00"));
-  s.t.note("Bí thư lên lịch họp bất thường tối Thứ Bảy 12/12 và thông báo trong nhóm.");
+  s.timeIs(local("2026-12-14 08:00"));
+  s.t.note("Bí thư lên lịch họp bất thường tối Thứ Bảy 19/12 và thông báo trong nhóm.");
   const created = await app.database.prisma.meeting.create({
     data: {
       cellId: c.cell.id,
       kind: "extraordinary",
-      startsAt: local("2026-12-12 19:30"),
+      startsAt: local("2026-12-19 19:30"),
       place: "Hội trường Khu phố 1",
       title: "Họp bất thường về phòng chống bão",
     },
@@ -59,16 +59,16 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
   await s.press(c.absent, announcement, `rsvp:${meeting.id}:n`);
   const reason = s.withButton(c.absent.id, `rsvp:${meeting.id}:r:`, "the absence-reason question");
   await s.press(c.absent, reason, `rsvp:${meeting.id}:r:w`);
-  await s.tick(local("2026-12-09 19:30"), "3 ngày trước cuộc họp");
+  await s.tick(local("2026-12-16 19:30"), "3 ngày trước cuộc họp");
 
-  s.timeIs(local("2026-12-10 09:00"));
-  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.id} 13/12 08h00`);
-  await s.tick(local("2026-12-10 09:01"), "báo riêng giờ mới cho các đồng chí đã được nhắc");
+  s.timeIs(local("2026-12-17 09:00"));
+  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.id} 20/12 08h00`);
+  await s.tick(local("2026-12-17 09:01"), "báo riêng giờ mới cho các đồng chí đã được nhắc");
   s.expectText(c.absent.id, "Trước khi dời, đồng chí đã báo: vắng mặt (công việc).");
   const correction = s.withButton(c.attends.id, `rsvp:${meeting.id}:a`, "the private move notice");
   await s.press(c.attends, correction, `rsvp:${meeting.id}:a`);
 
-  s.timeIs(local("2026-12-13 10:30"));
+  s.timeIs(local("2026-12-20 10:30"));
   s.t.note("Buổi họp diễn ra nhưng không ai mở điểm danh.");
   await s.say(c.secretary, c.chat.id, `/close_meeting #${meeting.id} Phân công trực bão theo tổ`);
   const question = s.withButton(c.chat.id, `cm:${meeting.id}:`, "the close confirmation");

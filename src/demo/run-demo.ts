@@ -17,6 +17,7 @@ import {
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
 import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
+import { playFeedbackDemo, playSelfReviewDemo } from "./prompts-demo.ts";
 import { playTasksDemo } from "./tasks-demo.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
@@ -365,8 +366,23 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
+  const promptsKit = {
+    app,
+    t,
+    local,
+    say,
+    press,
+    tick,
+    timeIs,
+    withButton,
+    expectText,
+    secretary: lan,
+    present: [binh, hai, lan],
+    group: kp1,
+    meetingId: id,
+  };
+  await playFeedbackDemo(promptsKit);
   const kit = { app, t, timeIs, say, press, withButton, dataOf, expectText, tick, flush };
-  await playMoveAndConfirmedClose(kit, { cell, chat: kp1, secretary: lan, attends: binh, absent: cuc });
   await playTasksDemo({
     app,
     clock,
@@ -383,10 +399,12 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     local,
     fail: (m) => new DemoError(m),
   });
+  await playMoveAndConfirmedClose(kit, { cell, chat: kp1, secretary: lan, attends: binh, absent: cuc });
+  await playSelfReviewDemo(promptsKit);
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);
-  t.heading("8. Tổng kết từ cơ sở dữ liệu");
+  t.heading("Tổng kết từ cơ sở dữ liệu");
   t.line(`   Chi bộ: ${summary.cells}`);
   t.line(`   Đảng viên đang sinh hoạt: ${summary.members}`);
   t.line(`   Cuộc họp: ${summary.meetings}`);

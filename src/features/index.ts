@@ -19,6 +19,7 @@ import { maintenanceModule } from "./maintenance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { memberDataModule } from "./member-data/index.ts";
 import { membersModule } from "./members/index.ts";
+import { promptsModule } from "./prompts/index.ts";
 import { rosterModule } from "./roster/index.ts";
 import { settingsModule } from "./settings/index.ts";
 import { setupModule } from "./setup/index.ts";
@@ -36,6 +37,7 @@ export const FEATURES: readonly FeatureModule[] = [
   memberDataModule,
   meetingsModule,
   tasksModule,
+  promptsModule,
   maintenanceModule,
   backupsModule,
 ];

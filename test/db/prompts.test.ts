@@ -30,7 +30,8 @@ describeEachProvider("prompts", (provider) => {
     await t?.drop();
   });
 
-  const deps = () => ({ repos, clock });
+  const config = { botToken: "123456:test-token-for-owner-keys" };
+  const deps = () => ({ repos, clock, config });
 
   it("stores anonymous answers with no member, a random id and the day only", async () => {
     const prompt = await repos.prompts.createPrompt({
@@ -56,7 +57,7 @@ describeEachProvider("prompts", (provider) => {
         answer: { rating: 3 + (i % 3) },
         timeZone,
       });
-      expect(rated).toEqual({ ok: true, anonymous: true });
+      expect(rated).toEqual({ ok: true, anonymous: true, changed: false });
       await recordAnswer(deps(), {
         prompt,
         questionId: text!.id,
@@ -79,6 +80,7 @@ describeEachProvider("prompts", (provider) => {
           "choice",
           "id",
           "memberId",
+          "ownerKey",
           "promptId",
           "questionId",
           "rating",
@@ -128,11 +130,43 @@ describeEachProvider("prompts", (provider) => {
       answer: { text: "  Sửa đường  " },
       timeZone,
     });
-    expect(result).toEqual({ ok: true, anonymous: false });
+    expect(result).toEqual({ ok: true, anonymous: false, changed: false });
     const [answer] = await repos.prompts.listAnswers(prompt.id);
     expect(answer).toMatchObject({ memberId: memberIds[0], displayName: "Hải", text: "Sửa đường" });
     expect(answer!.answeredOn.toISOString()).toBe(clock.now().toISOString());
     expect(await repos.prompts.countParticipants(prompt.id)).toBe(1);
+  });
+
+  it("lets a member change an anonymous answer through its keyed hash, the last one counting", async () => {
+    const prompt = await repos.prompts.createPrompt({
+      organisationId,
+      cellId,
+      kind: "custom",
+      anonymous: true,
+      createdByMemberId: null,
+      opensAt: new Date("2026-12-01T00:00:00Z"),
+      closesAt: null,
+      questions: [{ kind: "rating", text: "Đánh giá" }],
+    });
+    const q = prompt.questions[0]!.id;
+    const rate = (memberId: number, rating: number, d = deps()) =>
+      recordAnswer(d, { prompt, questionId: q, memberId, answer: { rating }, timeZone });
+    expect(await rate(memberIds[0]!, 2)).toEqual({ ok: true, anonymous: true, changed: false });
+    expect(await rate(memberIds[1]!, 4)).toEqual({ ok: true, anonymous: true, changed: false });
+    expect(await rate(memberIds[0]!, 5)).toEqual({ ok: true, anonymous: true, changed: true });
+    const ratings = async () =>
+      (await t.db.prisma.response.findMany({ where: { promptId: prompt.id } })).map((r) => r.rating).sort();
+    expect(await ratings()).toEqual([4, 5]);
+    // With another bot token the keys no longer match: the change is refused, nothing counted twice.
+    const rotated = { ...deps(), config: { botToken: "654321:another-token-entirely" } };
+    expect(await rate(memberIds[0]!, 1, rotated)).toEqual({ ok: false, problem: "locked" });
+    expect(await ratings()).toEqual([4, 5]);
+    // The key is the HMAC, not a plain hash of the ids anyone could recompute.
+    const keys = (await t.db.prisma.response.findMany({ where: { promptId: prompt.id } })).map(
+      (r) => r.ownerKey,
+    );
+    expect(new Set(keys).size).toBe(2);
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it("refuses empty, unfit and late answers, storing nothing", async () => {

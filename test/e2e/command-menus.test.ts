@@ -99,6 +99,7 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       "task",
       "tasks",
       "review",
+      "asks",
       "members",
       "groups",
       "start",

@@ -129,13 +129,14 @@ describe.each(SUPPORTED_PROVIDERS)("lookalike names on %s", (provider) => {
       memberId,
       answer: { text: "Ý 1:\u202e tăng cường\n\n\n\nÝ 2:\u200b sinh hoạt" },
       answeredOn: at,
+      ownerKey: "unused-for-a-named-prompt",
     });
     // ...and through the prompts domain, where a point made of invisible characters only is empty.
-    const deps = { repos, clock: h.clock };
+    const deps = { repos, clock: h.clock, config: h.app.services.config };
     const answer = (text: string) =>
       recordAnswer(deps, { prompt, questionId, memberId, answer: { text }, timeZone: "Asia/Ho_Chi_Minh" });
     expect(await answer("\u200b\u2060 \u202e")).toEqual({ ok: false, problem: "empty" });
-    expect(await answer("  Ý 3:\u200b  đúng   giờ ")).toEqual({ ok: true, anonymous: false });
+    expect(await answer("  Ý 3:\u200b  đúng   giờ ")).toEqual({ ok: true, anonymous: false, changed: false });
     const texts = (await prisma().response.findMany({ where: { promptId: prompt.id } })).map((r) => r.text);
     expect(texts.sort()).toEqual(["Ý 1: tăng cường\n\nÝ 2: sinh hoạt", "Ý 3: đúng giờ"]);
   });

@@ -38,6 +38,11 @@ const KINDS = {
   "absence-reason": { voice: false, payload: z.object({ meetingId: z.number().int().positive() }) },
   /** A point a member wants raised at a meeting (pre-meeting opinions). */
   opinion: { voice: true, payload: z.object({ meetingId: z.number().int().positive() }) },
+  /** A typed (or spoken) answer to a prompt's free-text question (src/features/prompts/). */
+  "prompt-answer": {
+    voice: true,
+    payload: z.object({ promptId: z.number().int().positive(), questionId: z.number().int().positive() }),
+  },
   /** Steps of the guided /meeting flow. */
   "meeting-date": { voice: false, payload: z.object(cellFlow) },
   "meeting-time": { voice: false, payload: z.object({ ...cellFlow, date: z.string().regex(/^\d{8}$/) }) },

@@ -256,19 +256,36 @@ export function createAttendanceRepository(db: Db, clock: Clock) {
           });
         }
         if (input.prompt) {
-          await tx.prompt.create({
+          // The draft post-meeting feedback prompt and the outbox row that sends it (kind
+          // "prompt_post_meeting", src/features/prompts/post-meeting.ts: it gives the prompt its
+          // questions and asks the members who were present).
+          const prompt = await tx.prompt.create({
             data: {
               organisationId: input.prompt.organisationId,
               cellId: input.prompt.cellId,
               kind: "post_meeting",
               anonymous: true,
-              audience: "cell",
+              audience: "members",
               meetingId: input.meetingId,
               createdByMemberId: input.prompt.createdByMemberId,
               opensAt: input.at,
               state: "draft",
               createdAt: updatedAt,
             },
+            select: { id: true },
+          });
+          await tx.scheduledDelivery.upsert({
+            where: { key: `prompt:${prompt.id}:launch` },
+            create: {
+              key: `prompt:${prompt.id}:launch`,
+              kind: "prompt_post_meeting",
+              cellId: input.prompt.cellId,
+              payload: JSON.stringify({ promptId: prompt.id }),
+              dueAt: input.at,
+              createdAt: updatedAt,
+              updatedAt,
+            },
+            update: {},
           });
         }
         return true;

@@ -4,9 +4,11 @@
 // date), so that nothing about when it was given can single out who gave it. No grammY here.
 import { cleanText } from "../../clean-text.ts";
 import type { Clock } from "../../clock.ts";
+import type { Config } from "../../config.ts";
 import { localDateOf } from "../../datetime/calendar.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import type { AnswerInput, PromptInput, PromptView, QuestionView } from "../../db/repositories/prompts.ts";
+import { anonymousOwnerKey } from "./owner-key.ts";
 
 /** Longest typed answer, in characters. */
 export const MAX_ANSWER_TEXT = 2000;
@@ -14,11 +16,15 @@ export const MAX_ANSWER_TEXT = 2000;
 export interface PromptDeps {
   repos: Pick<Repositories, "prompts">;
   clock: Clock;
+  /** The bot token keys the owner of anonymous answers (owner-key.ts). */
+  config: Pick<Config, "botToken">;
 }
 
-export type AnswerProblem = "closed" | "unknown-question" | "empty" | "too-long" | "unfit";
+/** "locked": an anonymous answer given earlier can no longer be found to be changed (owner-key.ts). */
+export type AnswerProblem = "closed" | "unknown-question" | "empty" | "too-long" | "unfit" | "locked";
 
-export type AnswerResult = { ok: true; anonymous: boolean } | { ok: false; problem: AnswerProblem };
+export type AnswerResult =
+  { ok: true; anonymous: boolean; changed: boolean } | { ok: false; problem: AnswerProblem };
 
 /** The calendar day of `at` in `timeZone`, as midnight UTC of that date. */
 export function answerDay(at: Date, timeZone: string): Date {
@@ -90,8 +96,12 @@ export async function recordAnswer(
     memberId: input.memberId,
     answer: checked,
     answeredOn: prompt.anonymous ? answerDay(now, input.timeZone) : now,
+    ownerKey: anonymousOwnerKey(deps.config, prompt.id, input.memberId),
+    // Pre-meeting opinions collect several points per member; every other prompt keeps the last answer.
+    multiple: prompt.kind === "pre_meeting",
   });
-  return { ok: true, anonymous: stored.anonymous };
+  if (stored.status === "locked") return { ok: false, problem: "locked" };
+  return { ok: true, anonymous: stored.anonymous, changed: stored.status === "changed" };
 }
 
 /** The meeting's prompt of `kind`, created (open, with the given questions) on first use. */

@@ -50,6 +50,7 @@ const ERROR_KEYS: Record<SettingError, string> = {
   "quiet-same": "settings-error-quiet-same",
   reminders: "settings-error-reminders",
   threshold: "settings-error-threshold",
+  review: "settings-error-review",
   digest: "settings-error-digest",
 };
 

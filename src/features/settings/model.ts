@@ -35,6 +35,8 @@ export interface Settings {
   absenceReasonHours: number;
   /** Days a task may stay overdue before its assigner and the secretary are told (PRODUCT §4C). */
   taskEscalationDays: number;
+  /** Day of month (1–28) and local time the monthly self-review opens (PRODUCT §4D); null: off. */
+  selfReview: { day: number; time: string } | null;
   /** Organisation only: day of month (1–28) and local time of the monthly digest. */
   digestDay: number;
   digestTime: string;
@@ -56,6 +58,7 @@ export type CellOverrides = Partial<
     | "absenceThreshold"
     | "absenceReasonHours"
     | "taskEscalationDays"
+    | "selfReview"
   >
 >;
 
@@ -69,6 +72,7 @@ export type OrganisationStored = Partial<
     | "absenceReasonHours"
     | "taskEscalationDays"
     | "backupTime"
+    | "selfReview"
   >
 >;
 
@@ -82,6 +86,7 @@ export function defaultSettings(): Settings {
     absenceThreshold: 3,
     absenceReasonHours: 48,
     taskEscalationDays: 3,
+    selfReview: { day: 25, time: "19:00" },
     digestDay: 1,
     digestTime: "08:00",
     backupTime: "02:00",
@@ -97,11 +102,18 @@ export const LIMITS = {
 } as const;
 
 /** The names used in `/settings <name> <value>` and in callback data. */
-export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "digest"] as const;
+export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "review", "digest"] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** Settings a cell can override (and reset to the organisation's value). */
-export const CELL_SETTING_NAMES: readonly SettingName[] = ["lang", "tz", "quiet", "reminders", "threshold"];
+export const CELL_SETTING_NAMES: readonly SettingName[] = [
+  "lang",
+  "tz",
+  "quiet",
+  "reminders",
+  "threshold",
+  "review",
+];
 
 export type SettingUpdate =
   | { name: "lang"; value: SettingLanguage }
@@ -109,6 +121,7 @@ export type SettingUpdate =
   | { name: "quiet"; value: QuietHours | null }
   | { name: "reminders"; value: number[] }
   | { name: "threshold"; value: number }
+  | { name: "review"; value: { day: number; time: string } | null }
   | { name: "digest"; value: { day: number; time: string } };
 
 /** A typed or pressed change: a new value, or (cells only) back to the organisation's value. */
@@ -124,6 +137,7 @@ export const SETTING_ERRORS = [
   "quiet-same",
   "reminders",
   "threshold",
+  "review",
   "digest",
 ] as const;
 export type SettingError = (typeof SETTING_ERRORS)[number];
@@ -282,6 +296,10 @@ const NAME_ALIASES: Record<string, SettingName> = {
   vang: "threshold",
   digest: "digest",
   baocao: "digest",
+  review: "review",
+  selfreview: "review",
+  kiemdiem: "review",
+  tukiemdiem: "review",
 };
 
 export function parseSettingName(text: string): SettingName | null {
@@ -326,6 +344,12 @@ export function parseSettingValue(name: SettingName, raw: string): Parsed<Settin
       const r = parseDigest(text);
       return r.ok ? { ok: true, value: { name, value: r.value } } : r;
     }
+    case "review": {
+      // The same shape as the digest's "25 19:00", or "off" for a cell that does not hold it.
+      if (OFF_WORDS.has(fold(text))) return { ok: true, value: { name, value: null } };
+      const r = parseDigest(text);
+      return r.ok ? { ok: true, value: { name, value: r.value } } : { ok: false, error: "review" };
+    }
   }
 }
 
@@ -336,6 +360,7 @@ function errorOf(name: SettingName): SettingError {
     quiet: "quiet",
     reminders: "reminders",
     threshold: "threshold",
+    review: "review",
     digest: "digest",
   };
   return map[name];
@@ -373,6 +398,12 @@ const fieldSchemas = {
   backupTime: z.string().refine(isTime),
   absenceReasonHours: z.int().min(LIMITS.absenceReasonHours.min).max(LIMITS.absenceReasonHours.max),
   taskEscalationDays: z.int().min(LIMITS.taskEscalationDays.min).max(LIMITS.taskEscalationDays.max),
+  selfReview: z
+    .object({
+      day: z.int().min(LIMITS.digestDay.min).max(LIMITS.digestDay.max),
+      time: z.string().refine(isTime),
+    })
+    .nullable(),
 } as const;
 
 function readJsonObject(json: string): Record<string, unknown> {
@@ -409,6 +440,7 @@ export function parseCellOverrides(json: string): CellOverrides {
     "absenceThreshold",
     "absenceReasonHours",
     "taskEscalationDays",
+    "selfReview",
   ]) as CellOverrides;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -423,6 +455,7 @@ export function parseOrganisationStored(json: string): OrganisationStored {
     "backupTime",
     "absenceReasonHours",
     "taskEscalationDays",
+    "selfReview",
   ]) as OrganisationStored;
   if (out.meetingReminderMinutes) out.meetingReminderMinutes = sortedUnique(out.meetingReminderMinutes);
   return out;
@@ -465,6 +498,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     absenceThreshold: stored.absenceThreshold ?? d.absenceThreshold,
     absenceReasonHours: stored.absenceReasonHours ?? d.absenceReasonHours,
     taskEscalationDays: stored.taskEscalationDays ?? d.taskEscalationDays,
+    selfReview: stored.selfReview !== undefined ? stored.selfReview : d.selfReview,
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
     backupTime: stored.backupTime ?? d.backupTime,
@@ -488,6 +522,7 @@ export function effectiveSettings(
     ...(o.absenceThreshold !== undefined ? { absenceThreshold: o.absenceThreshold } : {}),
     ...(o.absenceReasonHours !== undefined ? { absenceReasonHours: o.absenceReasonHours } : {}),
     ...(o.taskEscalationDays !== undefined ? { taskEscalationDays: o.taskEscalationDays } : {}),
+    ...(o.selfReview !== undefined ? { selfReview: o.selfReview } : {}),
   };
 }
 
@@ -500,6 +535,7 @@ export function overriddenNames(cell: CellSettingsSource): Set<SettingName> {
   if (o.quietHours !== undefined) names.add("quiet");
   if (o.meetingReminderMinutes !== undefined) names.add("reminders");
   if (o.absenceThreshold !== undefined) names.add("threshold");
+  if (o.selfReview !== undefined) names.add("review");
   return names;
 }
 
@@ -512,6 +548,7 @@ const OVERRIDE_FIELD = {
   quiet: "quietHours",
   reminders: "meetingReminderMinutes",
   threshold: "absenceThreshold",
+  review: "selfReview",
 } as const satisfies Partial<Record<SettingName, keyof CellOverrides>>;
 
 /**
@@ -554,7 +591,8 @@ export function applyToOrganisation(
       return { ok: true, patch: { digestDay: change.value.day, digestTime: change.value.time } };
     case "quiet":
     case "reminders":
-    case "threshold": {
+    case "threshold":
+    case "review": {
       const raw = readJsonObject(org.settings);
       raw[OVERRIDE_FIELD[change.name]] = change.value;
       return { ok: true, patch: { settings: JSON.stringify(raw) } };
@@ -575,6 +613,8 @@ export function settingValueText(settings: Settings, name: SettingName): string 
       return settings.meetingReminderMinutes.map(formatDuration).join(",");
     case "threshold":
       return String(settings.absenceThreshold);
+    case "review":
+      return settings.selfReview ? `${settings.selfReview.day} ${settings.selfReview.time}` : "off";
     case "digest":
       return `${settings.digestDay} ${settings.digestTime}`;
   }

@@ -80,6 +80,10 @@ export function describeValue(t: Translate, settings: Settings, name: SettingNam
       });
     case "threshold":
       return t("settings-threshold-value", { n: settings.absenceThreshold });
+    case "review":
+      return settings.selfReview
+        ? t("settings-review-value", { day: settings.selfReview.day, time: settings.selfReview.time })
+        : t("settings-review-off");
     case "digest":
       return t("settings-digest-value", { day: settings.digestDay, time: settings.digestTime });
   }
@@ -91,6 +95,7 @@ const LINE_KEYS: Record<SettingName, string> = {
   quiet: "settings-line-quiet",
   reminders: "settings-line-reminders",
   threshold: "settings-line-threshold",
+  review: "settings-line-review",
   digest: "settings-line-digest",
 };
 
@@ -119,8 +124,8 @@ export interface SettingsViewInput {
 }
 
 const NAMES_SHOWN: Record<SettingsScope["kind"], readonly SettingName[]> = {
-  cell: ["lang", "tz", "quiet", "reminders", "threshold"],
-  org: ["lang", "tz", "quiet", "reminders", "threshold", "digest"],
+  cell: ["lang", "tz", "quiet", "reminders", "threshold", "review"],
+  org: ["lang", "tz", "quiet", "reminders", "threshold", "review", "digest"],
 };
 
 export function renderSettings(
