@@ -17,7 +17,7 @@ import {
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
 import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
-import { playFeedbackDemo, playSelfReviewDemo } from "./prompts-demo.ts";
+import { playFeedbackDemo, playSelfReviewDemo, type FeedbackDemoContext } from "./prompts-demo.ts";
 import { playTasksDemo } from "./tasks-demo.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
@@ -366,7 +366,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
-  const promptsKit = {
+  const promptsKit: FeedbackDemoContext = {
     app,
     t,
     local,
