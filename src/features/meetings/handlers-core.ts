@@ -351,7 +351,9 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
           ref: String(m.id),
           when: formatDateTime(m.startsAt, loc.timeZone, lang),
           title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
-          state: isOneOf(meetingStates, m.state) ? ctx.t(STATE_KEYS[shownState(m.state, m.startsAt, now)]) : m.state,
+          state: isOneOf(meetingStates, m.state)
+            ? ctx.t(STATE_KEYS[shownState(m.state, m.startsAt, now)])
+            : m.state,
           tally,
         }),
       );
