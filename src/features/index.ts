@@ -11,6 +11,7 @@
 // modules' commands, so a command typed as a reply to a meeting prompt still runs as a command.
 import type { FeatureModule } from "../bot/feature-module.ts";
 import { adminsModule } from "./admins/index.ts";
+import { digestsModule } from "./digests/index.ts";
 import { everydayModule } from "./everyday/index.ts";
 import { groupsModule } from "./groups/index.ts";
 import { joiningModule } from "./joining/index.ts";
@@ -34,4 +35,5 @@ export const FEATURES: readonly FeatureModule[] = [
   memberDataModule,
   meetingsModule,
   maintenanceModule,
+  digestsModule,
 ];

@@ -9,7 +9,7 @@
 // since. Present, excused and unexcused count only expected members, so a rate never exceeds 100%.
 import type { Db } from "../client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
-import { toTgIdOrNull } from "../ids.ts";
+import { toTgId, toTgIdOrNull } from "../ids.ts";
 
 /** A raw aggregate as a number: drivers give bigint (COUNT, SUM) or a decimal (PostgreSQL). */
 function num(value: unknown): number {
@@ -18,6 +18,11 @@ function num(value: unknown): number {
   if (typeof value === "bigint") return Number(value);
   // A PostgreSQL decimal (SUM, AVG) arrives as a Prisma Decimal or a string; both print as digits.
   return Number(typeof value === "string" ? value : (value as { toString(): string }).toString());
+}
+
+/** A nullable text column. */
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
 }
 
 function bool(value: unknown): boolean {
@@ -79,6 +84,27 @@ export interface PersonRow {
   memberId: number;
   name: string;
   count: number;
+}
+
+/** A named answer as text: the words, the chosen option's label, or the rating. */
+function answerText(a: {
+  text: string | null;
+  choice: number | null;
+  rating: number | null;
+  question: { options: string };
+}) {
+  if (a.text) return a.text;
+  if (a.rating !== null) return String(a.rating);
+  if (a.choice !== null) {
+    try {
+      const options = JSON.parse(a.question.options) as unknown;
+      if (Array.isArray(options) && typeof options[a.choice] === "string") return options[a.choice] as string;
+    } catch {
+      // a bad options column: fall back to the number
+    }
+    return String(a.choice + 1);
+  }
+  return "";
 }
 
 const STATUS_AT_MEETING = Prisma.raw(`COALESCE((SELECT h."fromStatus" FROM "MembershipStatusChange" h
@@ -315,11 +341,269 @@ export function createReportRepository(db: Db) {
       return rows.map((r) => ({ cellId, memberId: num(r.memberId), name: String(r.name), count: 1 }));
     },
 
+    // ------------------------------------------------------------------------------------------
+    // The workbook (/export): listings for [from, to), one row per line of its sheets.
+
+    /** The attendance register of closed meetings: one row per meeting and member recorded. */
+    async registerRows(organisationId: number, from: Date, to: Date, cellId: number | null = null) {
+      const rows = await db.$queryRaw<
+        RawRow[]
+      >`SELECT c."name" AS "cell", m."startsAt" AS "startsAt", m."kind" AS "kind",
+                COALESCE(mb."fullName", mb."displayName") AS "member", a."status" AS "status", a."reason" AS "reason"
+         FROM "Attendance" a
+         JOIN "Meeting" m ON m."id" = a."meetingId"
+         JOIN "Cell" c ON c."id" = m."cellId"
+         JOIN "Member" mb ON mb."id" = a."memberId"
+         WHERE c."organisationId" = ${organisationId} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}
+           AND m."state" = 'closed' AND mb."erasedAt" IS NULL${cellFilter("m", cellId)}
+         ORDER BY c."name", m."startsAt", m."id", mb."fullName", mb."displayName"`;
+      return rows.map((r) => ({
+        cell: String(r.cell),
+        startsAt: new Date(r.startsAt as Date | string),
+        kind: String(r.kind),
+        member: String(r.member),
+        status: String(r.status),
+        reason: text(r.reason),
+      }));
+    },
+
+    /** Task assignments of tasks created in [from, to), with their evaluation. */
+    async taskRows(organisationId: number, from: Date, to: Date, cellId: number | null = null) {
+      const rows = await db.$queryRaw<
+        RawRow[]
+      >`SELECT c."name" AS "cell", t."title" AS "title", t."createdAt" AS "createdAt",
+                t."dueAt" AS "dueAt", t."state" AS "taskState", ta."state" AS "state", ta."doneAt" AS "doneAt",
+                COALESCE(mb."fullName", mb."displayName") AS "member", e."grade" AS "grade", e."comment" AS "comment"
+         FROM "TaskAssignment" ta
+         JOIN "Task" t ON t."id" = ta."taskId"
+         JOIN "Cell" c ON c."id" = t."cellId"
+         JOIN "Member" mb ON mb."id" = ta."memberId"
+         LEFT JOIN "TaskEvaluation" e ON e."assignmentId" = ta."id"
+         WHERE c."organisationId" = ${organisationId} AND t."createdAt" >= ${from} AND t."createdAt" < ${to}
+           AND mb."erasedAt" IS NULL${cellFilter("t", cellId)}
+         ORDER BY c."name", t."createdAt", t."id", ta."id"`;
+      const date = (v: unknown) => (v === null ? null : new Date(v as Date | string));
+      return rows.map((r) => ({
+        cell: String(r.cell),
+        title: String(r.title),
+        createdAt: new Date(r.createdAt as Date | string),
+        dueAt: date(r.dueAt),
+        taskState: String(r.taskState),
+        state: String(r.state),
+        doneAt: date(r.doneAt),
+        member: String(r.member),
+        grade: text(r.grade),
+        comment: text(r.comment),
+      }));
+    },
+
+    /** Titles (or first questions) of prompts, for the prompts sheet. */
+    async promptTitles(promptIds: readonly number[]) {
+      if (promptIds.length === 0)
+        return new Map<number, { title: string; opensAt: Date; closesAt: Date | null }>();
+      const rows = await db.prompt.findMany({
+        where: { id: { in: [...promptIds] } },
+        select: {
+          id: true,
+          title: true,
+          opensAt: true,
+          closesAt: true,
+          questions: { select: { text: true }, orderBy: { position: "asc" }, take: 1 },
+        },
+      });
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { title: r.title ?? r.questions[0]?.text ?? "", opensAt: r.opensAt, closesAt: r.closesAt },
+        ]),
+      );
+    },
+
+    /**
+     * Self-reviews in the periods given ("YYYY-MM"): one row per member asked, submitted or not; with
+     * `answersOfCell`, that cell's named answers (text or the choice's number) in question order.
+     */
+    async selfReviewRows(
+      organisationId: number,
+      periods: readonly string[],
+      cellId: number | null,
+      answersOfCell: number | null,
+    ) {
+      if (periods.length === 0) return [];
+      const rows = await db.$queryRaw<
+        RawRow[]
+      >`SELECT p."id" AS "promptId", p."period" AS "period", c."id" AS "cellId",
+                c."name" AS "cell", ms."memberId" AS "memberId", COALESCE(mb."fullName", mb."displayName") AS "member",
+                EXISTS (SELECT 1 FROM "Participation" pa WHERE pa."promptId" = p."id" AND pa."memberId" = ms."memberId") AS "submitted"
+         FROM "Prompt" p
+         JOIN "Cell" c ON c."id" = p."cellId"
+         JOIN "Membership" ms ON ms."cellId" = p."cellId"
+         JOIN "Member" mb ON mb."id" = ms."memberId"
+         WHERE p."organisationId" = ${organisationId} AND p."kind" = 'self_review' AND p."state" <> 'draft'
+           AND p."period" IN (${Prisma.join([...periods])}) AND mb."erasedAt" IS NULL${cellFilter("p", cellId)}
+           AND (CASE WHEN EXISTS (SELECT 1 FROM "PromptTarget" pt WHERE pt."promptId" = p."id")
+                THEN EXISTS (SELECT 1 FROM "PromptTarget" pt WHERE pt."promptId" = p."id" AND pt."memberId" = ms."memberId")
+                ELSE (ms."joinedAt" <= p."opensAt" AND (ms."leftAt" IS NULL OR ms."leftAt" > p."opensAt")
+                      AND ${STATUS_AT_PROMPT} <> 'exempt') END)
+         ORDER BY c."name", p."period", ms."number"`;
+      const answers = new Map<string, string[]>();
+      if (answersOfCell !== null) {
+        const given = await db.response.findMany({
+          where: {
+            memberId: { not: null },
+            prompt: { cellId: answersOfCell, kind: "self_review", period: { in: [...periods] } },
+          },
+          select: {
+            promptId: true,
+            memberId: true,
+            text: true,
+            choice: true,
+            rating: true,
+            question: { select: { position: true, options: true } },
+          },
+          orderBy: [{ question: { position: "asc" } }],
+        });
+        for (const a of given) {
+          const key = `${a.promptId}:${a.memberId}`;
+          const list = answers.get(key) ?? [];
+          list[a.question.position] = answerText(a);
+          answers.set(key, list);
+        }
+      }
+      return rows.map((r) => ({
+        period: String(r.period),
+        cellId: num(r.cellId),
+        cell: String(r.cell),
+        member: String(r.member),
+        submitted: bool(r.submitted),
+        answers: answers.get(`${num(r.promptId)}:${num(r.memberId)}`) ?? [],
+      }));
+    },
+
+    /** Per member of the scope, [from, to): meetings expected / present / excused / unexcused, tasks, self-reviews. */
+    async memberSummary(organisationId: number, from: Date, to: Date, cellId: number | null = null) {
+      const rows = await db.$queryRaw<RawRow[]>`SELECT c."name" AS "cell", ms."memberId" AS "memberId",
+                COALESCE(mb."fullName", mb."displayName") AS "member", ms."status" AS "status",
+                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
+                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
+                   AND a."expected" = ${true} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "expected",
+                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
+                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
+                   AND a."status" IN ('present', 'proxy') AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "present",
+                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
+                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
+                   AND a."status" = 'absent_excused' AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "excused",
+                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
+                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
+                   AND a."status" = 'absent_unexcused' AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "unexcused",
+                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
+                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
+                   AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
+                   AND (t."dueAt" IS NULL OR ta."doneAt" <= t."dueAt")) AS "onTime",
+                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
+                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
+                   AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} AND ta."doneAt" > t."dueAt") AS "late",
+                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
+                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId" AND t."state" <> 'cancelled'
+                   AND ta."state" NOT IN ('declined', 'cancelled') AND t."createdAt" < ${to}
+                   AND t."dueAt" < ${to} AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to})) AS "notDone",
+                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
+                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
+                   AND e."grade" = 'good' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "good",
+                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
+                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
+                   AND e."grade" = 'done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "done",
+                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
+                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
+                   AND e."grade" = 'not_done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "notAchieved",
+                (SELECT COUNT(*) FROM "Participation" pa JOIN "Prompt" p ON p."id" = pa."promptId"
+                   WHERE pa."memberId" = ms."memberId" AND p."cellId" = ms."cellId" AND p."kind" = 'self_review'
+                   AND p."opensAt" >= ${from} AND p."opensAt" < ${to}) AS "selfReviews"
+         FROM "Membership" ms
+         JOIN "Cell" c ON c."id" = ms."cellId"
+         JOIN "Member" mb ON mb."id" = ms."memberId"
+         WHERE c."organisationId" = ${organisationId} AND ms."joinedAt" < ${to}
+           AND (ms."leftAt" IS NULL OR ms."leftAt" > ${from}) AND mb."erasedAt" IS NULL${cellFilter("ms", cellId)}
+         ORDER BY c."name", ms."number"`;
+      return rows.map((r) => ({
+        cell: String(r.cell),
+        member: String(r.member),
+        status: String(r.status),
+        expected: num(r.expected),
+        present: num(r.present),
+        excused: num(r.excused),
+        unexcused: num(r.unexcused),
+        onTime: num(r.onTime),
+        late: num(r.late),
+        notDone: num(r.notDone),
+        good: num(r.good),
+        done: num(r.done),
+        notAchieved: num(r.notAchieved),
+        selfReviews: num(r.selfReviews),
+      }));
+    },
+
+    /** Every organisation, with the instant it was created (the digest chain starts after it). */
+    async organisations(): Promise<{ id: number; createdAt: Date }[]> {
+      return db.organisation.findMany({ select: { id: true, createdAt: true }, orderBy: { id: "asc" } });
+    },
+
+    /**
+     * The committee admins of an organisation (and admins not yet tied to one, who join the only
+     * organisation on first use), with their language when they are also members.
+     */
+    async admins(organisationId: number): Promise<{ telegramId: number; locale: string | null }[]> {
+      const admins = await db.admin.findMany({
+        where: { OR: [{ organisationId }, { organisationId: null }] },
+        select: { telegramId: true },
+        orderBy: { id: "asc" },
+      });
+      const members = await db.member.findMany({
+        where: { telegramId: { in: admins.map((a) => a.telegramId) } },
+        select: { telegramId: true, locale: true },
+      });
+      const locales = new Map(members.map((m) => [String(m.telegramId), m.locale]));
+      return admins.map((a) => ({
+        telegramId: toTgId(a.telegramId),
+        locale: locales.get(String(a.telegramId)) ?? null,
+      }));
+    },
+
+    /** Any meeting, task or prompt of the scope in [from, to): whether a report has data at all. */
+    async hasData(
+      organisationId: number,
+      from: Date,
+      to: Date,
+      cellId: number | null = null,
+    ): Promise<boolean> {
+      const cell = cellId === null ? { cell: { organisationId } } : { cellId };
+      const [meetings, tasks, prompts] = await Promise.all([
+        db.meeting.count({ where: { ...cell, startsAt: { gte: from, lt: to } }, take: 1 }),
+        db.task.count({ where: { ...cell, createdAt: { gte: from, lt: to } }, take: 1 }),
+        db.prompt.count({
+          where: { organisationId, ...(cellId === null ? {} : { cellId }), opensAt: { gte: from, lt: to } },
+          take: 1,
+        }),
+      ]);
+      return meetings + tasks + prompts > 0;
+    },
+
     /** The cell's secretaries, with how to reach them privately. */
     async secretaries(cellId: number) {
       const rows = await db.membership.findMany({
         where: { cellId, active: true, role: "secretary", member: { erasedAt: null } },
-        select: { member: { select: { id: true, telegramId: true, reachable: true, locale: true } } },
+        select: {
+          member: {
+            select: {
+              id: true,
+              telegramId: true,
+              reachable: true,
+              locale: true,
+              displayName: true,
+              fullName: true,
+            },
+          },
+        },
         orderBy: { number: "asc" },
       });
       return rows.map((r) => ({
@@ -327,6 +611,8 @@ export function createReportRepository(db: Db) {
         telegramId: toTgIdOrNull(r.member.telegramId),
         reachable: r.member.reachable,
         locale: r.member.locale,
+        name: r.member.fullName ?? r.member.displayName,
+        displayName: r.member.displayName,
       }));
     },
   };
