@@ -131,7 +131,7 @@ export function createDigestsFeature(): Composer<BotContext> {
     }
     let cellId: number | null = null;
     let cellName: string | null = null;
-    const cells = await repos.reports.cells(who.org.id, new Date(8.64e15));
+    const cells = await repos.reports.cells(who.org.id, clock.now());
     const allowed = who.cellIds === null ? cells : cells.filter((c) => who.cellIds!.includes(c.id));
     if (parsed.cell !== null) {
       const wanted = parsed.cell.toLocaleLowerCase("vi");
