@@ -11,6 +11,7 @@ import {
   type DigestInputs,
   type Period,
 } from "../../src/features/digests/arithmetic.ts";
+import { MESSAGE_LIMIT, splitMessages } from "../../src/features/digests/render.ts";
 import { defaultDigestPolicy, parseDigestPolicy } from "../../src/features/settings/model.ts";
 
 const utcMonth = (at: Date): Period => ({ year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 });
@@ -196,5 +197,28 @@ describe("cells", () => {
     expect(digest.trend[0]!.attendance).toBe(0.5);
     expect(digest.trend[10]!.attendance).toBe(0.7);
     expect(digest.totals.previousAttendance).toBe(0.7);
+  });
+});
+
+describe("splitting the digest", () => {
+  it("keeps each cell's block whole and every message under Telegram's limit", () => {
+    const blocks = Array.from(
+      { length: 60 },
+      (_, i) => `▪️ Khu phố ${i}\n${"• dòng số liệu\n".repeat(8).trim()}`,
+    );
+    const messages = splitMessages(blocks);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    // Nothing lost, nothing cut: the messages are the blocks, in order, joined by blank lines.
+    expect(messages.join("\n\n")).toBe(blocks.join("\n\n"));
+    for (const m of messages) expect(m.startsWith("▪️ Khu phố")).toBe(true);
+  });
+
+  it("cuts a block longer than a message between its lines", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `– đồng chí Nguyễn Văn ${i}`).join("\n");
+    const messages = splitMessages(["Tiêu đề", long], 1000);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(1000);
+    // The title and the first lines share a message (a blank line between), then lines follow on.
+    expect(messages.join("\n").replace("Tiêu đề\n\n", "Tiêu đề\n")).toBe(`Tiêu đề\n${long}`);
   });
 });
