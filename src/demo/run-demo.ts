@@ -16,6 +16,7 @@ import {
   type TelegramEmulator,
 } from "../emulator/index.ts";
 import { createLogger } from "../logger.ts";
+import { showMonthlyDigest } from "./digest.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -360,8 +361,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line(
     `   Cuộc họp #${id}: ${summary.attended}/${summary.expected} đồng chí dự kiến có mặt (kể cả điểm danh hộ) — tỷ lệ ${rate}%`,
   );
-  t.line("");
-  t.line("   Bản tổng hợp hằng tháng gửi Đảng ủy (digest) sẽ có ở một tính năng sau; demo dừng ở đây.");
+  await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t });
   return summary;
 }
 

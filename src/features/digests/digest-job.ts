@@ -7,7 +7,8 @@
 //   already and goes out at once, until the end of that month (`expiresAt`), never later.
 // - `digest_plan` — sends nothing; when due, it decides the recipients: the committee chat, or
 //   each admin privately when none is registered; and each cell's secretaries. It writes one row per
-//   recipient, so one blocked admin or secretary never holds back the others.
+//   recipient, so one blocked admin or secretary never holds back the others. A month without any
+//   meeting, task or prompt in the ward (a ward just set up) gets no digest.
 // - `digest_committee`, `digest_admin`, `digest_secretary` — compute the digest when sent (reads
 //   only) and send it: the text in messages split on cell boundaries, the chart and the workbook.
 // Names of members go only to the cell's secretaries, unless the organisation's digest policy says
@@ -170,6 +171,13 @@ export function createDigestJobs(deps: JobDeps): Record<string, Job> {
       const org = await orgOf(p.organisationId);
       const period = { year: p.year, month: p.month };
       const base = `digest:${org.id}:${periodKey(period)}`;
+      const bounds = periodBounds(period, organisationSettings(org).timeZone);
+      // A month with no meeting, task or prompt anywhere in the ward (an organisation that has only
+      // just been set up) has nothing to report: nobody gets an empty digest.
+      if (!(await repos.reports.hasData(org.id, bounds.from, bounds.to))) {
+        deps.services.logger.info({ key: row.key }, "digest: nothing to report for the month");
+        return;
+      }
       const now = clock.now();
       const common = { dueAt: now, expiresAt: row.expiresAt ?? null };
       const rows: NewDelivery[] = [];
@@ -186,8 +194,7 @@ export function createDigestJobs(deps: JobDeps): Record<string, Job> {
           });
         }
       }
-      const { to } = periodBounds(period, organisationSettings(org).timeZone);
-      for (const cell of await repos.reports.cells(org.id, to)) {
+      for (const cell of await repos.reports.cells(org.id, bounds.to)) {
         for (const secretary of await repos.reports.secretaries(cell.id)) {
           rows.push({
             key: `${base}:secretary:${cell.id}:${secretary.memberId}`,
