@@ -31,8 +31,10 @@ async function seedTasksAndPrompts(
   const now = new Date();
   let tasks = 0;
   let prompts = 0;
-  // Members joined before the history began (the stage joins them "now").
-  await db.membership.updateMany({ data: { joinedAt: new Date(now.getTime() - (months + 2) * 31 * DAY) } });
+  // The ward (cells and members) existed before the history began (the stage registers it "now").
+  const before = new Date(now.getTime() - (months + 2) * 31 * DAY);
+  await db.membership.updateMany({ data: { joinedAt: before } });
+  await db.cell.updateMany({ data: { createdAt: before } });
   for (const cell of cells) {
     const members = [...cell.memberIdOf.values()];
     const taskRows = [];

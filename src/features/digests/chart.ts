@@ -17,23 +17,28 @@ const WIDTH = 1000;
 const FONT_FAMILY = "Be Vietnam Pro";
 
 const require = createRequire(import.meta.url);
-/** The font files, resolved in the installed package (no network, no system fonts). */
+let fonts: string[] | undefined;
+/** The font files, resolved once in the installed package (no network, no system fonts). */
 function fontFiles(): string[] {
-  return [
-    require.resolve("@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf"),
-    require.resolve("@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf"),
-  ];
+  fonts ??= [
+    "@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf",
+    "@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf",
+  ].map((name) => require.resolve(name));
+  return fonts;
 }
+
+/** Room for one cell's pair of bars. */
+const ROW = 28;
 
 /** The chart's height: room for every cell's pair of bars, then the trend below. */
 export function chartHeight(cellCount: number): number {
-  return 160 + Math.max(cellCount, 1) * 36 + 260;
+  return 160 + Math.max(cellCount, 1) * ROW + 260;
 }
 
 /** The ECharts option: horizontal bars per cell (this month, last month) and the ward's trend line. */
 export function chartOption(digest: WardDigest, labels: ChartLabels) {
   const cells = [...digest.cells].reverse();
-  const barsHeight = Math.max(cells.length, 1) * 36;
+  const barsHeight = Math.max(cells.length, 1) * ROW;
   const value = (v: number | null) => percent(v) ?? "-";
   return {
     animation: false,
