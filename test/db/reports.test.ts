@@ -72,6 +72,12 @@ describeEachProvider("digest figures", (provider) => {
     // m5 becomes exempt on 10/11, through the repository (which keeps the history).
     clock.set(at("2026-11-10T03:00:00Z"));
     expect(await repos.memberships.changeStatus(m.m5ms!, "official", "exempt")).toBe(true);
+    // m2 is exempt for a few days after the month's meetings, and official again: each meeting
+    // takes the status from the first change after it only (two rows must not count twice).
+    clock.set(at("2026-11-29T03:00:00Z"));
+    expect(await repos.memberships.changeStatus(m.m2ms!, "official", "exempt")).toBe(true);
+    clock.set(at("2026-11-30T03:00:00Z"));
+    expect(await repos.memberships.changeStatus(m.m2ms!, "exempt", "official")).toBe(true);
 
     const meeting = async (kind: string, state: string, startsAt: string, register: [string, string][]) => {
       const row = await db.meeting.create({ data: { cellId: cellA, kind, state, startsAt: at(startsAt) } });

@@ -107,9 +107,12 @@ function answerText(a: {
   return "";
 }
 
-const STATUS_AT_MEETING = Prisma.raw(`COALESCE((SELECT h."fromStatus" FROM "MembershipStatusChange" h
-  WHERE h."membershipId" = ms."id" AND h."changedAt" > m."startsAt"
-  ORDER BY h."changedAt" LIMIT 1), ms."status")`);
+/**
+ * In the meetings query: the row is a member expected at the meeting. `h` is the membership's first
+ * status change after the meeting started (a join, not a subquery per row: most memberships never
+ * change status, and a join finds that at the cost of one hash probe).
+ */
+const EXPECTED = Prisma.raw(`ms."id" IS NOT NULL AND COALESCE(h."fromStatus", ms."status") <> 'exempt'`);
 
 const STATUS_AT_PROMPT = Prisma.raw(`COALESCE((SELECT h."fromStatus" FROM "MembershipStatusChange" h
   WHERE h."membershipId" = ms."id" AND h."changedAt" > p."opensAt"
@@ -139,15 +142,17 @@ export function createReportRepository(db: Db) {
         RawRow[]
       >`SELECT m."id" AS "meetingId", m."cellId" AS "cellId", m."kind" AS "kind", m."state" AS "state",
                 m."startsAt" AS "startsAt",
-                COUNT(ms."id") AS "expected",
-                SUM(CASE WHEN a."status" IN ('present', 'proxy') THEN 1 ELSE 0 END) AS "present",
-                SUM(CASE WHEN a."status" = 'absent_excused' THEN 1 ELSE 0 END) AS "excused",
-                SUM(CASE WHEN a."status" = 'absent_unexcused' THEN 1 ELSE 0 END) AS "unexcused"
+                SUM(CASE WHEN ${EXPECTED} THEN 1 ELSE 0 END) AS "expected",
+                SUM(CASE WHEN ${EXPECTED} AND a."status" IN ('present', 'proxy') THEN 1 ELSE 0 END) AS "present",
+                SUM(CASE WHEN ${EXPECTED} AND a."status" = 'absent_excused' THEN 1 ELSE 0 END) AS "excused",
+                SUM(CASE WHEN ${EXPECTED} AND a."status" = 'absent_unexcused' THEN 1 ELSE 0 END) AS "unexcused"
          FROM "Meeting" m
          JOIN "Cell" c ON c."id" = m."cellId"
          LEFT JOIN "Membership" ms ON ms."cellId" = m."cellId" AND ms."joinedAt" <= m."startsAt"
               AND (ms."leftAt" IS NULL OR ms."leftAt" > m."startsAt")
-              AND ${STATUS_AT_MEETING} <> 'exempt'
+         LEFT JOIN "MembershipStatusChange" h ON h."membershipId" = ms."id" AND h."changedAt" > m."startsAt"
+              AND NOT EXISTS (SELECT 1 FROM "MembershipStatusChange" h2 WHERE h2."membershipId" = ms."id"
+                              AND h2."changedAt" > m."startsAt" AND h2."changedAt" < h."changedAt")
          LEFT JOIN "Attendance" a ON a."meetingId" = m."id" AND a."memberId" = ms."memberId"
          WHERE c."organisationId" = ${organisationId} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}${cellFilter("m", cellId)}
          GROUP BY m."id", m."cellId", m."kind", m."state", m."startsAt"
