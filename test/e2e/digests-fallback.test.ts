@@ -24,14 +24,17 @@ describe.each(SUPPORTED_PROVIDERS)("digest fallbacks on %s", (provider) => {
     await h.flush();
     const secretary = h.emulator.createUser({ firstName: "Nguyễn Văn An" });
     const { cell, members } = await seedCell(h, "Khu phố 1", [{ user: secretary, role: "secretary" }]);
-    await prisma().meeting.create({
-      data: {
-        cellId: cell.id,
-        state: "closed",
-        startsAt: at("2026-11-10T12:00:00Z"),
-        attendances: { create: [{ memberId: members.get(secretary.id)!.memberId, status: "present" }] },
-      },
-    });
+    // Meetings in November and January (a month without any data gets no digest).
+    for (const startsAt of ["2026-11-10T12:00:00Z", "2027-01-10T12:00:00Z"]) {
+      await prisma().meeting.create({
+        data: {
+          cellId: cell.id,
+          state: "closed",
+          startsAt: at(startsAt),
+          attendances: { create: [{ memberId: members.get(secretary.id)!.memberId, status: "present" }] },
+        },
+      });
+    }
   });
   afterAll(async () => {
     await h?.close();
