@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import type { Provider } from "../src/db/url.ts";
 import type { Figure } from "./figure.ts";
 import { rsvpBurst } from "./figures/burst.ts";
+import { digestFigures } from "./figures/digests.ts";
 import { absenceAlerts, closeMeeting } from "./figures/meetings.ts";
 import { schedulerTick, wardFanout } from "./figures/scheduler.ts";
 import { memory, startup } from "./figures/service.ts";
@@ -27,10 +28,12 @@ export function figuresFor(sizes: BenchSizes): Figure[] {
     closeMeeting("sqlite", sizes),
     absenceAlerts("sqlite", sizes),
     rsvpBurst(sizes),
+    digestFigures("sqlite", sizes),
     schedulerTick("postgresql", sizes),
     webhookThroughput("postgresql", sizes),
     closeMeeting("postgresql", sizes),
     absenceAlerts("postgresql", sizes),
+    digestFigures("postgresql", sizes),
   ];
 }
 
@@ -51,6 +54,10 @@ export const TABLE_ORDER = [
   "alerts.sqlite",
   "alerts.postgresql",
   "fanout",
+  "digest.sqlite",
+  "digest.postgresql",
+  "export.sqlite",
+  "export.postgresql",
 ] as const;
 
 export interface BenchOptions {

@@ -19,6 +19,7 @@ import { createLogger } from "../logger.ts";
 import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
 import { playFeedbackDemo, playSelfReviewDemo, type FeedbackDemoContext } from "./prompts-demo.ts";
 import { playTasksDemo } from "./tasks-demo.ts";
+import { showMonthlyDigest } from "./digest.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -412,8 +413,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line(
     `   Cuộc họp #${id}: ${summary.attended}/${summary.expected} đồng chí dự kiến có mặt (kể cả điểm danh hộ) — tỷ lệ ${rate}%`,
   );
-  t.line("");
-  t.line("   Bản tổng hợp hằng tháng gửi Đảng ủy (digest) sẽ có ở một tính năng sau; demo dừng ở đây.");
+  await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t });
   return summary;
 }
 

@@ -12,6 +12,7 @@
 import type { FeatureModule } from "../bot/feature-module.ts";
 import { adminsModule } from "./admins/index.ts";
 import { backupsModule } from "./backups/index.ts";
+import { digestsModule } from "./digests/index.ts";
 import { everydayModule } from "./everyday/index.ts";
 import { groupsModule } from "./groups/index.ts";
 import { joiningModule } from "./joining/index.ts";
@@ -40,4 +41,5 @@ export const FEATURES: readonly FeatureModule[] = [
   promptsModule,
   maintenanceModule,
   backupsModule,
+  digestsModule,
 ];

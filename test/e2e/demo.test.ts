@@ -1,6 +1,6 @@
 // `npm run demo` in-process: the scripted ward runs against the emulator on the manual clock and the
 // transcript shows the key moments as members see them.
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run-demo.ts";
@@ -37,6 +37,14 @@ describe("npm run demo", () => {
     expect(transcript).toContain("📝 Đồng chí Bình Lê báo cáo tiến độ nhiệm vụ #1");
     expect(transcript).toContain("⏰ Nhiệm vụ #2 “Lập danh sách hộ khó khăn cần thăm” đã quá hạn");
     expect(transcript).toContain("được đánh giá TỐT");
+    // It ends with the real monthly digest in the committee's group, its files written to a folder.
+    expect(transcript).toContain("📊 BÁO CÁO THÁNG 12/2026 — Đảng bộ phường An Phú");
+    expect(transcript).toContain("• Chi bộ Khu phố 1: tỷ lệ dự họp 57% (dưới 70%)");
+    const folder = /Biểu đồ và sổ theo dõi \(Excel\) của báo cáo đã được lưu tại: (\S+)/.exec(
+      transcript,
+    )?.[1];
+    expect(readdirSync(folder!).sort()).toEqual(["bieu-do-thang-12-2026.png", "so-theo-doi-2026-12.xlsx"]);
+    rmSync(folder!, { recursive: true, force: true });
 
     expect(summary).toEqual({ cells: 2, members: 9, meetings: 2, expected: 7, attended: 4 });
     // The temporary data directory is gone.

@@ -170,7 +170,8 @@ describe("the registry", () => {
       "group",
       "settings",
     ];
-    expect(personal(["member", "deputy"], false)).toEqual([...secretary, ...everyday]);
+    const reports = ["report", "export"];
+    expect(personal(["member", "deputy"], false)).toEqual([...secretary, ...reports, ...everyday]);
     const admin = [
       "register_committee",
       "org_name",
@@ -180,7 +181,7 @@ describe("the registry", () => {
       "erase_member",
       "remove_admin",
     ];
-    expect(personal([], true)).toEqual([...secretary, ...admin, ...everyday]);
+    expect(personal([], true)).toEqual([...secretary, ...admin, ...reports, ...everyday]);
     // A plain member, or someone in no cell, has no menu of their own.
     expect(needsPersonalMenu(audiencesOf(["member", "committee"], false))).toBe(false);
     expect(needsPersonalMenu(audiencesOf([], false))).toBe(false);

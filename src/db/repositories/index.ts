@@ -18,6 +18,7 @@ import { createPartyGroupRepository } from "./party-groups.ts";
 import { createPendingQuestionRepository } from "./pending-questions.ts";
 import { createProcessedUpdateRepository } from "./processed-updates.ts";
 import { createPromptRepository } from "./prompts.ts";
+import { createReportRepository } from "./reports.ts";
 import { createRosterRepository } from "./roster.ts";
 import { createRsvpRepository } from "./rsvps.ts";
 import { createSettingsRepository } from "./settings.ts";
@@ -49,6 +50,7 @@ export function createRepositories(database: Database, clock: Clock) {
     pendingQuestions: createPendingQuestionRepository(prisma),
     processedUpdates: createProcessedUpdateRepository(prisma, clock),
     prompts: createPromptRepository(prisma, clock),
+    reports: createReportRepository(prisma),
     roster: createRosterRepository(prisma, clock),
     rsvps: createRsvpRepository(prisma, clock),
     settings: createSettingsRepository(prisma, clock),

@@ -154,7 +154,18 @@ export function createMembershipRepository(db: Db, clock: Clock) {
     },
 
     async setStatus(membershipId: number, status: string): Promise<void> {
-      await db.membership.update({ where: { id: membershipId }, data: { status } });
+      await db.$transaction(async (tx) => {
+        const before = await tx.membership.findUnique({
+          where: { id: membershipId },
+          select: { status: true },
+        });
+        await tx.membership.update({ where: { id: membershipId }, data: { status } });
+        if (before && before.status !== status) {
+          await tx.membershipStatusChange.create({
+            data: { membershipId, fromStatus: before.status, toStatus: status, changedAt: clock.now() },
+          });
+        }
+      });
     },
 
     async setPartyGroup(membershipId: number, partyGroupId: number | null): Promise<void> {
@@ -202,13 +213,24 @@ export function createMembershipRepository(db: Db, clock: Clock) {
       return result.count === 1;
     },
 
-    /** Compare-and-set of the status, like changeRole. */
+    /**
+     * Compare-and-set of the status, like changeRole. The change is kept in MembershipStatusChange
+     * (same transaction), so reports can tell who was exempt when a past meeting started.
+     */
     async changeStatus(membershipId: number, from: string, to: string): Promise<boolean> {
-      const result = await db.membership.updateMany({
-        where: { id: membershipId, active: true, status: from },
-        data: { status: to },
+      return db.$transaction(async (tx) => {
+        const result = await tx.membership.updateMany({
+          where: { id: membershipId, active: true, status: from },
+          data: { status: to },
+        });
+        if (result.count !== 1) return false;
+        if (from !== to) {
+          await tx.membershipStatusChange.create({
+            data: { membershipId, fromStatus: from, toStatus: to, changedAt: clock.now() },
+          });
+        }
+        return true;
       });
-      return result.count === 1;
     },
 
     /** Compare-and-set of the party group (null: no group), like changeRole. */

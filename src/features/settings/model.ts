@@ -619,3 +619,50 @@ export function settingValueText(settings: Settings, name: SettingName): string 
       return `${settings.digestDay} ${settings.digestTime}`;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The monthly digest's policy (Organisation.settings, key "digest"): when a cell "needs attention"
+// and whether members' names may appear in the committee chat. Read on its own, field by field,
+// like the other stored settings; not yet changeable through /settings.
+
+export interface DigestPolicy {
+  /** A cell whose attendance rate is below this (per cent) needs attention. */
+  minAttendancePercent: number;
+  /** A cell with at least this many members with repeated absence needs attention. */
+  repeatedAbsentees: number;
+  /** A cell whose self-review submission rate is below this (per cent) needs attention. */
+  minSelfReviewPercent: number;
+  /** Whether the committee's digest names members (repeated absence, overdue, missing self-review). */
+  namesInCommittee: boolean;
+}
+
+export function defaultDigestPolicy(): DigestPolicy {
+  return {
+    minAttendancePercent: 70,
+    repeatedAbsentees: 2,
+    minSelfReviewPercent: 50,
+    namesInCommittee: false,
+  };
+}
+
+const digestPolicySchemas = {
+  minAttendancePercent: z.int().min(0).max(100),
+  repeatedAbsentees: z.int().min(1).max(1000),
+  minSelfReviewPercent: z.int().min(0).max(100),
+  namesInCommittee: z.boolean(),
+} as const;
+
+/** Organisation.settings → the digest policy (defaults for what is missing or invalid). */
+export function parseDigestPolicy(json: string): DigestPolicy {
+  const policy = defaultDigestPolicy();
+  const stored = readJsonObject(json).digest;
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return policy;
+  const raw = stored as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...policy };
+  for (const key of Object.keys(digestPolicySchemas) as (keyof typeof digestPolicySchemas)[]) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const parsed = digestPolicySchemas[key].safeParse(raw[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as unknown as DigestPolicy;
+}
