@@ -39,6 +39,8 @@ export interface Caller {
    * reachable before: not now, and never blocked the bot since an earlier chat).
    */
   firstPrivateChat?: boolean;
+  /** This update reopened a private chat the member had blocked (the bot could not reach them). */
+  reopenedPrivateChat?: boolean;
 }
 
 interface AppFlavor {

@@ -33,7 +33,7 @@ export async function showMonthlyDigest(s: DigestDemoContext): Promise<string> {
     for (const update of emulator.takeUpdates(bot)) await app.bot.handleUpdate(update);
   };
 
-  t.heading("9. Báo cáo tháng gửi Đảng ủy (digest)");
+  t.heading("Báo cáo tháng gửi Đảng ủy");
   const committee = emulator.createGroup({
     title: "Ban Thường vụ Đảng ủy phường",
     members: [admin],

@@ -135,7 +135,14 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
       scope: { type: "all_group_chats" },
       languageCode: "en",
     });
-    expect(groupVi.map((c) => c.command)).toEqual(["meetings", "agenda", "members", "groups", "help"]);
+    expect(groupVi.map((c) => c.command)).toEqual([
+      "meetings",
+      "agenda",
+      "tasks",
+      "members",
+      "groups",
+      "help",
+    ]);
     expect(groupVi[0]?.description).toBe("Lịch sinh hoạt của chi bộ");
     expect(groupEn[0]?.description).toBe("The cell's meetings");
   });

@@ -39,7 +39,7 @@ describe("npm run demo", () => {
     expect(transcript).toContain("được đánh giá TỐT");
     // It ends with the real monthly digest in the committee's group, its files written to a folder.
     expect(transcript).toContain("📊 BÁO CÁO THÁNG 12/2026 — Đảng bộ phường An Phú");
-    expect(transcript).toContain("• Chi bộ Khu phố 1: tỷ lệ dự họp 57% (dưới 70%)");
+    expect(transcript).toContain("• Chi bộ Khu phố 1: tỷ lệ dự họp 36% (dưới 70%)");
     const folder = /Biểu đồ và sổ theo dõi \(Excel\) của báo cáo đã được lưu tại: (\S+)/.exec(
       transcript,
     )?.[1];

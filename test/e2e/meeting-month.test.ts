@@ -208,11 +208,13 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month on %s", (provider) => {
 
     // Đào is asked for a reason privately (through the outbox); the secretary is alerted privately
     // on the third absence once the 48-hour reason window is over.
+    // Also due: the post-meeting feedback, to those present (privately) and the group.
+    expect(await tickAt("2026-12-05 21:01")).toEqual({ dao: 1, group: 1, lan: 1, hai: 1, binh: 1 });
     const groupBefore = h.texts(cell.chatId).length;
-    expect(await tickAt("2026-12-05 21:01")).toEqual({ dao: 1 });
     const ask = last(dao);
     expect(ask.buttons.some((b) => b.callback_data === `ab:${meeting.id}:w`)).toBe(true);
-    expect(await tickAt("2026-12-07 20:59")).toEqual({});
+    // Meanwhile the feedback's halfway nudge reaches those present who have not answered it.
+    expect(await tickAt("2026-12-07 20:59")).toEqual({ lan: 1, hai: 1, binh: 1 });
     expect(await tickAt("2026-12-07 21:00")).toEqual({ lan: 1 });
     expect(h.lastText(lan.id)).toContain("Đào");
     expect(h.lastText(lan.id)).toContain("3 lần trong năm 2026");

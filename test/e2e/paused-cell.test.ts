@@ -66,7 +66,8 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     // Due: held, not sent, not failed, not counted as an attempt.
     const before = [lan, hai, binh].map((u) => h.texts(u.id).length);
     h.clock.set(local("2026-12-01 16:00"));
-    expect(await h.app.scheduler.tick()).toMatchObject({ claimed: 0, sent: 0, failed: 0 });
+    // (Other capabilities' rows may go out meanwhile: November's digest reaches the admins today.)
+    expect(await h.app.scheduler.tick()).toMatchObject({ failed: 0 });
     h.clock.set(local("2026-12-01 16:05"));
     expect(await h.app.scheduler.tick()).toMatchObject({ messages: 0 }); // (the daily maintenance row may run)
     expect([lan, hai, binh].map((u) => h.texts(u.id).length)).toEqual(before);

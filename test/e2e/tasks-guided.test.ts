@@ -3,6 +3,7 @@
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
+import { announceTypedMeeting } from "../support/meeting-preview.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
 
@@ -93,11 +94,15 @@ describe.each(SUPPORTED_PROVIDERS)("the guided /task flow on %s", (provider) => 
   });
 
   it("offers tasks from a closed meeting's conclusions", async () => {
-    await h.say(lan, cell.chatId, "/meeting 02/12 19h30 | Hội trường");
+    await announceTypedMeeting(h, lan, cell.chatId, "/meeting 02/12 19h30 | Hội trường");
     const meeting = await prisma().meeting.findFirstOrThrow();
     h.clock.set(local("2026-12-02 21:00"));
     await prisma().meeting.update({ where: { id: meeting.id }, data: { state: "in_progress" } });
     await h.say(lan, cell.chatId, `/close_meeting #${meeting.id} Tổng vệ sinh khu phố trước Tết`);
+    // Nobody was checked in: the register is frozen after the secretary confirms.
+    const confirm = h.emulator.lastBotMessage(h.botAccount, cell.chatId)!;
+    const yes = confirm.buttons.find((b) => b.text.includes("Chốt sổ"))?.callback_data;
+    if (yes) await h.press(lan, cell.chatId, confirm.message_id, yes);
     const offer = h.emulator
       .botMessages(h.botAccount, lan.id)
       .filter((m) => m.buttons.some((b) => b.callback_data === `tkm:${meeting.id}`))

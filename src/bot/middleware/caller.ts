@@ -21,6 +21,7 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
   const wasUnreachable = !member?.reachable;
   // Blocking the bot (a refused private send) is the only way a member's unreachableAt is set.
   const firstPrivateChat = opensPrivateChat && wasUnreachable && !member?.unreachableAt;
+  const reopenedPrivateChat = opensPrivateChat && wasUnreachable && !!member?.unreachableAt;
   if (opensPrivateChat && wasUnreachable) {
     member = await repos.members.upsertFromTelegram(
       { telegramId: from.id, username: from.username, displayName: displayNameOf(from) },
@@ -28,7 +29,7 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
     );
   }
   const isAdmin = await cache.isAdmin(from.id);
-  ctx.caller = { telegramId: from.id, member, isAdmin, firstPrivateChat };
+  ctx.caller = { telegramId: from.id, member, isAdmin, firstPrivateChat, reopenedPrivateChat };
   // Menus are only set for people who opened the private chat: a secretary or admin who opens it
   // for the first time (or again, after blocking the bot) gets theirs now.
   if (

@@ -132,7 +132,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
         WHERE EXISTS (
           SELECT 1 FROM "ScheduledDelivery" WHERE "key" = ${pendingKey} AND "status" = 'pending')
         ON CONFLICT ("meetingId", "memberId") DO UPDATE SET
-          "answer" = excluded."answer", "reason" = NULL, "reasonText" = NULL,
+          "answer" = excluded."answer", "reason" = NULL, "reasonText" = NULL, "beforeMove" = FALSE,
           "updatedAt" = excluded."updatedAt"
         RETURNING "id"`;
       return rows.length > 0;

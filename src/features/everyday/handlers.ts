@@ -29,8 +29,10 @@ export function createEverydayFeature(): Composer<BotContext> {
       return;
     }
     const name = ctx.caller?.member?.displayName ?? displayNameOf(ctx.from!);
-    // "Welcome back" only for someone who had the private chat open before (issue 9 item 4).
-    const returning = ctx.caller?.firstPrivateChat !== true;
+    // "Welcome back" only for someone who comes back after blocking the bot (issue 9 item 4): a new
+    // member and someone who simply sends /start again get the full welcome, which says what the
+    // bot does.
+    const returning = ctx.caller?.reopenedPrivateChat === true;
     await ctx.reply(ctx.t(returning ? "start-welcome-back" : "start-welcome", { name }));
   });
 

@@ -36,6 +36,43 @@ export function answerLabel(t: Translate, question: QuestionView, value: number)
   }
 }
 
+/**
+ * The built-in prompts' questions, by prompt kind and position. Their stored text is in the cell's
+ * language; each reader sees them in their own (issue 9 item 8: an English member of a Vietnamese
+ * cell gets English questions and buttons).
+ */
+const BUILT_IN_QUESTION_KEYS: Readonly<
+  Record<string, readonly { text: string; options?: readonly string[] }[]>
+> = {
+  post_meeting: [{ text: "post-meeting-q-rating" }, { text: "post-meeting-q-better" }],
+  self_review: [
+    { text: "self-review-q1", options: ["self-review-good", "self-review-fair", "self-review-try"] },
+    {
+      text: "self-review-q2",
+      options: ["self-review-tasks-well", "self-review-tasks-done", "self-review-tasks-not"],
+    },
+    { text: "self-review-q3" },
+  ],
+};
+
+/** The question as the reader of `t` sees it: built-in questions in their language. */
+export function inReadersLanguage(t: Translate, promptKind: string, question: QuestionView): QuestionView {
+  const keys = BUILT_IN_QUESTION_KEYS[promptKind]?.[question.position];
+  if (!keys) return question;
+  const options = keys.options;
+  return {
+    ...question,
+    text: t(keys.text),
+    options:
+      options && options.length === question.options.length ? options.map((k) => t(k)) : question.options,
+  };
+}
+
+/** The prompt with its questions as the reader of `t` sees them. */
+export function promptInReadersLanguage(t: Translate, prompt: PromptView): PromptView {
+  return { ...prompt, questions: prompt.questions.map((q) => inReadersLanguage(t, prompt.kind, q)) };
+}
+
 /** The question's lines: its text, and the options in full when the buttons show numbers. */
 export function questionLines(t: Translate, question: QuestionView, index: number | null): string[] {
   const lines = [
@@ -97,6 +134,7 @@ export function groupPost(
   counts: PostCounts,
   place: { timeZone: string; locale: string; botUsername: string },
 ): { text: string; replyMarkup?: InlineKeyboard } {
+  prompt = promptInReadersLanguage(t, prompt);
   const open = prompt.state === "open";
   const lines = [
     t(prompt.anonymous ? "prompt-post-header-anonymous" : "prompt-post-header-named", { ref: prompt.id }),

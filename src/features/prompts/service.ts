@@ -11,7 +11,14 @@ import { cellLocale, type CellLocale } from "../meetings/announcement.ts";
 import { LIVE_REFRESH_DELAY_MS } from "../meetings/live-refresh.ts";
 import { shiftOutOfQuietHours } from "../meetings/reminder-plan.ts";
 import { getEffectiveSettings } from "../settings/settings.ts";
-import { answerKeyboard, questionLines, translatorFor, type PostCounts, type Translate } from "./render.ts";
+import {
+  answerKeyboard,
+  promptInReadersLanguage,
+  questionLines,
+  translatorFor,
+  type PostCounts,
+  type Translate,
+} from "./render.ts";
 
 export const PROMPT_POST_KIND = "prompt_post";
 export const PROMPT_REFRESH_KIND = "prompt_refresh";
@@ -178,11 +185,13 @@ export async function privateQuestion(
   index: number,
   options: { botUsername: string; nudge: boolean; cellName: string },
 ): Promise<{ text: string; replyMarkup: InlineKeyboard } | null> {
-  const question = prompt.questions[index];
-  if (!question || prompt.cellId === null) return null;
-  const loc: CellLocale = await cellLocale(services as BotServices, prompt.cellId);
+  const cellId = prompt.cellId;
+  if (!prompt.questions[index] || cellId === null) return null;
+  const loc: CellLocale = await cellLocale(services as BotServices, cellId);
   const locale = member.locale ?? loc.locale;
   const t: Translate = translatorFor(services, locale);
+  prompt = promptInReadersLanguage(t, prompt);
+  const question = prompt.questions[index]!;
   const lines: string[] = [];
   if (index === 0) {
     const name = member.fullName ?? member.displayName;
@@ -204,11 +213,7 @@ export async function privateQuestion(
   const many = prompt.questions.length > 1;
   lines.push(...questionLines(t, question, many ? index + 1 : null));
   if (prompt.kind === "self_review" && index === 1) {
-    const tasks = await services.repos.prompts.openTasksOf(
-      member.memberId,
-      prompt.cellId,
-      services.clock.now(),
-    );
+    const tasks = await services.repos.prompts.openTasksOf(member.memberId, cellId, services.clock.now());
     if (tasks.length === 0) lines.push(t("prompt-self-review-no-tasks"));
     else {
       lines.push(t("prompt-self-review-tasks-header", { count: tasks.length }));
