@@ -87,8 +87,9 @@ async function seedTasksAndPrompts(
       }),
     );
     await db.taskAssignment.createMany({ data: assignments });
+    // The prompts added above (others of the cell, e.g. a closed meeting's feedback, have questions).
     const promptIds = await db.prompt.findMany({
-      where: { cellId: cell.cell.id },
+      where: { cellId: cell.cell.id, questions: { none: {} } },
       select: { id: true, kind: true },
     });
     const questions = promptIds.map((p) => ({
