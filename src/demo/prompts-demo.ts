@@ -7,7 +7,40 @@ import type { Chat, User } from "grammy/types";
 import type { RunningApp } from "../app.ts";
 import type { StoredMessage } from "../emulator/index.ts";
 import { DemoError } from "./run-demo.ts";
+import type { DemoLanguage, PerLanguage } from "./language.ts";
 import type { Transcript } from "./transcript.ts";
+
+const TEXT: PerLanguage<{
+  feedbackHeading: string;
+  typed: [string, string, string];
+  average: string;
+  reviewHeading: string;
+  reviewOpens: string;
+  reviewAnswer: string;
+  reviewCloses: string;
+  reviewSummary: string;
+}> = {
+  vi: {
+    feedbackHeading: "Góp ý sau buổi sinh hoạt (ẩn danh)",
+    typed: ["Nên gửi tài liệu trước vài ngày", "Dành thêm thời gian thảo luận", "Bắt đầu đúng giờ hơn"],
+    average: "Điểm trung bình",
+    reviewHeading: "Tự kiểm điểm hằng tháng",
+    reviewOpens: "ngày 25, 19:00 — mở tự kiểm điểm",
+    reviewAnswer: "Tôi cần tích cực phát biểu hơn trong sinh hoạt chi bộ.",
+    reviewCloses: "hết tháng — đóng tự kiểm điểm",
+    reviewSummary: "Tổng hợp tự kiểm điểm tháng 2026-12",
+  },
+  en: {
+    feedbackHeading: "Feedback after the meeting (anonymous)",
+    typed: ["Please send the documents a few days ahead", "Leave more time for discussion", "Start on time"],
+    average: "Average",
+    reviewHeading: "The monthly self-review",
+    reviewOpens: "the 25th, 19:00 — the self-review opens",
+    reviewAnswer: "I should speak up more in the cell's meetings.",
+    reviewCloses: "end of the month — the self-review closes",
+    reviewSummary: "Self-reviews for 2026-12",
+  },
+};
 
 export interface FeedbackDemoContext {
   app: RunningApp;
@@ -25,6 +58,7 @@ export interface FeedbackDemoContext {
   present: [User, User, User];
   group: Chat.GroupChat;
   meetingId: number;
+  language: DemoLanguage;
 }
 
 export async function playFeedbackDemo(c: FeedbackDemoContext): Promise<void> {
@@ -38,16 +72,17 @@ export async function playFeedbackDemo(c: FeedbackDemoContext): Promise<void> {
   });
   if (!rating || !better) throw new DemoError("the post-meeting feedback has no questions");
 
-  c.t.heading("Góp ý sau buổi sinh hoạt (ẩn danh)");
+  const text = TEXT[c.language];
+  c.t.heading(text.feedbackHeading);
   c.timeIs(c.local("2026-12-04 21:30"));
-  const typed = ["Nên gửi tài liệu trước vài ngày", "Dành thêm thời gian thảo luận", "Bắt đầu đúng giờ hơn"];
+  const typed = text.typed;
   for (const [i, member] of c.present.entries()) {
     const ask = c.withButton(member.id, `pk:a:${feedback.id}:`, "the post-meeting feedback question");
     await c.press(member, ask, `pk:a:${feedback.id}:${rating.id}:${[4, 5, 3][i]}`);
     await c.say(member, member.id, typed[i]!);
   }
   await c.say(c.secretary, c.group.id, `/results ${feedback.id}`);
-  c.expectText(c.secretary.id, "Điểm trung bình");
+  c.expectText(c.secretary.id, text.average);
   const stored = await prisma.response.findMany({ where: { promptId: feedback.id } });
   if (stored.some((r) => r.memberId !== null)) throw new DemoError("an anonymous answer names its member");
 }
@@ -55,8 +90,9 @@ export async function playFeedbackDemo(c: FeedbackDemoContext): Promise<void> {
 /** The monthly self-review: opens on the 25th, one member answers, the secretary's summary at the close. */
 export async function playSelfReviewDemo(c: FeedbackDemoContext): Promise<void> {
   const prisma = c.app.database.prisma;
-  c.t.heading("Tự kiểm điểm hằng tháng");
-  await c.tick(c.local("2026-12-25 19:00"), "ngày 25, 19:00 — mở tự kiểm điểm");
+  const text = TEXT[c.language];
+  c.t.heading(text.reviewHeading);
+  await c.tick(c.local("2026-12-25 19:00"), text.reviewOpens);
   const review = await prisma.prompt.findFirst({
     where: { kind: "self_review", cell: { chatId: BigInt(c.group.id) } },
     include: { questions: { orderBy: { position: "asc" } } },
@@ -75,7 +111,7 @@ export async function playSelfReviewDemo(c: FeedbackDemoContext): Promise<void> 
     c.withButton(member.id, `pk:a:${review.id}:${q2!.id}:`, "the second question"),
     `pk:a:${review.id}:${q2!.id}:1`,
   );
-  await c.say(member, member.id, "Tôi cần tích cực phát biểu hơn trong sinh hoạt chi bộ.");
-  await c.tick(c.local("2027-01-01 00:01"), "hết tháng — đóng tự kiểm điểm");
-  c.expectText(c.secretary.id, "Tổng hợp tự kiểm điểm tháng 2026-12");
+  await c.say(member, member.id, text.reviewAnswer);
+  await c.tick(c.local("2027-01-01 00:01"), text.reviewCloses);
+  c.expectText(c.secretary.id, text.reviewSummary);
 }

@@ -20,6 +20,8 @@ import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
 import { playFeedbackDemo, playSelfReviewDemo, type FeedbackDemoContext } from "./prompts-demo.ts";
 import { playTasksDemo } from "./tasks-demo.ts";
 import { showMonthlyDigest } from "./digest.ts";
+import type { DemoLanguage } from "./language.ts";
+import { SCRIPT_TEXT, type ScriptText } from "./script-text.ts";
 import { nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
@@ -30,6 +32,11 @@ export interface DemoOptions {
    * minute, mostly waiting out the 20-posts-per-minute limit of the cell's group).
    */
   limits?: boolean;
+  /**
+   * The ward's language (default "vi"): the bot's texts (DEFAULT_LOCALE of the service, so every
+   * group and member), the narration, what people type and the names of the cells.
+   */
+  language?: DemoLanguage;
 }
 
 export interface DemoResult {
@@ -48,23 +55,14 @@ export interface DemoSummary {
 /** A local time in Hồ Chí Minh City (UTC+7) as an instant. */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
 
-const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
-
-function localTimeLabel(at: Date): string {
-  const t = new Date(at.getTime() + 7 * 3600_000);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return (
-    `${WEEKDAYS[t.getUTCDay()]}, ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ` +
-    `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`
-  );
-}
-
 export class DemoError extends Error {
   override name = "DemoError";
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const print = options.print ?? ((line: string) => console.log(line));
+  const language = options.language ?? "vi";
+  const text = SCRIPT_TEXT[language];
   const started = performance.now();
   const dataDir = mkdtempSync(join(tmpdir(), "chibo-demo-"));
   const clock = createManualClock(local("2026-11-28 10:00"));
@@ -75,18 +73,21 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       limits: options.limits === true ? {} : false,
       now: () => clock.now().getTime(),
     });
-    const botAccount = emulator.createBot({ username: "trolychibo_bot", firstName: "Trợ lý Chi bộ" });
+    const botAccount = emulator.createBot({ username: "trolychibo_bot", firstName: text.botName });
     const admin = emulator.createUser({
       firstName: "Hùng",
       lastName: "Trần",
       username: "tranhung",
-      languageCode: "vi",
+      languageCode: language,
     });
     const config = parseConfig({
       BOT_TOKEN: botAccount.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
       DATABASE_URL: `file:${join(dataDir, "demo.sqlite")}`,
       ADMIN_IDS: String(admin.id),
+      // The ward's language: the organisation, its groups and members have chosen none, so the
+      // bot speaks this one everywhere.
+      DEFAULT_LOCALE: language,
       LOG_LEVEL: "error",
     });
     // Errors only, on stderr, so they never mix with the conversation.
@@ -96,10 +97,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       destination: pino.destination({ fd: 2, sync: true }),
     });
     app = await startApp({ config, logger, clock, receiveUpdates: false, startTicker: false });
-    const summary = await playScript({ emulator, botAccount, app, clock, admin, print });
+    const summary = await playScript({ emulator, botAccount, app, clock, admin, print, language, text });
     const durationMs = performance.now() - started;
     print("");
-    print(`(Demo chạy xong trong ${(durationMs / 1000).toFixed(1)} giây.)`);
+    print(text.finished((durationMs / 1000).toFixed(1)));
     return { durationMs, summary };
   } finally {
     await app?.stop();
@@ -115,15 +116,17 @@ interface ScriptContext {
   clock: ManualClock;
   admin: User;
   print: (line: string) => void;
+  language: DemoLanguage;
+  text: ScriptText;
 }
 
 async function playScript(s: ScriptContext): Promise<DemoSummary> {
-  const { emulator, botAccount: bot, app, clock, admin } = s;
+  const { emulator, botAccount: bot, app, clock, admin, language, text: tx } = s;
   const prisma = app.database.prisma;
-  const t = new Transcript(emulator, bot, s.print);
+  const t = new Transcript(emulator, bot, s.print, language);
 
   const person = (firstName: string, lastName: string, username: string) => {
-    const user = emulator.createUser({ firstName, lastName, username, languageCode: "vi" });
+    const user = emulator.createUser({ firstName, lastName, username, languageCode: language });
     t.watchUser(user);
     return user;
   };
@@ -143,7 +146,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     return updates;
   };
   const where = (chatId: number, from: User) =>
-    chatId === from.id ? "(tin riêng với bot)" : `trong ${t.label(chatId)}`;
+    chatId === from.id ? tx.privateChat : tx.inChat(t.label(chatId));
   const say = async (from: User, chatId: number, text: string) => {
     t.line("");
     t.line(`👤 ${nameOf(from)} ${where(chatId, from)}: ${text}`);
@@ -155,11 +158,11 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     if (!button)
       throw new DemoError(`no button “${data}” on the bot's message in ${t.label(message.chat_id)}`);
     t.line("");
-    t.line(`👆 ${nameOf(from)} bấm [${button.text}] ${where(message.chat_id, from)}`);
+    t.line(tx.pressed(nameOf(from), button.text, where(message.chat_id, from)));
     const update = emulator.pressButton(bot, from, message.chat_id, message.message_id, data);
     await flush();
     const answer = update.callback_query ? emulator.callbackAnswer(update.callback_query.id) : undefined;
-    if (answer?.text) t.line(`   💬 ${answer.show_alert ? "hộp thoại" : "thông báo nhanh"}: ${answer.text}`);
+    if (answer?.text) t.line(`   💬 ${answer.show_alert ? tx.alert : tx.toast}: ${answer.text}`);
   };
   const lastWith = (chatId: number, predicate: (m: StoredMessage) => boolean, what: string) => {
     const found = emulator
@@ -183,13 +186,13 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   const timeIs = (at: Date) => {
     clock.set(at);
     t.line("");
-    t.line(`🕐 ${localTimeLabel(at)}`);
+    t.line(`🕐 ${tx.timeLabel(at)}`);
   };
   const tick = async (at: Date, why: string) => {
     timeIs(at);
-    t.note(`Bộ hẹn giờ chạy (${why}).`);
+    t.note(tx.schedulerRuns(why));
     await app.scheduler.tick();
-    if (t.flush() === 0) t.note("Không có tin nào đến hạn.");
+    if (t.flush() === 0) t.note(tx.nothingDue);
   };
   const group = (title: string, members: User[]) => {
     const chat = emulator.createGroup({ title, members }) as Chat.GroupChat;
@@ -198,7 +201,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   };
   const addBot = async (chat: Chat.GroupChat) => {
     t.line("");
-    t.line(`➕ ${nameOf(admin)} thêm Trợ lý Chi bộ vào ${t.label(chat.id)}`);
+    t.line(tx.addsBot(nameOf(admin), t.label(chat.id)));
     emulator.addBotToChat(bot, chat.id, { by: admin });
     await flush();
   };
@@ -223,100 +226,98 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     );
   };
 
-  t.line("Trợ lý Chi bộ — bản chạy thử với Telegram giả lập cục bộ (không cần mạng, không cần token).");
-  t.line("Dữ liệu: tệp SQLite tạm thời. Đồng hồ chạy nhanh: một tháng sinh hoạt trong vài giây.");
+  for (const line of tx.intro) t.line(line);
 
   // ── 1. Setting up the ward ──────────────────────────────────────────────────────────────────────
-  t.heading("1. Đảng ủy phường lập Đảng bộ trên Trợ lý");
+  const { ward, joining, roster: rosterText, schedule, reminders, checkin: checkinText, close } = tx;
+  t.heading(ward.heading);
   timeIs(clock.now());
   t.line("");
-  t.line(`👤 ${nameOf(admin)} (tin riêng với bot): /start`);
+  t.line(`👤 ${nameOf(admin)} ${tx.privateChat}: /start`);
   emulator.startBot(bot, admin);
   await flush();
   t.line("");
-  t.line("(Lan, Hải, Bình, Cúc, Đào và Tùng cũng mở chat riêng với bot bằng /start để nhận nhắc riêng.)");
+  t.line(ward.othersStart);
   for (const p of [lan, hai, binh, cuc, dao, tung]) emulator.startBot(bot, p);
   await flush({ quiet: true });
 
-  const committee = group("Đảng ủy phường An Phú", [admin]);
+  const committee = group(ward.committeeGroup, [admin]);
   await addBot(committee);
   await say(admin, committee.id, "/register_committee");
-  expectText(committee.id, "Đã đăng ký “Đảng ủy phường An Phú”");
-  await say(admin, admin.id, "/org_name Đảng bộ phường An Phú");
+  expectText(committee.id, ward.committeeRegistered(ward.committeeGroup));
+  await say(admin, admin.id, `/org_name ${ward.organisation}`);
 
-  const kp1 = group("Chi bộ KP1", [admin, lan, hai, binh, cuc, dao]);
-  const cty = group("Chi bộ Công ty May", [admin, tung]);
+  const kp1 = group(ward.cellGroup, [admin, lan, hai, binh, cuc, dao]);
+  const cty = group(ward.companyGroup, [admin, tung]);
   await addBot(kp1);
-  await say(admin, kp1.id, "/register_cell Chi bộ Khu phố 1 | khu phố");
+  await say(admin, kp1.id, `/register_cell ${ward.cellName} | ${ward.cellKind}`);
   await addBot(cty);
-  await say(admin, cty.id, "/register_cell Chi bộ Công ty May An Phú | doanh nghiệp");
-  expectText(cty.id, "Chi bộ Công ty May An Phú (chi bộ doanh nghiệp)");
+  await say(admin, cty.id, `/register_cell ${ward.companyName} | ${ward.companyKind}`);
+  expectText(cty.id, ward.companyRegistered(ward.companyName));
 
-  t.heading("2. Đảng viên vào chi bộ: mời, bấm nút, Bí thư duyệt");
+  t.heading(joining.heading);
   await say(admin, kp1.id, "/invite");
   await joinAndApprove(lan, kp1.id, admin);
-  await say(admin, kp1.id, "/role @tranlan bí thư");
+  await say(admin, kp1.id, `/role @tranlan ${joining.secretaryRole}`);
   await say(admin, cty.id, "/invite");
   await joinAndApprove(tung, cty.id, admin);
-  await say(admin, cty.id, "/role @phamtung bí thư");
+  await say(admin, cty.id, `/role @phamtung ${joining.secretaryRole}`);
   await say(lan, kp1.id, "/invite");
   for (const p of [hai, binh, cuc, dao]) await joinAndApprove(p, kp1.id, lan);
-  expectText(hai.id, "Chi bộ Khu phố 1");
+  expectText(hai.id, ward.cellName);
 
-  t.heading("3. Bí thư nhập danh sách đảng viên từ tệp CSV");
-  const csv = [
-    "Họ và tên,Vai trò,Tổ đảng,Tình trạng",
-    "Võ Thị Mai,đảng viên,Tổ 1,chính thức",
-    "Đặng Văn Tư,tổ trưởng,Tổ 2,dự bị",
-    "Hồ Văn Năm,giám đốc,,",
-    "Lý Văn Sáu,,,miễn sinh hoạt",
-  ].join("\n");
+  t.heading(rosterText.heading);
+  const csv = rosterText.csv.join("\n");
   t.line("");
-  t.line(`👤 ${nameOf(lan)} trong ${t.label(kp1.id)}: 📎 danh-sach.csv — chú thích “/import”`);
-  for (const l of csv.split("\n")) t.line(`      ┊ ${l}`);
+  t.line(rosterText.sends(nameOf(lan), t.label(kp1.id), rosterText.fileName));
+  for (const l of rosterText.csv) t.line(`      ┊ ${l}`);
   emulator.sendDocument(bot, lan, kp1.id, {
-    fileName: "danh-sach.csv",
+    fileName: rosterText.fileName,
     mimeType: "text/csv",
     content: Buffer.from(csv, "utf8"),
     caption: "/import",
   });
   await flush();
-  expectText(lan.id, "Đã nhận: 3 đảng viên. Bị từ chối: 1 dòng.");
+  expectText(lan.id, rosterText.imported);
 
-  const cell = await prisma.cell.findFirst({ where: { name: "Chi bộ Khu phố 1" } });
-  if (!cell) throw new DemoError("the cell “Chi bộ Khu phố 1” was not registered");
+  const cell = await prisma.cell.findFirst({ where: { name: ward.cellName } });
+  if (!cell) throw new DemoError(`the cell “${ward.cellName}” was not registered`);
   const roster = await app.repos.memberships.listActive(cell.id);
   const mai = roster.find((m) => (m.fullName ?? m.displayName) === "Võ Thị Mai");
   if (!mai) throw new DemoError("Võ Thị Mai was not imported");
 
   t.line("");
-  t.line("(Tổ 1 đã được tạo khi nhập danh sách; Bí thư giao cho Hải làm tổ trưởng.)");
-  await say(lan, kp1.id, "/group leader Tổ 1 @nguyenhai");
+  t.line(rosterText.groupLeaderNote);
+  await say(lan, kp1.id, `/group leader ${rosterText.groupName} @nguyenhai`);
   await say(lan, kp1.id, "/members");
 
   // ── 2. A month of Chi bộ Khu phố 1 ──────────────────────────────────────────────────────────────
-  t.heading("4. Chi bộ Khu phố 1 lên lịch sinh hoạt tháng 12");
+  t.heading(schedule.heading);
   clock.set(local("2026-11-28 10:30"));
   // A typed /meeting is shown to the secretary first; "7h30" alone is asked (morning or evening?).
-  await say(lan, kp1.id, "/meeting 04/12 7h30 Hội trường Khu phố 1");
-  const which = withButton(kp1.id, `mg:${cell.id}:pv:`, "the question “7:30 sáng hay 19:30 tối?”");
+  await say(lan, kp1.id, schedule.meetingCommand);
+  const which = withButton(
+    kp1.id,
+    `mg:${cell.id}:pv:`,
+    "the question: 7:30 in the morning or 19:30 in the evening?",
+  );
   await press(
     lan,
     which,
     dataOf(which, (d) => d.includes(":202612041930:"), "the 19:30 button"),
   );
   const preview = withButton(kp1.id, `mg:${cell.id}:ok:`, "the meeting's preview");
-  expectText(kp1.id, "📍 Hội trường Khu phố 1");
+  expectText(kp1.id, `📍 ${schedule.place}`);
   await press(
     lan,
     preview,
-    dataOf(preview, (d) => d.includes(":ok:"), "the [Thông báo] button"),
+    dataOf(preview, (d) => d.includes(":ok:"), "the announce button"),
   );
   const meeting = await prisma.meeting.findFirst({ where: { cellId: cell.id }, orderBy: { id: "desc" } });
   if (!meeting) throw new DemoError("/meeting created no meeting");
   const announcement = lastWith(kp1.id, (m) => m.text?.startsWith("📢") ?? false, "the announcement");
-  if (!announcement.text?.includes("Thứ Sáu, 04/12/2026 lúc 19:30"))
-    throw new DemoError("the announcement does not show “Thứ Sáu, 04/12/2026 lúc 19:30”");
+  if (!announcement.text?.includes(schedule.announcedWhen))
+    throw new DemoError(`the announcement does not show “${schedule.announcedWhen}”`);
 
   const id = meeting.id;
   await press(lan, announcement, `rsvp:${id}:a`);
@@ -326,45 +327,45 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   await press(cuc, reasonAsk, `rsvp:${id}:r:h`);
   await press(hai, announcement, `rsvp:${id}:u`);
 
-  await say(lan, kp1.id, `/agenda #${id} @nguyenhai Báo cáo tình hình an ninh trật tự`);
+  await say(lan, kp1.id, `/agenda #${id} @nguyenhai ${schedule.agendaItem}`);
   const agendaMsg = withButton(hai.id, "ag:", "the agenda request with its ready button");
 
-  t.heading("5. Nhắc họp do bộ hẹn giờ gửi");
-  await tick(local("2026-12-01 19:30"), "3 ngày trước cuộc họp");
-  expectText(dao.id, "Kính nhắc đồng chí");
-  await tick(local("2026-12-02 19:30"), "2 ngày trước cuộc họp");
+  t.heading(reminders.heading);
+  await tick(local("2026-12-01 19:30"), reminders.threeDays);
+  expectText(dao.id, reminders.reminderFragment);
+  await tick(local("2026-12-02 19:30"), reminders.twoDays);
   clock.set(local("2026-12-02 20:15"));
   t.line("");
-  t.line("(20:15 — Hải đã chuẩn bị xong phần báo cáo.)");
+  t.line(reminders.agendaReady);
   await press(
     hai,
     agendaMsg,
     dataOf(agendaMsg, (d) => d.startsWith("ag:"), "the ready button"),
   );
-  await tick(local("2026-12-03 19:30"), "1 ngày trước cuộc họp");
-  await tick(local("2026-12-04 17:30"), "2 giờ trước cuộc họp");
+  await tick(local("2026-12-03 19:30"), reminders.oneDay);
+  await tick(local("2026-12-04 17:30"), reminders.twoHours);
 
-  t.heading("6. Điểm danh tại hội trường");
+  t.heading(checkinText.heading);
   timeIs(local("2026-12-04 19:25"));
   await say(lan, kp1.id, "/checkin");
   const checkin = withButton(kp1.id, "ci:", "the check-in post");
   const ci = dataOf(checkin, (d) => d.startsWith("ci:"), "the check-in button");
   for (const p of [lan, binh, hai]) await press(p, checkin, ci);
   t.line("");
-  t.line("(Đồng chí Mai không dùng điện thoại thông minh; tổ trưởng Hải điểm danh hộ.)");
+  t.line(checkinText.proxyNote);
   await say(hai, kp1.id, `/checkin #${mai.number}`);
-  expectText(kp1.id, "Đã điểm danh hộ đồng chí Võ Thị Mai");
+  expectText(kp1.id, checkinText.proxyDone("Võ Thị Mai"));
 
-  t.heading("7. Kết thúc cuộc họp");
+  t.heading(close.heading);
   timeIs(local("2026-12-04 21:00"));
-  await say(lan, kp1.id, "/close_meeting Thống nhất kế hoạch tháng 12: vệ sinh môi trường, thăm hộ khó khăn");
+  await say(lan, kp1.id, `/close_meeting ${close.conclusions}`);
   const closed = await prisma.meeting.findUnique({ where: { id } });
   if (closed?.state !== "closed") throw new DemoError("/close_meeting did not close the meeting");
-  await tick(local("2026-12-04 21:01"), "sau khi họp");
+  await tick(local("2026-12-04 21:01"), close.afterMeeting);
   const ask = withButton(dao.id, `ab:${id}:`, "the absence-reason question to Đào");
   clock.set(local("2026-12-05 07:40"));
   t.line("");
-  t.line("(Sáng hôm sau, Đào trả lời câu hỏi lý do vắng mặt.)");
+  t.line(close.nextMorning);
   await press(dao, ask, `ab:${id}:w`);
   await say(lan, kp1.id, "/meetings");
   const promptsKit: FeedbackDemoContext = {
@@ -381,9 +382,10 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     present: [binh, hai, lan],
     group: kp1,
     meetingId: id,
+    language,
   };
   await playFeedbackDemo(promptsKit);
-  const kit = { app, t, timeIs, say, press, withButton, dataOf, expectText, tick, flush };
+  const kit = { app, t, timeIs, say, press, withButton, dataOf, expectText, tick, flush, language };
   await playTasksDemo({
     app,
     clock,
@@ -399,21 +401,20 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     expectText,
     local,
     fail: (m) => new DemoError(m),
+    language,
   });
   await playMoveAndConfirmedClose(kit, { cell, chat: kp1, secretary: lan, attends: binh, absent: cuc });
   await playSelfReviewDemo(promptsKit);
 
   // ── 3. What the database holds ──────────────────────────────────────────────────────────────────
   const summary = await summarise(app, id);
-  t.heading("Tổng kết từ cơ sở dữ liệu");
-  t.line(`   Chi bộ: ${summary.cells}`);
-  t.line(`   Đảng viên đang sinh hoạt: ${summary.members}`);
-  t.line(`   Cuộc họp: ${summary.meetings}`);
+  t.heading(tx.summary.heading);
+  t.line(tx.summary.cells(summary.cells));
+  t.line(tx.summary.members(summary.members));
+  t.line(tx.summary.meetings(summary.meetings));
   const rate = summary.expected ? Math.round((100 * summary.attended) / summary.expected) : 0;
-  t.line(
-    `   Cuộc họp #${id}: ${summary.attended}/${summary.expected} đồng chí dự kiến có mặt (kể cả điểm danh hộ) — tỷ lệ ${rate}%`,
-  );
-  await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t });
+  t.line(tx.summary.meeting(id, summary.attended, summary.expected, rate));
+  await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t, language });
   return summary;
 }
 

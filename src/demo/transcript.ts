@@ -2,6 +2,33 @@
 // them (read from the emulator's call log), with the chat it went to and its buttons in [brackets].
 import type { Chat, User } from "grammy/types";
 import type { EmulatedBot, StoredMessage, TelegramEmulator } from "../emulator/index.ts";
+import type { DemoLanguage, PerLanguage } from "./language.ts";
+
+const LABELS: PerLanguage<{
+  group: (title: string) => string;
+  private: (name: string) => string;
+  file: string;
+  deleted: string;
+  edited: string;
+  noButtons: string;
+}> = {
+  vi: {
+    group: (title) => `nhóm “${title}”`,
+    private: (name) => `tin riêng → ${name}`,
+    file: "tệp",
+    deleted: "bot xóa một tin nhắn",
+    edited: "bot cập nhật tin nhắn",
+    noButtons: "(không còn nút)",
+  },
+  en: {
+    group: (title) => `group “${title}”`,
+    private: (name) => `private → ${name}`,
+    file: "file",
+    deleted: "the bot deleted a message",
+    edited: "the bot updated a message",
+    noButtons: "(no buttons left)",
+  },
+};
 
 const SEND_METHODS = new Set(["sendmessage", "senddocument", "sendphoto", "sendvoice"]);
 const EDIT_METHODS = new Set(["editmessagetext", "editmessagecaption", "editmessagereplymarkup"]);
@@ -20,20 +47,24 @@ export class Transcript {
   /** chat → message id → number of edits already shown. */
   private readonly shown = new Map<number, Map<number, number>>();
   private callsSeen = 0;
+  private readonly labels: (typeof LABELS)[DemoLanguage];
 
   constructor(
     private readonly emulator: TelegramEmulator,
     private readonly bot: EmulatedBot,
     private readonly print: (line: string) => void,
-  ) {}
+    language: DemoLanguage = "vi",
+  ) {
+    this.labels = LABELS[language];
+  }
 
-  /** Makes a chat known under a label ("nhóm KP1", "riêng: Lan Trần"). */
+  /** Makes a chat known under a label (“nhóm “Chi bộ KP1””, “tin riêng → Lan Trần”). */
   watchGroup(chat: Chat.GroupChat | Chat.SupergroupChat): void {
-    this.chats.set(chat.id, `nhóm “${chat.title}”`);
+    this.chats.set(chat.id, this.labels.group(chat.title));
   }
 
   watchUser(user: User): void {
-    this.chats.set(user.id, `tin riêng → ${nameOf(user)}`);
+    this.chats.set(user.id, this.labels.private(nameOf(user)));
   }
 
   label(chatId: number): string {
@@ -94,7 +125,8 @@ export class Transcript {
   }
 
   private showMessage(message: StoredMessage): void {
-    const text = message.text ?? (message.document ? `📎 ${message.document.fileName ?? "tệp"}` : "");
+    const text =
+      message.text ?? (message.document ? `📎 ${message.document.fileName ?? this.labels.file}` : "");
     this.print(`   🤖 ${this.label(message.chat_id)}:`);
     for (const l of text.split("\n")) this.print(`      │ ${l}`);
     const buttons = buttonsLine(message);
@@ -103,15 +135,15 @@ export class Transcript {
 
   private showEdit(message: StoredMessage, editsShown: number): void {
     if (message.deleted) {
-      this.print(`   🗑  ${this.label(message.chat_id)}: bot xóa một tin nhắn`);
+      this.print(`   🗑  ${this.label(message.chat_id)}: ${this.labels.deleted}`);
       return;
     }
     const before = message.editHistory[Math.max(0, editsShown)] ?? message.editHistory.at(-1);
     const oldLines = new Set((before?.text ?? "").split("\n"));
     const changed = (message.text ?? "").split("\n").filter((l) => l.trim() !== "" && !oldLines.has(l));
-    this.print(`   ✏️  ${this.label(message.chat_id)}: bot cập nhật tin nhắn`);
+    this.print(`   ✏️  ${this.label(message.chat_id)}: ${this.labels.edited}`);
     for (const l of changed) this.print(`      │ ${l}`);
     const buttons = buttonsLine(message);
-    this.print(`      │ ${buttons ?? "(không còn nút)"}`);
+    this.print(`      │ ${buttons ?? this.labels.noButtons}`);
   }
 }
