@@ -16,8 +16,10 @@ COPY scripts ./scripts
 COPY prisma ./prisma
 COPY locales ./locales
 COPY src ./src
+# npm ci's postinstall generates the database clients and compiles dist/; the build below only
+# compiles again if that was skipped (it is a no-op when dist/ is newer than src/).
 RUN npm ci --no-audit --no-fund
-RUN npm run build
+RUN node scripts/build.mjs --if-stale && test -f dist/main.js
 RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
