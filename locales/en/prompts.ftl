@@ -6,7 +6,7 @@ cmd-asks = Open and recent questions
 cmd-close-ask = Close a question before its deadline
 
 ask-usage =
-    How to ask the cell:
+    How to ask the cell (or type /ask alone to prepare it step by step with buttons):
     /ask Your question | Option 1 | Option 2 due 10/12 20:00
     • Put “anon” right after /ask so that nobody knows who answered what.
     • No options: members answer in words (typed or a voice message).
@@ -33,6 +33,43 @@ ask-dropped = Cancelled; the question was not sent.
 ask-posted = Question #{ $ref } sent. See the results with /results { $ref }.
 ask-already-posted = Question #{ $ref } has already been sent.
 ask-deadline-passed = The deadline passed before the question was sent. Please ask again with a new deadline.
+ask-preview-no-deadline = No deadline: the question stays open until you close it with /close_ask { $ref }.
+
+ask-guided-header = A question for { $cell }
+ask-guided-step-kind = How would you like to ask?
+ask-guided-kind-choice = 🔘 Options to choose
+ask-guided-kind-yes-no = 👍 Yes / No
+ask-guided-kind-rating = ⭐ Rating 1–5
+ask-guided-kind-text = ✍️ Answer in words
+ask-guided-step-anonymous = Named or anonymous? (Anonymous: nobody, not even the secretary, knows who answered what; at least 3 members must be asked.)
+ask-guided-named = Named
+ask-guided-anonymous = Anonymous
+ask-guided-step-due = Until when may members answer?
+ask-guided-due-1 = 1 day
+ask-guided-due-3 = 3 days
+ask-guided-due-week = End of the week (Sunday)
+ask-guided-due-none = No deadline
+ask-guided-due-type = 📅 Type a date
+ask-guided-due-at = due { $when }
+ask-guided-due-ask = Please type the deadline, for example: 15/12, next friday 8pm, end of month.
+ask-guided-due-placeholder = For example: 15/12 20:00
+ask-guided-step-audience = Who should be asked?
+ask-guided-audience-cell = The whole cell
+ask-guided-audience-members = 👤 Some members
+ask-guided-members = Please type the names of the members to ask, separated by commas (or their @Telegram names, or their numbers in /members).
+ask-guided-members-anonymous = Please type the names of at least { $min } members to ask, separated by commas (or their @Telegram names, or their numbers in /members).
+ask-guided-members-placeholder = For example: Nguyen Van An, Tran Thi Binh
+ask-guided-members-empty = Please type at least one name.
+ask-guided-question = Please type the question.
+ask-guided-question-choice =
+    Please type the question on the first line, then one option per line (2 to 10 options), for example:
+    Which activity should the cell choose this month?
+    Visit families of war veterans
+    Clean up the streets
+ask-guided-question-placeholder = The question
+ask-guided-need-options = A question with options needs at least 2 options. Please type it again: the question on the first line, one option per line.
+ask-guided-moved-private = I have written to you privately to prepare the question step by step.
+ask-guided-open-private-first = Questions are prepared in a private chat. Please press the button below to open a private chat with me, then type /ask again.
 
 prompt-post-header-named = ❓ A question from the cell (#{ $ref })
 prompt-post-header-anonymous = ❓ A question from the cell (#{ $ref }) — anonymous: nobody, not even the secretary, knows what you answer
@@ -118,6 +155,7 @@ asks-empty = The cell has no open or recent questions.
 asks-header = Questions of { $cell }:
 asks-line = #{ $ref } { $text } — { $answered }/{ $asked } answered, { $state ->
         [open] due { $when }
+        [endless] no deadline
        *[other] closed
     }
 

@@ -12,7 +12,6 @@ import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { foldText } from "../../clean-text.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { DATETIME_PROBLEM_KEYS, givenForMessage } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { AnswerInput, PromptView } from "../../db/repositories/prompts.ts";
 import { lookupMemberRef, answerMemberLookup } from "../members/member-ref.ts";
@@ -20,17 +19,10 @@ import { cellLocale } from "../meetings/announcement.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { MAX_ANSWER_TEXT, isOpen, recordAnswer, type AnswerProblem } from "./answers.ts";
-import {
-  DEFAULT_OPEN_DAYS,
-  MAX_OPTION,
-  MAX_OPTIONS,
-  MAX_QUESTION,
-  MIN_ANONYMOUS,
-  isProblem,
-  parseAsk,
-  type AskProblem,
-} from "./parse.ts";
-import { ANSWER_PAYLOAD_PREFIX, PROMPT_DATA, answerLabel, groupPost, translatorFor } from "./render.ts";
+import { createGuidedAskFeature, startGuidedAsk } from "./guided.ts";
+import { isProblem, parseAsk } from "./parse.ts";
+import { askProblemText, previewAsk, type AskAudienceChoice } from "./preview.ts";
+import { ANSWER_PAYLOAD_PREFIX, PROMPT_DATA, answerLabel, translatorFor } from "./render.ts";
 import { renderResults } from "./results.ts";
 import {
   audienceMember,
@@ -59,29 +51,6 @@ const ANSWER_PROBLEM_KEYS = {
   locked: "prompt-answer-locked",
 } as const satisfies Record<AnswerProblem, string>;
 
-function askProblemText(ctx: BotContext, p: AskProblem): string {
-  switch (p.problem) {
-    case "empty":
-      return ctx.t("ask-usage");
-    case "question-too-long":
-      return ctx.t("ask-question-too-long", { max: MAX_QUESTION });
-    case "one-option":
-      return ctx.t("ask-one-option");
-    case "too-many-options":
-      return ctx.t("ask-too-many-options", { max: MAX_OPTIONS });
-    case "duplicate-option":
-      return ctx.t("ask-duplicate-option", { option: clip(p.option, 60) });
-    case "option-too-long":
-      return ctx.t("ask-option-too-long", { option: clip(p.option, 40), max: MAX_OPTION });
-    case "empty-option":
-      return ctx.t("ask-empty-option");
-    case "audience-empty":
-      return ctx.t("ask-audience-empty");
-    case "deadline":
-      return `${ctx.t("ask-deadline-problem")} ${ctx.t(DATETIME_PROBLEM_KEYS[p.reason], { given: givenForMessage(p.given) })}`;
-  }
-}
-
 /** A prompt of the cell the caller may manage (secretary, deputy, admin), or null after a reply. */
 async function managedPrompt(ctx: BotContext, cell: CellView, ref: string): Promise<PromptView | null> {
   const id = /^#?(\d{1,9})$/.exec(ref.trim());
@@ -100,23 +69,26 @@ async function managedPrompt(ctx: BotContext, cell: CellView, ref: string): Prom
 
 export function createPromptsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(createGuidedAskFeature());
 
   feature.command("ask", async (ctx) => {
     const cell = await resolveCommandCell(ctx, "manager");
     if (!cell) return;
     if (await refusedAsPaused(ctx, cell)) return;
+    // /ask alone: the guided flow with buttons, in the private chat.
+    if (ctx.match.trim() === "") {
+      await startGuidedAsk(ctx, cell);
+      return;
+    }
     const { repos, clock } = ctx.services;
     const loc = await cellLocale(ctx.services, cell.id);
-    const now = clock.now();
-    const parsed = parseAsk(ctx.match, { now, timeZone: loc.timeZone });
+    const parsed = parseAsk(ctx.match, { now: clock.now(), timeZone: loc.timeZone });
     if (isProblem(parsed)) {
       await ctx.reply(askProblemText(ctx, parsed));
       return;
     }
     // The audience, resolved in the cell.
-    let partyGroupId: number | null = null;
-    let targets: number[] = [];
-    let groupName: string | null = null;
+    let audience: AskAudienceChoice = { kind: "cell" };
     if (parsed.audience.kind === "group") {
       const wanted = foldText(parsed.audience.name);
       const group = (await repos.partyGroups.listByCell(cell.id)).find(
@@ -126,74 +98,24 @@ export function createPromptsFeature(): Composer<BotContext> {
         await ctx.reply(ctx.t("ask-group-unknown", { name: clip(parsed.audience.name, 40) }));
         return;
       }
-      partyGroupId = group.id;
-      groupName = group.name;
+      audience = { kind: "group", id: group.id, name: group.name };
     } else if (parsed.audience.kind === "members") {
+      const targets: number[] = [];
       for (const ref of parsed.audience.refs) {
         const found = await answerMemberLookup(ctx, await lookupMemberRef(repos.memberships, cell.id, ref));
         if (!found) return;
         targets.push(found.memberId);
       }
-      targets = [...new Set(targets)];
-      if (parsed.anonymous && targets.length < MIN_ANONYMOUS) {
-        await ctx.reply(ctx.t("ask-anonymous-too-few", { min: MIN_ANONYMOUS }));
-        return;
-      }
+      audience = { kind: "members", memberIds: [...new Set(targets)] };
     }
-    const prompt = await repos.prompts.createPrompt({
-      organisationId: cell.organisationId,
-      cellId: cell.id,
-      kind: "custom",
+    await previewAsk(ctx, cell, {
       anonymous: parsed.anonymous,
-      audience: parsed.audience.kind,
-      partyGroupId,
-      targetMemberIds: targets,
-      createdByMemberId: ctx.caller?.member?.id ?? null,
-      opensAt: now,
-      closesAt: parsed.closesAt,
-      state: "draft",
-      questions: [{ kind: parsed.kind, text: parsed.question, options: parsed.options }],
+      question: parsed.question,
+      kind: parsed.kind,
+      options: parsed.options,
+      closesAt: parsed.closesAt ?? "default",
+      audience,
     });
-    const audience = await repos.prompts.audience(prompt);
-    if (parsed.anonymous && audience.length < MIN_ANONYMOUS) {
-      await repos.prompts.deleteDraft(prompt.id);
-      await ctx.reply(ctx.t("ask-anonymous-too-few", { min: MIN_ANONYMOUS }));
-      return;
-    }
-    const locale = await ctx.i18n.getLocale();
-    const t = translatorFor(ctx.services, locale);
-    const preview = groupPost(
-      t,
-      { ...prompt, state: "open" },
-      { answered: 0, asked: audience.length },
-      {
-        timeZone: loc.timeZone,
-        locale,
-        botUsername: ctx.me.username,
-      },
-    );
-    const closes = parsed.closesAt ?? new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
-    const audienceLine =
-      parsed.audience.kind === "group"
-        ? ctx.t("ask-preview-audience-group", { name: groupName ?? "", count: audience.length })
-        : parsed.audience.kind === "members"
-          ? ctx.t("ask-preview-audience-members", { count: audience.length })
-          : ctx.t("ask-preview-audience-cell", { count: audience.length });
-    await ctx.reply(
-      [
-        ctx.t("ask-preview-header"),
-        "",
-        preview.text,
-        "",
-        audienceLine,
-        ctx.t("ask-preview-closes", { when: formatDateTime(closes, loc.timeZone, locale) }),
-      ].join("\n"),
-      {
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("ask-post-button"), `${PROMPT_DATA}:p:${prompt.id}`)
-          .text(ctx.t("ask-drop-button"), `${PROMPT_DATA}:x:${prompt.id}`),
-      },
-    );
   });
 
   // The preview's [Đăng] / [Hủy].
@@ -218,8 +140,9 @@ export function createPromptsFeature(): Composer<BotContext> {
     }
     if (await refusedAsPaused(ctx, cell)) return;
     const now = clock.now();
-    const closesAt = prompt.closesAt ?? new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
-    if (closesAt.getTime() <= now.getTime()) {
+    // The preview fixed the deadline (null: open until /close_ask).
+    const closesAt = prompt.closesAt;
+    if (closesAt !== null && closesAt.getTime() <= now.getTime()) {
       await ctx.answerCallbackQuery({ text: ctx.t("ask-deadline-passed"), show_alert: true });
       return;
     }
@@ -448,7 +371,7 @@ export function createPromptsFeature(): Composer<BotContext> {
           text: clip(p.questions[0]?.text ?? "", 60),
           answered: counts.answered,
           asked: counts.asked,
-          state: isOpen(p, clock.now()) ? "open" : "closed",
+          state: !isOpen(p, clock.now()) ? "closed" : p.closesAt ? "open" : "endless",
           when: p.closesAt ? formatDateTime(p.closesAt, loc.timeZone, locale) : "—",
         }),
       );
