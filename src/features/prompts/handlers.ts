@@ -9,7 +9,7 @@ import { hasPower, isCellManager, resolveCommandCell, roleInCell } from "../../b
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
-import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
+import { askTyped, dropPressedQuestion, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { foldText } from "../../clean-text.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
@@ -38,6 +38,7 @@ const ANSWER_RE = new RegExp(`^${PROMPT_DATA}:a:(\\d{1,9}):(\\d{1,9}):(\\d{1,2})
 const WRITE_RE = new RegExp(`^${PROMPT_DATA}:t:(\\d{1,9}):(\\d{1,9})$`);
 const DRAFT_RE = new RegExp(`^${PROMPT_DATA}:([px]):(\\d{1,9})$`);
 const SUMMARY_RE = new RegExp(`^${PROMPT_DATA}:s:(\\d{1,9})$`);
+const SKIP_WORDS_RE = new RegExp(`^${PROMPT_DATA}:k:(\\d{1,9}):(\\d{1,9})$`);
 
 /** How far back /asks lists closed prompts. */
 const RECENT_DAYS = 60;
@@ -188,8 +189,47 @@ export function createPromptsFeature(): Composer<BotContext> {
         CALLBACK_ANSWER_MAX,
       ),
     });
-    // In the private chat the next question follows.
-    if (ctx.chat?.type === "private") await askNext(ctx, prompt, question.id);
+    // In the private chat the next question follows (after the optional words, where they are asked).
+    if (ctx.chat?.type !== "private") return;
+    if (wantsWords(prompt, question.position)) await askWords(ctx, prompt, question.id, value);
+    else await askNext(ctx, prompt, question.id);
+  });
+
+  // The optional words after a choice, typed or spoken: stored with the choice, which is kept.
+  feature.use(
+    onTypedAnswer("prompt-words", async (ctx, { payload, text, voiceFileId }) => {
+      const prompt = await ctx.services.repos.prompts.get(payload.promptId);
+      if (!prompt) return "done";
+      const done = await answerPrompt(ctx, prompt, payload.questionId, {
+        choice: payload.choice,
+        text,
+        voiceFileId,
+      });
+      if (!done.ok) {
+        await ctx.reply(done.text);
+        return done.keep ? "keep" : "done";
+      }
+      await ctx.reply(ctx.t("prompt-words-recorded"));
+      await askNext(ctx, prompt, payload.questionId);
+      return "done";
+    }),
+  );
+
+  // [Bỏ qua] on the optional words: no words, on to the next question.
+  feature.callbackQuery(SKIP_WORDS_RE, async (ctx) => {
+    const prompt = await ctx.services.repos.prompts.get(Number(ctx.match[1]));
+    const question = prompt?.questions.find((x) => x.id === Number(ctx.match[2]));
+    if (!prompt || !question || ctx.chat?.type !== "private" || !(await dropPressedQuestion(ctx))) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const refusal = await answerRefusal(ctx, prompt);
+    if (refusal) {
+      await ctx.answerCallbackQuery({ text: clip(refusal, CALLBACK_ANSWER_MAX), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await askNext(ctx, prompt, question.id);
   });
 
   // [✍️ Trả lời] in the private chat: the typed answer is asked for.
@@ -227,6 +267,44 @@ export function createPromptsFeature(): Composer<BotContext> {
       return "done";
     }),
   );
+
+  // A member's reply to the prompt's group post, typed or spoken, answers its free-text question.
+  // Nothing here logs the member with the prompt or the answer.
+  feature.on(["message:text", "message:voice"], async (ctx, next) => {
+    const replyTo = ctx.msg.reply_to_message;
+    if (ctx.chat.type === "private" || !replyTo || replyTo.from?.id !== ctx.me.id) return next();
+    if ((ctx.msg.entities ?? []).some((e) => e.type === "bot_command" && e.offset === 0)) return next();
+    const prompt = await ctx.services.repos.prompts.findByAnnouncement(ctx.chat.id, replyTo.message_id);
+    if (!prompt || prompt.state === "draft") return next();
+    const replyHere = (text: string) =>
+      ctx.reply(text, {
+        reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+      });
+    const question = prompt.questions.length === 1 ? prompt.questions[0] : undefined;
+    if (question?.kind !== "text") {
+      await replyHere(ctx.t("prompt-reply-use-buttons"));
+      return;
+    }
+    const done = await answerPrompt(ctx, prompt, question.id, {
+      text: ctx.msg.text ?? null,
+      voiceFileId: ctx.msg.voice?.file_id ?? null,
+    });
+    if (!done.ok) {
+      await replyHere(done.text);
+      return;
+    }
+    if (!prompt.anonymous) {
+      await replyHere(ctx.t(done.changed ? "prompt-text-changed" : "prompt-text-recorded"));
+      return;
+    }
+    // An anonymous answer should not stay in the group under the member's name: removed when the
+    // bot may (it is an administrator of the group), otherwise the member is told how to keep it.
+    const removed = await ctx.deleteMessage().then(
+      () => true,
+      () => false,
+    );
+    await ctx.reply(ctx.t(removed ? "prompt-reply-anonymous-removed" : "prompt-reply-anonymous-kept"));
+  });
 
   feature.command("close_ask", async (ctx) => {
     const cell = await resolveCommandCell(ctx, "manager");
@@ -508,4 +586,23 @@ async function askNext(ctx: BotContext, prompt: PromptView, answeredId: number):
   if (index < 0) return;
   if (index + 1 < prompt.questions.length) await askQuestion(ctx, prompt, index + 1);
   else if (prompt.questions.length > 1) await ctx.reply(ctx.t("prompt-all-done"));
+}
+
+/** Whether a choice is followed by optional words: the self-review's first question (PRODUCT §4D). */
+function wantsWords(prompt: PromptView, position: number): boolean {
+  return prompt.kind === "self_review" && position === 0;
+}
+
+/** Offers to add words (typed or a voice note) to the choice just given, with [Bỏ qua]. */
+async function askWords(ctx: BotContext, prompt: PromptView, questionId: number, choice: number): Promise<void> {
+  await askTyped(ctx, {
+    userId: ctx.from!.id,
+    chatId: ctx.from!.id,
+    kind: "prompt-words",
+    payload: { promptId: prompt.id, questionId, choice },
+    text: ctx.t("prompt-words-ask"),
+    placeholder: ctx.t("prompt-text-placeholder"),
+    button: { text: ctx.t("prompt-words-skip-button"), data: `${PROMPT_DATA}:k:${prompt.id}:${questionId}` },
+    ...(prompt.closesAt ? { expiresAt: prompt.closesAt } : {}),
+  });
 }
