@@ -14,14 +14,7 @@ import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { askTyped, onTypedAnswer, type TypedPayload } from "../../bot/kit/typed-answer.ts";
 import { cleanText } from "../../clean-text.ts";
-import {
-  addDays,
-  addLocalDays,
-  endOfLocalDay,
-  localDateOf,
-  weekdayOf,
-  zonedTimeToUtc,
-} from "../../datetime/calendar.ts";
+import { addDays, addLocalDays, localDateOf, weekdayOf, zonedTimeToUtc } from "../../datetime/calendar.ts";
 import { formatDateTime } from "../../datetime/format.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { QuestionKind } from "../../db/repositories/prompts.ts";
@@ -29,7 +22,14 @@ import { answerMemberLookup, isCompactMemberRef, lookupMemberRef } from "../memb
 import { cellLocale } from "../meetings/announcement.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
-import { MIN_ANONYMOUS, choiceProblem, questionProblem, readDeadline, type AskProblem } from "./parse.ts";
+import {
+  MIN_ANONYMOUS,
+  choiceProblem,
+  lastMinuteOfDay,
+  questionProblem,
+  readDeadline,
+  type AskProblem,
+} from "./parse.ts";
 import { askProblemText, previewAsk, type AskAudienceChoice, type AskSpec } from "./preview.ts";
 
 type Kind = "c" | "y" | "r" | "t";
@@ -108,7 +108,7 @@ async function dueOf(ctx: BotContext, cellId: number, due: string): Promise<Date
   // The end of the coming Sunday (today, if it is Sunday), in the cell's time zone.
   const today = localDateOf(now, loc.timeZone);
   const sunday = addDays(today, (7 - weekdayOf(today)) % 7);
-  return endOfLocalDay(zonedTimeToUtc(sunday, { hour: 12, minute: 0 }, loc.timeZone), loc.timeZone);
+  return lastMinuteOfDay(zonedTimeToUtc(sunday, { hour: 12, minute: 0 }, loc.timeZone), loc.timeZone);
 }
 
 /** What is chosen so far, one line, above each step. */

@@ -112,11 +112,19 @@ export function choiceProblem(options: readonly string[]): AskProblem | null {
   return null;
 }
 
-/** A typed deadline: the instant given, or the end of the day given without a time; never past. */
+/**
+ * 23:59 of the local day containing `at`: a deadline given as a day. Shown as "10/12 lúc 23:59",
+ * where the day's exclusive end would read as the next day at 00:00.
+ */
+export function lastMinuteOfDay(at: Date, timeZone: string): Date {
+  return new Date(endOfLocalDay(at, timeZone).getTime() - 60_000);
+}
+
+/** A typed deadline: the instant given, or the last minute of the day given without a time; never past. */
 export function readDeadline(text: string, opts: { now: Date; timeZone: string }): Date | AskProblem {
   const at = parseDateTime(text, { now: opts.now, timeZone: opts.timeZone });
   if (!at.ok) return { problem: "deadline", reason: at.problem, given: text };
-  const closesAt = at.hasTime ? at.at : endOfLocalDay(at.at, opts.timeZone);
+  const closesAt = at.hasTime ? at.at : lastMinuteOfDay(at.at, opts.timeZone);
   if (closesAt.getTime() <= opts.now.getTime()) return { problem: "deadline", reason: "past", given: text };
   return closesAt;
 }
