@@ -86,6 +86,12 @@ describe.each(SUPPORTED_PROVIDERS)("anonymous prompts on %s", (provider) => {
     expect(post.text).toContain("ẩn danh");
     expect(post.text).toContain("Đã trả lời: 0/6");
     const q = (await prisma().question.findFirstOrThrow({ where: { promptId } })).id;
+    // A rating of 6 (forged data) is refused, with nothing written.
+    expect(await press(members[0]!, cell.chatId, `pk:a:${promptId}:${q}:6`)).toContain(
+      "không có trong câu hỏi",
+    );
+    expect(await prisma().response.count()).toBe(0);
+    expect(await prisma().participation.count()).toBe(0);
 
     for (const [i, u] of members.entries()) {
       h.clock.advance(37 * 60_000 + i * 1_234);

@@ -113,10 +113,18 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     expect(preview).toContain("Hỏi: Tổ 1 (2 đồng chí).");
     expect(buttons(secretary.id)).toEqual(["📨 Gửi câu hỏi", "Hủy"]);
     const draft = await newestPrompt();
-    expect(draft).toMatchObject({ state: "draft", anonymous: false, audience: "group", partyGroupId: groupId });
+    expect(draft).toMatchObject({
+      state: "draft",
+      anonymous: false,
+      audience: "group",
+      partyGroupId: groupId,
+    });
     expect(draft.closesAt!.getTime() - draft.createdAt.getTime()).toBe(3 * 86_400_000);
     const question = await prisma().question.findFirstOrThrow({ where: { promptId: draft.id } });
-    expect(question).toMatchObject({ kind: "choice", options: JSON.stringify(["Sáng thứ Bảy", "Sáng Chủ nhật"]) });
+    expect(question).toMatchObject({
+      kind: "choice",
+      options: JSON.stringify(["Sáng thứ Bảy", "Sáng Chủ nhật"]),
+    });
     // A restart between the press and the sending: the post and the private questions go once.
     await press(secretary, secretary.id, `pk:p:${draft.id}`);
     await h.restart();
@@ -235,7 +243,9 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     expect(h.lastText(cell.chatId)).toBe("Đã thay câu trả lời trước bằng câu trả lời này.");
     const stored = await prisma().response.findMany({ where: { promptId: freeText } });
     expect(stored).toHaveLength(2);
-    expect(stored.find((r) => r.memberId === memberId(members[0]!))!.text).toBe("Trang trí đường phố đón Tết");
+    expect(stored.find((r) => r.memberId === memberId(members[0]!))!.text).toBe(
+      "Trang trí đường phố đón Tết",
+    );
     expect(stored.find((r) => r.memberId === memberId(members[1]!))!.voiceFileId).not.toBeNull();
     // Someone outside the cell, and a reply to a choice prompt's post: nothing written.
     const before = await counts();
@@ -247,6 +257,11 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     await h.app.scheduler.tick();
     const choicePost = h.emulator.lastBotMessage(h.botAccount, cell.chatId)!;
     const beforeChoice = await counts();
+    // Forged data: the free-text prompt's question under the choice prompt's id.
+    const freeQuestion = await prisma().question.findFirstOrThrow({ where: { promptId: freeText } });
+    expect(
+      await press(members[2]!, cell.chatId, `pk:a:${(await newestPrompt()).id}:${freeQuestion.id}:0`),
+    ).toBe("Nút này đã hết hiệu lực.");
     await h.say(members[2]!, cell.chatId, "Đỏ", { replyToMessageId: choicePost.message_id });
     expect(h.lastText(cell.chatId)).toContain("được trả lời bằng nút bấm dưới câu hỏi");
     expect(await counts()).toEqual(beforeChoice);

@@ -115,7 +115,8 @@ async function dueOf(ctx: BotContext, cellId: number, due: string): Promise<Date
 async function summary(ctx: BotContext, cell: CellView, f: Flow): Promise<string> {
   const lines = [ctx.t("ask-guided-header", { cell: cell.name })];
   const chosen = [ctx.t(KIND_KEYS[f.kind])];
-  if (f.anonymous !== undefined) chosen.push(ctx.t(f.anonymous ? "ask-guided-anonymous" : "ask-guided-named"));
+  if (f.anonymous !== undefined)
+    chosen.push(ctx.t(f.anonymous ? "ask-guided-anonymous" : "ask-guided-named"));
   if (f.due !== undefined && f.due !== "t") {
     if (f.due.startsWith("@")) {
       const loc = await cellLocale(ctx.services, cell.id);
@@ -153,7 +154,10 @@ async function stepOf(
   if (f.anonymous === undefined) {
     kb.text(ctx.t("ask-guided-named"), flowData({ ...f, anonymous: false }));
     kb.text(ctx.t("ask-guided-anonymous"), flowData({ ...f, anonymous: true }));
-    return { text: `${head}\n\n${ctx.t("ask-guided-step-anonymous")}`, keyboard: cancelRow(ctx, kb, cell.id) };
+    return {
+      text: `${head}\n\n${ctx.t("ask-guided-step-anonymous")}`,
+      keyboard: cancelRow(ctx, kb, cell.id),
+    };
   }
   if (f.due === undefined) {
     (["1", "3", "w", "n"] as const).forEach((d, i) => {

@@ -594,7 +594,12 @@ function wantsWords(prompt: PromptView, position: number): boolean {
 }
 
 /** Offers to add words (typed or a voice note) to the choice just given, with [Bỏ qua]. */
-async function askWords(ctx: BotContext, prompt: PromptView, questionId: number, choice: number): Promise<void> {
+async function askWords(
+  ctx: BotContext,
+  prompt: PromptView,
+  questionId: number,
+  choice: number,
+): Promise<void> {
   await askTyped(ctx, {
     userId: ctx.from!.id,
     chatId: ctx.from!.id,

@@ -21,9 +21,7 @@ import { PROMPT_DATA, groupPost, translatorFor } from "./render.ts";
 
 /** Who is asked, resolved in the cell. */
 export type AskAudienceChoice =
-  | { kind: "cell" }
-  | { kind: "group"; id: number; name: string }
-  | { kind: "members"; memberIds: number[] };
+  { kind: "cell" } | { kind: "group"; id: number; name: string } | { kind: "members"; memberIds: number[] };
 
 export interface AskSpec {
   anonymous: boolean;
