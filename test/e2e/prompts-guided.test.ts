@@ -312,6 +312,29 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     expect(question.kind).toBe("yes_no");
     await press(english, english.id, `pk:x:${draft.id}`);
 
+    // Bad input in English, typed and guided: a clear answer, nothing written.
+    const before = await counts();
+    for (const [typed, expected] of [
+      ["/ask | Red | Yellow", "How to ask the cell"],
+      ["/ask Pick one? | Only", "needs at least 2 options"],
+      ["/ask Pick one? | Red | red", "The option “red” appears twice."],
+      ["/ask Rate it? | 1-5 due 01/11/2026", "The deadline is not right:"],
+      [`/ask anon Rate it? | 1-5 for @dv0_${suffix} @dv1_${suffix}`, "must ask at least 3 members"],
+    ]) {
+      await h.say(english, english.id, typed!);
+      expect(h.lastText(english.id), typed).toContain(expected);
+    }
+    await h.say(english, english.id, "/ask");
+    await press(english, english.id, `pkg:${c}:c`);
+    await press(english, english.id, `pkg:${c}:c:0`);
+    await press(english, english.id, `pkg:${c}:c:0:3`);
+    await press(english, english.id, `pkg:${c}:c:0:3:a`);
+    expect(h.lastText(english.id)).toContain("one option per line");
+    await h.say(english, english.id, "Pick one?\nOnly one option");
+    expect(h.lastText(english.id)).toContain("needs at least 2 options");
+    expect(await counts()).toEqual(before);
+    await press(english, english.id, "tq:x");
+
     // In a group set to English, /ask alone and a reply to a free-text post are answered in English.
     await h.say(secretary, cell.chatId, "/lang en");
     await h.say(english, cell.chatId, "/ask");
@@ -324,5 +347,10 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     const post = h.emulator.lastBotMessage(h.botAccount, cell.chatId)!;
     await h.say(members[3]!, cell.chatId, "Start on time", { replyToMessageId: post.message_id });
     expect(h.lastText(cell.chatId)).toBe("Your answer is recorded. Thank you!");
+    await h.say(secretary, cell.chatId, `/close_ask ${(await newestPrompt()).id}`);
+    const closed = await counts();
+    await h.say(members[2]!, cell.chatId, "Too late", { replyToMessageId: post.message_id });
+    expect(h.lastText(cell.chatId)).toBe("This question is closed; the answer was not recorded. Thank you.");
+    expect(await counts()).toEqual(closed);
   });
 });
