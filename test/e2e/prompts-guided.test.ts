@@ -205,6 +205,13 @@ describe.each(SUPPORTED_PROVIDERS)("guided /ask and replies to a prompt's post o
     expect(await prisma().pendingQuestion.count()).toBe(pending);
     await press(secretary, secretary.id, `pkg:${c}:x`);
     expect(h.lastText(secretary.id)).toBe("Đã hủy, câu hỏi không được gửi.");
+    // A secretary who never opened the private chat is told how to, in the group.
+    const shy = h.emulator.createUser({ firstName: "Lý Văn Kín", username: `ly_kin_${suffix}` });
+    const third = await seedCell(h, "Chi bộ Khu phố 10", [{ user: shy, role: "secretary", started: false }]);
+    await h.say(shy, third.chatId, "/ask");
+    expect(h.lastText(third.chatId)).toContain("Câu hỏi được soạn trong tin nhắn riêng");
+    expect(h.emulator.lastBotMessage(h.botAccount, third.chatId)!.buttons[0]!.url).toContain("t.me/");
+    expect(h.texts(shy.id)).toEqual([]);
   });
 
   it("posts a free-text prompt without a deadline, answered by replies to its group post", async () => {
