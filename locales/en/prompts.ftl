@@ -6,7 +6,7 @@ cmd-asks = Open and recent questions
 cmd-close-ask = Close a question before its deadline
 
 ask-usage =
-    How to ask the cell:
+    How to ask the cell (or type /ask alone to prepare it step by step with buttons):
     /ask Your question | Option 1 | Option 2 due 10/12 20:00
     • Put “anon” right after /ask so that nobody knows who answered what.
     • No options: members answer in words (typed or a voice message).
@@ -33,6 +33,43 @@ ask-dropped = Cancelled; the question was not sent.
 ask-posted = Question #{ $ref } sent. See the results with /results { $ref }.
 ask-already-posted = Question #{ $ref } has already been sent.
 ask-deadline-passed = The deadline passed before the question was sent. Please ask again with a new deadline.
+ask-preview-no-deadline = No deadline: the question stays open until you close it with /close_ask { $ref }.
+
+ask-guided-header = A question for { $cell }
+ask-guided-step-kind = How would you like to ask?
+ask-guided-kind-choice = 🔘 Options to choose
+ask-guided-kind-yes-no = 👍 Yes / No
+ask-guided-kind-rating = ⭐ Rating 1–5
+ask-guided-kind-text = ✍️ Answer in words
+ask-guided-step-anonymous = Named or anonymous? (Anonymous: nobody, not even the secretary, knows who answered what; at least 3 members must be asked.)
+ask-guided-named = Named
+ask-guided-anonymous = Anonymous
+ask-guided-step-due = Until when may members answer?
+ask-guided-due-1 = 1 day
+ask-guided-due-3 = 3 days
+ask-guided-due-week = End of the week (Sunday)
+ask-guided-due-none = No deadline
+ask-guided-due-type = 📅 Type a date
+ask-guided-due-at = due { $when }
+ask-guided-due-ask = Please type the deadline, for example: 15/12, next friday 8pm, end of month.
+ask-guided-due-placeholder = For example: 15/12 20:00
+ask-guided-step-audience = Who should be asked?
+ask-guided-audience-cell = The whole cell
+ask-guided-audience-members = 👤 Some members
+ask-guided-members = Please type the names of the members to ask, separated by commas (or their @Telegram names, or their numbers in /members).
+ask-guided-members-anonymous = Please type the names of at least { $min } members to ask, separated by commas (or their @Telegram names, or their numbers in /members).
+ask-guided-members-placeholder = For example: Nguyen Van An, Tran Thi Binh
+ask-guided-members-empty = Please type at least one name.
+ask-guided-question = Please type the question.
+ask-guided-question-choice =
+    Please type the question on the first line, then one option per line (2 to 10 options), for example:
+    Which activity should the cell choose this month?
+    Visit families of war veterans
+    Clean up the streets
+ask-guided-question-placeholder = The question
+ask-guided-need-options = A question with options needs at least 2 options. Please type it again: the question on the first line, one option per line.
+ask-guided-moved-private = I have written to you privately to prepare the question step by step.
+ask-guided-open-private-first = Questions are prepared in a private chat. Please press the button below to open a private chat with me, then type /ask again.
 
 prompt-post-header-named = ❓ A question from the cell (#{ $ref })
 prompt-post-header-anonymous = ❓ A question from the cell (#{ $ref }) — anonymous: nobody, not even the secretary, knows what you answer
@@ -77,6 +114,12 @@ prompt-answer-changed = Your answer is now: { $answer }.
 prompt-text-recorded = Your answer is recorded. Thank you!
 prompt-text-changed = This answer replaces your earlier one.
 prompt-all-done = You have answered every question. Thank you! Until the deadline you may answer again; the last answer counts.
+prompt-words-ask = Would you like to add a few words? Type them or send a voice message; otherwise press “Skip” for the next question.
+prompt-words-skip-button = ⏭ Skip
+prompt-words-recorded = Your words are recorded.
+prompt-reply-use-buttons = This question is answered with the buttons under it, not by a reply. Please press a button to answer.
+prompt-reply-anonymous-removed = An anonymous answer is recorded. To keep it anonymous, I removed the reply from the group. Next time you can press “✍️ Write your answer” to answer privately.
+prompt-reply-anonymous-kept = An anonymous answer is recorded. Note: everyone in the group can read a reply posted there; please delete it yourself, and next time press “✍️ Write your answer” to answer privately.
 prompt-answer-closed = This question is closed; the answer was not recorded. Thank you.
 prompt-answer-unknown = This answer is not one of the question's. Please press one of its buttons.
 prompt-answer-empty = The answer is empty. Please type it or send a voice message.
@@ -108,6 +151,7 @@ prompt-results-none = (no answers yet)
 prompt-results-text = • { $text }
 prompt-results-text-named = • { $name }: { $text }
 prompt-results-voice = [voice message]
+prompt-results-words = Further words:
 results-secretary-only = Self-review results are for the cell secretary only.
 results-post-summary-button = 📢 Post a summary (no names) to the group
 results-summary-posted = The summary is posted in the cell's group.
@@ -118,6 +162,7 @@ asks-empty = The cell has no open or recent questions.
 asks-header = Questions of { $cell }:
 asks-line = #{ $ref } { $text } — { $answered }/{ $asked } answered, { $state ->
         [open] due { $when }
+        [endless] no deadline
        *[other] closed
     }
 
@@ -137,3 +182,4 @@ self-review-summary-header = Self-reviews for { $period }: { $answered }/{ $aske
 self-review-summary-missing = Not submitted ({ $count }): { $names }
 self-review-summary-member = — { $name }:
 self-review-summary-answer =   { $n }. { $value }
+self-review-summary-with-words = { $choice } — { $words }

@@ -6,7 +6,7 @@ cmd-asks = Các câu hỏi đang mở và gần đây
 cmd-close-ask = Kết thúc một câu hỏi trước hạn
 
 ask-usage =
-    Cách gửi câu hỏi lấy ý kiến:
+    Cách gửi câu hỏi lấy ý kiến (hoặc gõ /ask không kèm gì để soạn từng bước bằng nút bấm):
     /ask Nội dung câu hỏi | Phương án 1 | Phương án 2 hạn 10/12 20:00
     • Thêm “ẩn danh” ngay sau /ask để không ai biết ai trả lời gì.
     • Không có phương án: đảng viên trả lời bằng lời (gõ chữ hoặc gửi tin nhắn thoại).
@@ -33,6 +33,43 @@ ask-dropped = Đã hủy, câu hỏi không được gửi.
 ask-posted = Đã gửi câu hỏi #{ $ref }. Đồng chí xem kết quả bằng /results { $ref }.
 ask-already-posted = Câu hỏi #{ $ref } đã được gửi rồi.
 ask-deadline-passed = Hạn trả lời đã qua trước khi câu hỏi được gửi. Xin đồng chí gửi lại với hạn mới.
+ask-preview-no-deadline = Không có hạn trả lời: câu hỏi mở đến khi đồng chí kết thúc bằng /close_ask { $ref }.
+
+ask-guided-header = Soạn câu hỏi gửi { $cell }
+ask-guided-step-kind = Đồng chí muốn hỏi theo cách nào?
+ask-guided-kind-choice = 🔘 Chọn phương án
+ask-guided-kind-yes-no = 👍 Có / Không
+ask-guided-kind-rating = ⭐ Chấm điểm 1–5
+ask-guided-kind-text = ✍️ Trả lời bằng lời
+ask-guided-step-anonymous = Ghi tên người trả lời hay ẩn danh? (Ẩn danh: không ai, kể cả Bí thư, biết ai trả lời gì; cần hỏi ít nhất 3 đồng chí.)
+ask-guided-named = Ghi tên
+ask-guided-anonymous = Ẩn danh
+ask-guided-step-due = Hạn trả lời đến khi nào?
+ask-guided-due-1 = 1 ngày
+ask-guided-due-3 = 3 ngày
+ask-guided-due-week = Cuối tuần (hết Chủ nhật)
+ask-guided-due-none = Không hạn
+ask-guided-due-type = 📅 Gõ ngày khác
+ask-guided-due-at = hạn { $when }
+ask-guided-due-ask = Xin đồng chí gõ hạn trả lời, ví dụ: 15/12, thứ 6 tuần sau 20h, cuối tháng.
+ask-guided-due-placeholder = Ví dụ: 15/12 20h
+ask-guided-step-audience = Hỏi những ai?
+ask-guided-audience-cell = Cả chi bộ
+ask-guided-audience-members = 👤 Một số đồng chí
+ask-guided-members = Xin đồng chí gõ tên những đồng chí cần hỏi, cách nhau bằng dấu phẩy (hoặc @tên Telegram, hoặc số thứ tự trong /members).
+ask-guided-members-anonymous = Xin đồng chí gõ tên ít nhất { $min } đồng chí cần hỏi, cách nhau bằng dấu phẩy (hoặc @tên Telegram, hoặc số thứ tự trong /members).
+ask-guided-members-placeholder = Ví dụ: Nguyễn Văn An, Trần Thị Bình
+ask-guided-members-empty = Xin đồng chí gõ ít nhất một tên.
+ask-guided-question = Xin đồng chí gõ nội dung câu hỏi.
+ask-guided-question-choice =
+    Xin đồng chí gõ câu hỏi ở dòng đầu, rồi mỗi phương án một dòng (từ 2 đến 10 phương án), ví dụ:
+    Chi bộ chọn hoạt động nào tháng này?
+    Thăm gia đình chính sách
+    Ra quân làm sạch đường phố
+ask-guided-question-placeholder = Nội dung câu hỏi
+ask-guided-need-options = Câu hỏi chọn phương án cần ít nhất 2 phương án. Xin đồng chí gõ lại: câu hỏi ở dòng đầu, mỗi phương án một dòng.
+ask-guided-moved-private = Trợ lý đã nhắn riêng cho đồng chí để soạn câu hỏi từng bước.
+ask-guided-open-private-first = Câu hỏi được soạn trong tin nhắn riêng. Xin đồng chí bấm nút bên dưới để mở tin nhắn riêng với Trợ lý, rồi gõ lại /ask.
 
 prompt-post-header-named = ❓ Câu hỏi của chi bộ (#{ $ref })
 prompt-post-header-anonymous = ❓ Câu hỏi của chi bộ (#{ $ref }) — ẩn danh: không ai, kể cả Bí thư, biết đồng chí trả lời gì
@@ -77,6 +114,12 @@ prompt-answer-changed = Đã đổi câu trả lời thành: { $answer }.
 prompt-text-recorded = Đã ghi nhận câu trả lời của đồng chí. Cảm ơn đồng chí!
 prompt-text-changed = Đã thay câu trả lời trước bằng câu trả lời này.
 prompt-all-done = Đồng chí đã trả lời đủ các câu hỏi. Cảm ơn đồng chí! Đến trước hạn, đồng chí vẫn có thể trả lời lại; câu trả lời sau cùng được tính.
+prompt-words-ask = Đồng chí có muốn nói thêm vài lời không? Đồng chí gõ chữ hoặc gửi tin nhắn thoại; nếu không, xin bấm “Bỏ qua” để sang câu tiếp theo.
+prompt-words-skip-button = ⏭ Bỏ qua
+prompt-words-recorded = Đã ghi nhận ý kiến của đồng chí.
+prompt-reply-use-buttons = Câu hỏi này được trả lời bằng nút bấm dưới câu hỏi, không bằng tin nhắn trả lời. Xin đồng chí bấm nút để trả lời.
+prompt-reply-anonymous-removed = Đã ghi nhận một câu trả lời ẩn danh. Để giữ ẩn danh, Trợ lý đã gỡ tin nhắn trả lời khỏi nhóm. Lần sau, đồng chí có thể bấm “✍️ Viết câu trả lời” để trả lời riêng.
+prompt-reply-anonymous-kept = Đã ghi nhận một câu trả lời ẩn danh. Lưu ý: tin nhắn trả lời trong nhóm thì mọi người trong nhóm đều đọc được; đồng chí nên tự xóa tin nhắn đó, và lần sau bấm “✍️ Viết câu trả lời” để trả lời riêng.
 prompt-answer-closed = Câu hỏi này đã hết hạn, câu trả lời không được ghi nhận. Cảm ơn đồng chí.
 prompt-answer-unknown = Câu trả lời này không có trong câu hỏi. Xin đồng chí bấm một nút của câu hỏi.
 prompt-answer-empty = Câu trả lời đang trống. Xin đồng chí gõ câu trả lời hoặc gửi tin nhắn thoại.
@@ -108,6 +151,7 @@ prompt-results-none = (chưa có câu trả lời)
 prompt-results-text = • { $text }
 prompt-results-text-named = • { $name }: { $text }
 prompt-results-voice = [tin nhắn thoại]
+prompt-results-words = Ý kiến thêm:
 results-secretary-only = Kết quả tự kiểm điểm chỉ Bí thư chi bộ xem được.
 results-post-summary-button = 📢 Đăng tóm tắt (không tên) vào nhóm
 results-summary-posted = Đã đăng tóm tắt vào nhóm chi bộ.
@@ -118,6 +162,7 @@ asks-empty = Chi bộ chưa có câu hỏi nào đang mở hoặc gần đây.
 asks-header = Các câu hỏi của { $cell }:
 asks-line = #{ $ref } { $text } — { $answered }/{ $asked } đã trả lời, { $state ->
         [open] hạn { $when }
+        [endless] chưa đặt hạn
        *[other] đã kết thúc
     }
 
@@ -137,3 +182,4 @@ self-review-summary-header = Tổng hợp tự kiểm điểm tháng { $period }
 self-review-summary-missing = Chưa nộp ({ $count }): { $names }
 self-review-summary-member = — Đồng chí { $name }:
 self-review-summary-answer =   { $n }. { $value }
+self-review-summary-with-words = { $choice } — { $words }

@@ -106,6 +106,8 @@ export async function playSelfReviewDemo(c: FeedbackDemoContext): Promise<void> 
     c.withButton(member.id, `pk:a:${review.id}:${q1!.id}:`, "the self-review"),
     `pk:a:${review.id}:${q1!.id}:0`,
   );
+  // The optional words after the first choice.
+  await c.say(member, member.id, "Tôi đã học tác phong giản dị, gần dân của Bác và làm theo ở khu phố.");
   await c.press(
     member,
     c.withButton(member.id, `pk:a:${review.id}:${q2!.id}:`, "the second question"),

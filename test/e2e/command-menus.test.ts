@@ -64,7 +64,7 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       { command: "lang", description: "Change language" },
     ]);
     const groups = { type: "all_group_chats" } as const;
-    expect(menu(groups)).toEqual(["meetings", "agenda", "tasks", "members", "groups", "help"]);
+    expect(menu(groups)).toEqual(["meetings", "agenda", "tasks", "asks", "members", "groups", "help"]);
     expect(h.emulator.commands(h.botAccount, { scope: groups, languageCode: "en" })[0]).toEqual({
       command: "meetings",
       description: "The cell's meetings",
@@ -74,6 +74,9 @@ describe.each(SUPPORTED_PROVIDERS)("command menus on %s", (provider) => {
       const list = menu(admins, languageCode);
       expect(list.slice(0, 4)).toEqual(["meeting", "meetings", "agenda", "checkin"]);
       expect(list).toContain("invite");
+      // The prompts that work in the group: asking and reading results for managers, the list for all.
+      expect(list).toEqual(expect.arrayContaining(["ask", "results", "asks"]));
+      expect(list).not.toContain("close_ask"); // typed with a number, from the results
       expect(list).not.toContain("role"); // a private-chat matter
       expect(list).not.toContain("add_admin");
       expect(list.at(-1)).toBe("help");

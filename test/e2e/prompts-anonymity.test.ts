@@ -1,6 +1,6 @@
 // Anonymity that holds (issue 11), tested as an attacker with the database and the log file would:
-// a scripted anonymous prompt with 5 members — a rating and a typed answer each, one member changing
-// their rating — then every table is dumped and the log (written at trace level) read, and nothing
+// a scripted anonymous prompt with 5 members — a rating and a typed answer each (three typed
+// privately, two as replies to the group post), one member changing their rating — then every table is dumped and the log (written at trace level) read, and nothing
 // may link an answer to a member: no member or Telegram id on an answer, no time finer than the day,
 // no row order that follows the order of answering, no outbox row, audit entry, delivery or log line
 // that carries an answer or its ids.
@@ -86,6 +86,12 @@ describe.each(SUPPORTED_PROVIDERS)("anonymous prompts on %s", (provider) => {
     expect(post.text).toContain("ẩn danh");
     expect(post.text).toContain("Đã trả lời: 0/6");
     const q = (await prisma().question.findFirstOrThrow({ where: { promptId } })).id;
+    // A rating of 6 (forged data) is refused, with nothing written.
+    expect(await press(members[0]!, cell.chatId, `pk:a:${promptId}:${q}:6`)).toContain(
+      "không có trong câu hỏi",
+    );
+    expect(await prisma().response.count()).toBe(0);
+    expect(await prisma().participation.count()).toBe(0);
 
     for (const [i, u] of members.entries()) {
       h.clock.advance(37 * 60_000 + i * 1_234);
@@ -117,7 +123,7 @@ describe.each(SUPPORTED_PROVIDERS)("anonymous prompts on %s", (provider) => {
     expect(await prisma().participation.count({ where: { promptId } })).toBe(5);
   });
 
-  it("takes anonymous typed answers privately through the post's link", async () => {
+  it("takes anonymous typed answers privately through the post's link and by replies to the post", async () => {
     await h.say(
       secretary,
       cell.chatId,
@@ -129,13 +135,36 @@ describe.each(SUPPORTED_PROVIDERS)("anonymous prompts on %s", (provider) => {
     });
     await press(secretary, cell.chatId, `pk:p:${draft.id}`);
     await h.app.scheduler.tick();
+    const post = h.emulator.lastBotMessage(h.botAccount, cell.chatId)!;
     for (const [i, u] of members.entries()) {
       h.clock.advance(11 * 60_000 + i * 977);
-      h.emulator.startBot(h.botAccount, u, `pk_${draft.id}`);
-      await h.flush();
-      await h.say(u, u.id, texts[i]!);
-      expect(h.lastText(u.id)).toContain("Đã ghi nhận câu trả lời");
+      if (i < 3) {
+        h.emulator.startBot(h.botAccount, u, `pk_${draft.id}`);
+        await h.flush();
+        await h.say(u, u.id, texts[i]!);
+        expect(h.lastText(u.id)).toContain("Đã ghi nhận câu trả lời");
+        continue;
+      }
+      // The last two reply to the group post. The bot, an administrator for the last one, removes
+      // the reply from the group; before that it can only say so.
+      if (i === 4) {
+        h.emulator.addBotToChat(h.botAccount, cell.chatId, { by: secretary, asAdmin: true });
+        await h.flush();
+      }
+      await h.say(u, cell.chatId, texts[i]!, { replyToMessageId: post.message_id });
+      expect(h.lastText(cell.chatId)).toContain(
+        i === 4
+          ? "Trợ lý đã gỡ tin nhắn trả lời khỏi nhóm"
+          : "tin nhắn trả lời trong nhóm thì mọi người trong nhóm đều đọc được",
+      );
     }
+    const replies = h.emulator
+      .messages(cell.chatId)
+      .filter((m) => m.reply_to_message_id === post.message_id && m.botId === undefined);
+    expect(replies.map((m) => [m.text, m.deleted])).toEqual([
+      [texts[3], false],
+      [texts[4], true],
+    ]);
     await h.say(secretary, secretary.id, `/results ${draft.id}`);
     const listed = h.lastText(secretary.id)!;
     for (const text of texts) expect(listed).toContain(text);

@@ -111,7 +111,7 @@ describe.each(SUPPORTED_PROVIDERS)("feedback prompts on %s", (provider) => {
   it("answers every bad input clearly and writes nothing", async () => {
     const before = await counts();
     const cases: [string, string][] = [
-      ["/ask", "Cách gửi câu hỏi lấy ý kiến"],
+      ["/ask | Phương án A | Phương án B", "Cách gửi câu hỏi lấy ý kiến"],
       [`/ask ${"Câu hỏi rất dài ".repeat(70)}`, "Câu hỏi dài quá 1.000 ký tự"],
       ["/ask Chọn một? | Chỉ một", "cần ít nhất 2 phương án"],
       [

@@ -116,6 +116,14 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
       orderBy: { position: "asc" },
     });
     expect(await press(an, `pk:a:${promptId}:${q1!.id}:1`)).toContain("Khá");
+    // Optional words after the first choice (PRODUCT §4D): typed here, kept with the choice.
+    expect(h.lastText(an.id)).toContain("Đồng chí có muốn nói thêm vài lời không?");
+    expect(h.emulator.lastBotMessage(h.botAccount, an.id)!.buttons.map((b) => b.text)).toEqual(["⏭ Bỏ qua"]);
+    await h.say(an, an.id, "Tôi đã đọc lại Di chúc của Bác cùng chi bộ.");
+    expect(h.texts(an.id).at(-2)).toBe("Đã ghi nhận ý kiến của đồng chí.");
+    expect(
+      await prisma().response.findFirstOrThrow({ where: { questionId: q1!.id, memberId: memberId(an) } }),
+    ).toMatchObject({ choice: 1, text: "Tôi đã đọc lại Di chúc của Bác cùng chi bộ." });
     const second = h.lastText(an.id)!;
     expect(second).toContain("thực hiện các nhiệm vụ được giao");
     expect(second).toContain("Báo cáo an ninh trật tự khu phố — hạn");
@@ -135,6 +143,11 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
     expect(h.emulator.callbackAnswer(again.callback_query!.id)?.text).toContain(
       "Đã đổi câu trả lời thành: Tốt",
     );
+    // The words are offered again; [Bỏ qua] leads on to the second question, once.
+    expect(h.lastText(an.id)).toContain("nói thêm vài lời");
+    expect(await press(an, `pk:k:${promptId}:${q1!.id}`)).toBeUndefined();
+    expect(h.lastText(an.id)).toContain("thực hiện các nhiệm vụ được giao");
+    expect(await press(an, `pk:k:${promptId}:${q1!.id}`)).toBe("Nút này đã hết hiệu lực.");
     const mine = await prisma().response.findMany({ where: { promptId, memberId: memberId(an) } });
     expect(mine.map((r) => [r.questionId, r.choice ?? r.text]).sort()).toEqual(
       [
@@ -143,8 +156,20 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
         [q3!.id, "Tôi cần đi họp đúng giờ hơn."],
       ].sort(),
     );
-    // Bình answers the first question only; that counts as having answered.
+    // Bình, who reads in English, answers the first question only, with a voice note as her words;
+    // that counts as having answered.
+    await h.say(binh, binh.id, "/lang en");
     await press(binh, `pk:a:${promptId}:${q1!.id}:2`);
+    expect(h.lastText(binh.id)).toContain("Would you like to add a few words?");
+    expect(h.emulator.lastBotMessage(h.botAccount, binh.id)!.buttons.map((b) => b.text)).toEqual(["⏭ Skip"]);
+    h.emulator.sendVoice(h.botAccount, binh, binh.id, { duration: 4 });
+    await h.flush();
+    expect(h.texts(binh.id)).toContain("Your words are recorded.");
+    const spoken = await prisma().response.findFirstOrThrow({
+      where: { questionId: q1!.id, memberId: memberId(binh) },
+    });
+    expect(spoken.choice).toBe(2);
+    expect(spoken.voiceFileId).not.toBeNull();
   });
 
   it("nudges those who have not answered, out of quiet hours, once a day, and never twice after restarts", async () => {
@@ -181,6 +206,7 @@ describe.each(SUPPORTED_PROVIDERS)("the monthly self-review on %s", (provider) =
     expect(summary[0]).toContain("Chưa nộp (3): Nguyễn Văn Hải, Trần Thị Phó, Hoàng Văn Cúc");
     expect(summary[0]).toContain("Lê Văn An");
     expect(summary[0]).toContain("Tôi cần đi họp đúng giờ hơn.");
+    expect(summary[0]).toContain("1. Cần cố gắng — [tin nhắn thoại]");
     expect(h.texts(deputy.id).some((t) => t.includes("Tổng hợp tự kiểm điểm"))).toBe(false);
     // Too late now.
     const q1 = await prisma().question.findFirstOrThrow({ where: { promptId, position: 0 } });

@@ -117,7 +117,7 @@ describe("the registry", () => {
       { command: "me", description: "Thông tin của tôi" },
       { command: "lang", description: "Đổi ngôn ngữ" },
     ]);
-    expect(shared("groups")).toEqual(["meetings", "agenda", "tasks", "members", "groups", "help"]);
+    expect(shared("groups")).toEqual(["meetings", "agenda", "tasks", "asks", "members", "groups", "help"]);
     expect(shared("groupAdmins")).toEqual([
       "meeting",
       "meetings",
@@ -130,6 +130,9 @@ describe("the registry", () => {
       "cancel_meeting",
       "task",
       "tasks",
+      "ask",
+      "results",
+      "asks",
       "members",
       "invite",
       "groups",

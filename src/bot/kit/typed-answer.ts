@@ -11,7 +11,8 @@
 //   question is a selective force_reply naming the person, and only their reply to it answers.
 // - Commands are never taken as answers. Asking again replaces the person's previous question.
 //   Expired rows are ignored. The row is deleted once answered ("done") or cancelled; a handler that
-//   finds the answer unusable says "keep" and the question stays open.
+//   finds the answer unusable says "keep" and the question stays open. A handler may ask the next
+//   question (askTyped) before it says "done": that new question stays.
 // - The row only says what was asked; the handler re-checks in the database that the person may
 //   still do it.
 //
@@ -29,6 +30,14 @@ import { isNotModified } from "./edit-pressed.ts";
 import { mayEditPressedMessage } from "./pressed-message.ts";
 
 const cellFlow = { cellId: z.number().int().positive(), kind: z.string().max(2) };
+/** The guided /ask so far: the cell, the kind of question (c, y, r, t) and whether it is anonymous. */
+const askFlow = {
+  cellId: z.number().int().positive(),
+  kind: z.enum(["c", "y", "r", "t"]),
+  anonymous: z.boolean(),
+};
+/** Its deadline: 1 or 3 days, the end of the week, none, or an instant (@ minutes since 1970). */
+const askDue = z.string().regex(/^(?:[13wn]|@\d{1,10})$/);
 
 /** The closed list of what the bot may ask, with the payload each kind carries. */
 const KINDS = {
@@ -42,6 +51,29 @@ const KINDS = {
   "prompt-answer": {
     voice: true,
     payload: z.object({ promptId: z.number().int().positive(), questionId: z.number().int().positive() }),
+  },
+  /** The optional words after a choice (the self-review's first question), typed or spoken. */
+  "prompt-words": {
+    voice: true,
+    payload: z.object({
+      promptId: z.number().int().positive(),
+      questionId: z.number().int().positive(),
+      choice: z.number().int().nonnegative().max(9),
+    }),
+  },
+  /** Steps of the guided /ask flow (src/features/prompts/guided.ts): a typed deadline, … */
+  "ask-deadline": { voice: false, payload: z.object(askFlow) },
+  /** … the members asked (references as in /members), … */
+  "ask-members": { voice: false, payload: z.object({ ...askFlow, due: askDue }) },
+  /** … and the question with its options. `audience`: a = the cell, g<id> = a party group, m = members. */
+  "ask-question": {
+    voice: false,
+    payload: z.object({
+      ...askFlow,
+      due: askDue,
+      audience: z.string().regex(/^(?:a|m|g\d{1,9})$/),
+      memberIds: z.array(z.number().int().positive()).max(500),
+    }),
   },
   /** Steps of the guided /meeting flow. */
   "meeting-date": { voice: false, payload: z.object(cellFlow) },
@@ -95,6 +127,11 @@ export interface AskTypedOptions<K extends TypedKind> {
   user?: User;
   /** When the question stops waiting; default a day after now, and never later than that. */
   expiresAt?: Date;
+  /**
+   * In a private chat, a button in place of [Thôi] (e.g. [Bỏ qua] when the answer is optional); its
+   * handler calls dropPressedQuestion.
+   */
+  button?: { text: string; data: string };
 }
 
 export interface TypedAnswer<K extends TypedKind> {
@@ -124,7 +161,9 @@ export async function askTyped<K extends TypedKind>(
   let sent: Message.TextMessage;
   if (inPrivate) {
     sent = await api.sendMessage(options.chatId, options.text, {
-      reply_markup: new InlineKeyboard().text(t("typed-answer-cancel-button"), CANCEL_TYPED_DATA),
+      reply_markup: options.button
+        ? new InlineKeyboard().text(options.button.text, options.button.data)
+        : new InlineKeyboard().text(t("typed-answer-cancel-button"), CANCEL_TYPED_DATA),
     });
   } else {
     const forceReply = {
@@ -262,9 +301,11 @@ export function onTypedAnswer<K extends TypedKind>(
   return composer;
 }
 
-/** Forgets the answered question and takes the [Thôi] button off it. */
+/** Forgets the answered question (unless the handler asked another) and takes its button off. */
 async function closeQuestion(ctx: BotContext, row: PendingQuestionRow): Promise<void> {
-  await ctx.services.repos.pendingQuestions.delete(row.userId, row.createdAt);
+  const current = await ctx.services.repos.pendingQuestions.findForUser(row.userId);
+  const same = current !== null && current.chatId === row.chatId && current.messageId === row.messageId;
+  if (same) await ctx.services.repos.pendingQuestions.delete(row.userId, row.createdAt);
   if (row.chatId === row.userId && row.messageId !== null) await removeButton(ctx, row.chatId, row.messageId);
 }
 
@@ -289,22 +330,33 @@ export async function dropPendingQuestion(ctx: BotContext, userId: number): Prom
   return row.expiresAt.getTime() > clock.now().getTime();
 }
 
+/**
+ * A button pressed on a question (its [Thôi], or the `button` given to askTyped): forgets the
+ * presser's pending question when it is the pressed one (true), and takes the button off the pressed
+ * message. The caller answers the callback query.
+ */
+export async function dropPressedQuestion(ctx: BotContext): Promise<boolean> {
+  const { repos } = ctx.services;
+  const pressed = ctx.callbackQuery?.message;
+  if (!ctx.from) return false;
+  const row = await repos.pendingQuestions.findForUser(ctx.from.id);
+  const isThis =
+    row !== null &&
+    pressed !== undefined &&
+    row.chatId === pressed.chat.id &&
+    row.messageId === pressed.message_id;
+  if (isThis) await repos.pendingQuestions.delete(row.userId, row.createdAt);
+  // Only off the message the button is on: a forged press would strip another message's buttons.
+  if (pressed && mayEditPressedMessage(ctx)) await removeButton(ctx, pressed.chat.id, pressed.message_id);
+  return isThis;
+}
+
 /** The [Thôi] button: drops the presser's pending question when it is the pressed one. */
 export function createTypedAnswerFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.callbackQuery(CANCEL_TYPED_DATA, async (ctx) => {
-    const { repos } = ctx.services;
-    const pressed = ctx.callbackQuery.message;
-    const row = await repos.pendingQuestions.findForUser(ctx.from.id);
-    const isThis =
-      row !== null &&
-      pressed !== undefined &&
-      row.chatId === pressed.chat.id &&
-      row.messageId === pressed.message_id;
-    if (isThis) await repos.pendingQuestions.delete(row.userId, row.createdAt);
+    const isThis = await dropPressedQuestion(ctx);
     await ctx.answerCallbackQuery({ text: ctx.t(isThis ? "typed-answer-cancelled" : "button-expired") });
-    // Only off the message the button is on: a forged press would strip another message's buttons.
-    if (pressed && mayEditPressedMessage(ctx)) await removeButton(ctx, pressed.chat.id, pressed.message_id);
   });
   return feature;
 }

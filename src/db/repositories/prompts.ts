@@ -210,6 +210,15 @@ export function createPromptRepository(db: Db, clock: Clock) {
       return row ? toPromptView(row) : null;
     },
 
+    /** The prompt whose group post is this message (a reply to it answers a free-text prompt). */
+    async findByAnnouncement(chatId: number, messageId: number): Promise<PromptView | null> {
+      const row = await db.prompt.findFirst({
+        where: { announcementChatId: BigInt(chatId), announcementMessageId: messageId },
+        include: { questions: questionOrder },
+      });
+      return row ? toPromptView(row) : null;
+    },
+
     /** The meeting's first prompt of the kind (e.g. its pre_meeting opinions), with its questions. */
     async findForMeeting(meetingId: number, kind: string): Promise<PromptView | null> {
       const row = await db.prompt.findFirst({

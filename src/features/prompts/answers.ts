@@ -42,6 +42,15 @@ export function isOpen(prompt: Pick<PromptView, "state" | "opensAt" | "closesAt"
   );
 }
 
+/** A choice with the optional words that may follow it (the self-review's first question). */
+function withWords(answer: AnswerInput, stored: AnswerInput): AnswerInput | AnswerProblem {
+  const text = typeof answer.text === "string" ? cleanText(answer.text, { multiline: true }) : "";
+  const voice = answer.voiceFileId ?? null;
+  if (text === "" && voice === null) return stored;
+  if ([...text].length > MAX_ANSWER_TEXT) return "too-long";
+  return { ...stored, text: text === "" ? null : text, voiceFileId: voice };
+}
+
 /** The answer as it will be stored, or why it does not fit the question. */
 function checkAnswer(question: QuestionView, answer: AnswerInput): AnswerInput | AnswerProblem {
   switch (question.kind) {
@@ -57,7 +66,7 @@ function checkAnswer(question: QuestionView, answer: AnswerInput): AnswerInput |
       const choice = answer.choice;
       if (choice === null || choice === undefined) return "empty";
       return Number.isInteger(choice) && choice >= 0 && choice < question.options.length
-        ? { choice }
+        ? withWords(answer, { choice })
         : "unfit";
     }
     case "rating": {

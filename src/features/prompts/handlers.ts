@@ -9,10 +9,9 @@ import { hasPower, isCellManager, resolveCommandCell, roleInCell } from "../../b
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
-import { askTyped, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
+import { askTyped, dropPressedQuestion, onTypedAnswer } from "../../bot/kit/typed-answer.ts";
 import { foldText } from "../../clean-text.ts";
 import { formatDateTime } from "../../datetime/format.ts";
-import { DATETIME_PROBLEM_KEYS, givenForMessage } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import type { AnswerInput, PromptView } from "../../db/repositories/prompts.ts";
 import { lookupMemberRef, answerMemberLookup } from "../members/member-ref.ts";
@@ -20,17 +19,10 @@ import { cellLocale } from "../meetings/announcement.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { MAX_ANSWER_TEXT, isOpen, recordAnswer, type AnswerProblem } from "./answers.ts";
-import {
-  DEFAULT_OPEN_DAYS,
-  MAX_OPTION,
-  MAX_OPTIONS,
-  MAX_QUESTION,
-  MIN_ANONYMOUS,
-  isProblem,
-  parseAsk,
-  type AskProblem,
-} from "./parse.ts";
-import { ANSWER_PAYLOAD_PREFIX, PROMPT_DATA, answerLabel, groupPost, translatorFor } from "./render.ts";
+import { createGuidedAskFeature, startGuidedAsk } from "./guided.ts";
+import { isProblem, parseAsk } from "./parse.ts";
+import { askProblemText, previewAsk, type AskAudienceChoice } from "./preview.ts";
+import { ANSWER_PAYLOAD_PREFIX, PROMPT_DATA, answerLabel, translatorFor } from "./render.ts";
 import { renderResults } from "./results.ts";
 import {
   audienceMember,
@@ -46,6 +38,7 @@ const ANSWER_RE = new RegExp(`^${PROMPT_DATA}:a:(\\d{1,9}):(\\d{1,9}):(\\d{1,2})
 const WRITE_RE = new RegExp(`^${PROMPT_DATA}:t:(\\d{1,9}):(\\d{1,9})$`);
 const DRAFT_RE = new RegExp(`^${PROMPT_DATA}:([px]):(\\d{1,9})$`);
 const SUMMARY_RE = new RegExp(`^${PROMPT_DATA}:s:(\\d{1,9})$`);
+const SKIP_WORDS_RE = new RegExp(`^${PROMPT_DATA}:k:(\\d{1,9}):(\\d{1,9})$`);
 
 /** How far back /asks lists closed prompts. */
 const RECENT_DAYS = 60;
@@ -58,29 +51,6 @@ const ANSWER_PROBLEM_KEYS = {
   unfit: "prompt-answer-unknown",
   locked: "prompt-answer-locked",
 } as const satisfies Record<AnswerProblem, string>;
-
-function askProblemText(ctx: BotContext, p: AskProblem): string {
-  switch (p.problem) {
-    case "empty":
-      return ctx.t("ask-usage");
-    case "question-too-long":
-      return ctx.t("ask-question-too-long", { max: MAX_QUESTION });
-    case "one-option":
-      return ctx.t("ask-one-option");
-    case "too-many-options":
-      return ctx.t("ask-too-many-options", { max: MAX_OPTIONS });
-    case "duplicate-option":
-      return ctx.t("ask-duplicate-option", { option: clip(p.option, 60) });
-    case "option-too-long":
-      return ctx.t("ask-option-too-long", { option: clip(p.option, 40), max: MAX_OPTION });
-    case "empty-option":
-      return ctx.t("ask-empty-option");
-    case "audience-empty":
-      return ctx.t("ask-audience-empty");
-    case "deadline":
-      return `${ctx.t("ask-deadline-problem")} ${ctx.t(DATETIME_PROBLEM_KEYS[p.reason], { given: givenForMessage(p.given) })}`;
-  }
-}
 
 /** A prompt of the cell the caller may manage (secretary, deputy, admin), or null after a reply. */
 async function managedPrompt(ctx: BotContext, cell: CellView, ref: string): Promise<PromptView | null> {
@@ -100,23 +70,26 @@ async function managedPrompt(ctx: BotContext, cell: CellView, ref: string): Prom
 
 export function createPromptsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(createGuidedAskFeature());
 
   feature.command("ask", async (ctx) => {
     const cell = await resolveCommandCell(ctx, "manager");
     if (!cell) return;
     if (await refusedAsPaused(ctx, cell)) return;
+    // /ask alone: the guided flow with buttons, in the private chat.
+    if (ctx.match.trim() === "") {
+      await startGuidedAsk(ctx, cell);
+      return;
+    }
     const { repos, clock } = ctx.services;
     const loc = await cellLocale(ctx.services, cell.id);
-    const now = clock.now();
-    const parsed = parseAsk(ctx.match, { now, timeZone: loc.timeZone });
+    const parsed = parseAsk(ctx.match, { now: clock.now(), timeZone: loc.timeZone });
     if (isProblem(parsed)) {
       await ctx.reply(askProblemText(ctx, parsed));
       return;
     }
     // The audience, resolved in the cell.
-    let partyGroupId: number | null = null;
-    let targets: number[] = [];
-    let groupName: string | null = null;
+    let audience: AskAudienceChoice = { kind: "cell" };
     if (parsed.audience.kind === "group") {
       const wanted = foldText(parsed.audience.name);
       const group = (await repos.partyGroups.listByCell(cell.id)).find(
@@ -126,74 +99,24 @@ export function createPromptsFeature(): Composer<BotContext> {
         await ctx.reply(ctx.t("ask-group-unknown", { name: clip(parsed.audience.name, 40) }));
         return;
       }
-      partyGroupId = group.id;
-      groupName = group.name;
+      audience = { kind: "group", id: group.id, name: group.name };
     } else if (parsed.audience.kind === "members") {
+      const targets: number[] = [];
       for (const ref of parsed.audience.refs) {
         const found = await answerMemberLookup(ctx, await lookupMemberRef(repos.memberships, cell.id, ref));
         if (!found) return;
         targets.push(found.memberId);
       }
-      targets = [...new Set(targets)];
-      if (parsed.anonymous && targets.length < MIN_ANONYMOUS) {
-        await ctx.reply(ctx.t("ask-anonymous-too-few", { min: MIN_ANONYMOUS }));
-        return;
-      }
+      audience = { kind: "members", memberIds: [...new Set(targets)] };
     }
-    const prompt = await repos.prompts.createPrompt({
-      organisationId: cell.organisationId,
-      cellId: cell.id,
-      kind: "custom",
+    await previewAsk(ctx, cell, {
       anonymous: parsed.anonymous,
-      audience: parsed.audience.kind,
-      partyGroupId,
-      targetMemberIds: targets,
-      createdByMemberId: ctx.caller?.member?.id ?? null,
-      opensAt: now,
-      closesAt: parsed.closesAt,
-      state: "draft",
-      questions: [{ kind: parsed.kind, text: parsed.question, options: parsed.options }],
+      question: parsed.question,
+      kind: parsed.kind,
+      options: parsed.options,
+      closesAt: parsed.closesAt ?? "default",
+      audience,
     });
-    const audience = await repos.prompts.audience(prompt);
-    if (parsed.anonymous && audience.length < MIN_ANONYMOUS) {
-      await repos.prompts.deleteDraft(prompt.id);
-      await ctx.reply(ctx.t("ask-anonymous-too-few", { min: MIN_ANONYMOUS }));
-      return;
-    }
-    const locale = await ctx.i18n.getLocale();
-    const t = translatorFor(ctx.services, locale);
-    const preview = groupPost(
-      t,
-      { ...prompt, state: "open" },
-      { answered: 0, asked: audience.length },
-      {
-        timeZone: loc.timeZone,
-        locale,
-        botUsername: ctx.me.username,
-      },
-    );
-    const closes = parsed.closesAt ?? new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
-    const audienceLine =
-      parsed.audience.kind === "group"
-        ? ctx.t("ask-preview-audience-group", { name: groupName ?? "", count: audience.length })
-        : parsed.audience.kind === "members"
-          ? ctx.t("ask-preview-audience-members", { count: audience.length })
-          : ctx.t("ask-preview-audience-cell", { count: audience.length });
-    await ctx.reply(
-      [
-        ctx.t("ask-preview-header"),
-        "",
-        preview.text,
-        "",
-        audienceLine,
-        ctx.t("ask-preview-closes", { when: formatDateTime(closes, loc.timeZone, locale) }),
-      ].join("\n"),
-      {
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("ask-post-button"), `${PROMPT_DATA}:p:${prompt.id}`)
-          .text(ctx.t("ask-drop-button"), `${PROMPT_DATA}:x:${prompt.id}`),
-      },
-    );
   });
 
   // The preview's [Đăng] / [Hủy].
@@ -218,8 +141,9 @@ export function createPromptsFeature(): Composer<BotContext> {
     }
     if (await refusedAsPaused(ctx, cell)) return;
     const now = clock.now();
-    const closesAt = prompt.closesAt ?? new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
-    if (closesAt.getTime() <= now.getTime()) {
+    // The preview fixed the deadline (null: open until /close_ask).
+    const closesAt = prompt.closesAt;
+    if (closesAt !== null && closesAt.getTime() <= now.getTime()) {
       await ctx.answerCallbackQuery({ text: ctx.t("ask-deadline-passed"), show_alert: true });
       return;
     }
@@ -265,8 +189,47 @@ export function createPromptsFeature(): Composer<BotContext> {
         CALLBACK_ANSWER_MAX,
       ),
     });
-    // In the private chat the next question follows.
-    if (ctx.chat?.type === "private") await askNext(ctx, prompt, question.id);
+    // In the private chat the next question follows (after the optional words, where they are asked).
+    if (ctx.chat?.type !== "private") return;
+    if (wantsWords(prompt, question.position)) await askWords(ctx, prompt, question.id, value);
+    else await askNext(ctx, prompt, question.id);
+  });
+
+  // The optional words after a choice, typed or spoken: stored with the choice, which is kept.
+  feature.use(
+    onTypedAnswer("prompt-words", async (ctx, { payload, text, voiceFileId }) => {
+      const prompt = await ctx.services.repos.prompts.get(payload.promptId);
+      if (!prompt) return "done";
+      const done = await answerPrompt(ctx, prompt, payload.questionId, {
+        choice: payload.choice,
+        text,
+        voiceFileId,
+      });
+      if (!done.ok) {
+        await ctx.reply(done.text);
+        return done.keep ? "keep" : "done";
+      }
+      await ctx.reply(ctx.t("prompt-words-recorded"));
+      await askNext(ctx, prompt, payload.questionId);
+      return "done";
+    }),
+  );
+
+  // [Bỏ qua] on the optional words: no words, on to the next question.
+  feature.callbackQuery(SKIP_WORDS_RE, async (ctx) => {
+    const prompt = await ctx.services.repos.prompts.get(Number(ctx.match[1]));
+    const question = prompt?.questions.find((x) => x.id === Number(ctx.match[2]));
+    if (!prompt || !question || ctx.chat?.type !== "private" || !(await dropPressedQuestion(ctx))) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const refusal = await answerRefusal(ctx, prompt);
+    if (refusal) {
+      await ctx.answerCallbackQuery({ text: clip(refusal, CALLBACK_ANSWER_MAX), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await askNext(ctx, prompt, question.id);
   });
 
   // [✍️ Trả lời] in the private chat: the typed answer is asked for.
@@ -304,6 +267,44 @@ export function createPromptsFeature(): Composer<BotContext> {
       return "done";
     }),
   );
+
+  // A member's reply to the prompt's group post, typed or spoken, answers its free-text question.
+  // Nothing here logs the member with the prompt or the answer.
+  feature.on(["message:text", "message:voice"], async (ctx, next) => {
+    const replyTo = ctx.msg.reply_to_message;
+    if (ctx.chat.type === "private" || !replyTo || replyTo.from?.id !== ctx.me.id) return next();
+    if ((ctx.msg.entities ?? []).some((e) => e.type === "bot_command" && e.offset === 0)) return next();
+    const prompt = await ctx.services.repos.prompts.findByAnnouncement(ctx.chat.id, replyTo.message_id);
+    if (!prompt || prompt.state === "draft") return next();
+    const replyHere = (text: string) =>
+      ctx.reply(text, {
+        reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+      });
+    const question = prompt.questions.length === 1 ? prompt.questions[0] : undefined;
+    if (question?.kind !== "text") {
+      await replyHere(ctx.t("prompt-reply-use-buttons"));
+      return;
+    }
+    const done = await answerPrompt(ctx, prompt, question.id, {
+      text: ctx.msg.text ?? null,
+      voiceFileId: ctx.msg.voice?.file_id ?? null,
+    });
+    if (!done.ok) {
+      await replyHere(done.text);
+      return;
+    }
+    if (!prompt.anonymous) {
+      await replyHere(ctx.t(done.changed ? "prompt-text-changed" : "prompt-text-recorded"));
+      return;
+    }
+    // An anonymous answer should not stay in the group under the member's name: removed when the
+    // bot may (it is an administrator of the group), otherwise the member is told how to keep it.
+    const removed = await ctx.deleteMessage().then(
+      () => true,
+      () => false,
+    );
+    await ctx.reply(ctx.t(removed ? "prompt-reply-anonymous-removed" : "prompt-reply-anonymous-kept"));
+  });
 
   feature.command("close_ask", async (ctx) => {
     const cell = await resolveCommandCell(ctx, "manager");
@@ -448,7 +449,7 @@ export function createPromptsFeature(): Composer<BotContext> {
           text: clip(p.questions[0]?.text ?? "", 60),
           answered: counts.answered,
           asked: counts.asked,
-          state: isOpen(p, clock.now()) ? "open" : "closed",
+          state: !isOpen(p, clock.now()) ? "closed" : p.closesAt ? "open" : "endless",
           when: p.closesAt ? formatDateTime(p.closesAt, loc.timeZone, locale) : "—",
         }),
       );
@@ -585,4 +586,28 @@ async function askNext(ctx: BotContext, prompt: PromptView, answeredId: number):
   if (index < 0) return;
   if (index + 1 < prompt.questions.length) await askQuestion(ctx, prompt, index + 1);
   else if (prompt.questions.length > 1) await ctx.reply(ctx.t("prompt-all-done"));
+}
+
+/** Whether a choice is followed by optional words: the self-review's first question (PRODUCT §4D). */
+function wantsWords(prompt: PromptView, position: number): boolean {
+  return prompt.kind === "self_review" && position === 0;
+}
+
+/** Offers to add words (typed or a voice note) to the choice just given, with [Bỏ qua]. */
+async function askWords(
+  ctx: BotContext,
+  prompt: PromptView,
+  questionId: number,
+  choice: number,
+): Promise<void> {
+  await askTyped(ctx, {
+    userId: ctx.from!.id,
+    chatId: ctx.from!.id,
+    kind: "prompt-words",
+    payload: { promptId: prompt.id, questionId, choice },
+    text: ctx.t("prompt-words-ask"),
+    placeholder: ctx.t("prompt-text-placeholder"),
+    button: { text: ctx.t("prompt-words-skip-button"), data: `${PROMPT_DATA}:k:${prompt.id}:${questionId}` },
+    ...(prompt.closesAt ? { expiresAt: prompt.closesAt } : {}),
+  });
 }

@@ -25,7 +25,7 @@ export interface AskDraft {
   question: string;
   kind: QuestionKind;
   options: string[];
-  /** null: the default (DEFAULT_OPEN_DAYS from now). */
+  /** null: none typed (the preview sets the default, DEFAULT_OPEN_DAYS from then). */
   closesAt: Date | null;
   audience: AskAudience;
 }
@@ -90,6 +90,45 @@ function kindOf(options: string[]): { kind: QuestionKind; options: string[] } {
   return { kind: "choice", options };
 }
 
+/** Why a question's text cannot be asked, or null when it can. */
+export function questionProblem(question: string): AskProblem | null {
+  if (question === "") return { problem: "empty" };
+  if ([...question].length > MAX_QUESTION) return { problem: "question-too-long" };
+  return null;
+}
+
+/** Why the options given cannot be a choice question's (2–10, none empty, long or repeated), or null. */
+export function choiceProblem(options: readonly string[]): AskProblem | null {
+  if (options.some((o) => o === "")) return { problem: "empty-option" };
+  for (const o of options) if ([...o].length > MAX_OPTION) return { problem: "option-too-long", option: o };
+  if (options.length < MIN_OPTIONS) return { problem: "one-option" };
+  if (options.length > MAX_OPTIONS) return { problem: "too-many-options" };
+  const seen = new Set<string>();
+  for (const o of options) {
+    const folded = foldText(o);
+    if (seen.has(folded)) return { problem: "duplicate-option", option: o };
+    seen.add(folded);
+  }
+  return null;
+}
+
+/**
+ * 23:59 of the local day containing `at`: a deadline given as a day. Shown as "10/12 lúc 23:59",
+ * where the day's exclusive end would read as the next day at 00:00.
+ */
+export function lastMinuteOfDay(at: Date, timeZone: string): Date {
+  return new Date(endOfLocalDay(at, timeZone).getTime() - 60_000);
+}
+
+/** A typed deadline: the instant given, or the last minute of the day given without a time; never past. */
+export function readDeadline(text: string, opts: { now: Date; timeZone: string }): Date | AskProblem {
+  const at = parseDateTime(text, { now: opts.now, timeZone: opts.timeZone });
+  if (!at.ok) return { problem: "deadline", reason: at.problem, given: text };
+  const closesAt = at.hasTime ? at.at : lastMinuteOfDay(at.at, opts.timeZone);
+  if (closesAt.getTime() <= opts.now.getTime()) return { problem: "deadline", reason: "past", given: text };
+  return closesAt;
+}
+
 /** Reads the text after /ask. */
 export function parseAsk(text: string, opts: { now: Date; timeZone: string }): AskDraft | AskProblem {
   let body = cleanText(text);
@@ -116,30 +155,21 @@ export function parseAsk(text: string, opts: { now: Date; timeZone: string }): A
     }
   }
   const question = segments.shift() ?? "";
-  if (question === "") return { problem: "empty" };
-  if ([...question].length > MAX_QUESTION) return { problem: "question-too-long" };
+  const badQuestion = questionProblem(question);
+  if (badQuestion) return badQuestion;
   const given = segments;
   if (given.some((o) => o === "")) return { problem: "empty-option" };
   for (const o of given) if ([...o].length > MAX_OPTION) return { problem: "option-too-long", option: o };
   const shaped = kindOf(given);
   if (shaped.kind === "choice") {
-    if (given.length < MIN_OPTIONS) return { problem: "one-option" };
-    if (given.length > MAX_OPTIONS) return { problem: "too-many-options" };
-    const seen = new Set<string>();
-    for (const o of given) {
-      const key = foldText(o);
-      if (seen.has(key)) return { problem: "duplicate-option", option: o };
-      seen.add(key);
-    }
+    const badOptions = choiceProblem(given);
+    if (badOptions) return badOptions;
   }
   let closesAt: Date | null = null;
   if (deadline !== undefined) {
-    const at = parseDateTime(deadline, { now: opts.now, timeZone: opts.timeZone });
-    if (!at.ok) return { problem: "deadline", reason: at.problem, given: deadline };
-    // A day without a time: open until the end of that day.
-    closesAt = at.hasTime ? at.at : endOfLocalDay(at.at, opts.timeZone);
-    if (closesAt.getTime() <= opts.now.getTime())
-      return { problem: "deadline", reason: "past", given: deadline };
+    const read = readDeadline(deadline, opts);
+    if (!(read instanceof Date)) return read;
+    closesAt = read;
   }
   const audience = readAudience(audienceText);
   if (!audience) return { problem: "audience-empty" };

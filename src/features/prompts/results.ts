@@ -43,17 +43,8 @@ function questionResult(t: Translate, input: ResultsInput, question: QuestionVie
   ];
   if (question.kind === "text") {
     if (!input.withTexts) return lines;
-    const listed = prompt.anonymous ? shuffled(answers) : answers;
-    if (listed.length === 0) lines.push(t("prompt-results-none"));
-    for (const a of listed) {
-      const body = a.text ?? t("prompt-results-voice");
-      const name = !prompt.anonymous && input.withNames ? (a.fullName ?? a.displayName) : null;
-      lines.push(
-        name
-          ? t("prompt-results-text-named", { name, text: body })
-          : t("prompt-results-text", { text: body }),
-      );
-    }
+    if (answers.length === 0) lines.push(t("prompt-results-none"));
+    lines.push(...wordsLines(t, input, answers));
     return lines;
   }
   const values =
@@ -85,7 +76,26 @@ function questionResult(t: Translate, input: ResultsInput, question: QuestionVie
     const average = counted.reduce((s, v) => s + v, 0) / counted.length;
     lines.push(t("prompt-results-average", { average: average.toFixed(1) }));
   }
+  // The words some gave with their choice (the self-review's first question).
+  const worded = answers.filter((a) => a.text !== null || a.voiceFileId !== null);
+  if (input.withTexts && worded.length > 0) {
+    lines.push(t("prompt-results-words"));
+    lines.push(...wordsLines(t, input, worded));
+  }
   return lines;
+}
+
+/** Typed or spoken answers, one a line: named for the secretary, shuffled and nameless when anonymous. */
+function wordsLines(t: Translate, input: ResultsInput, answers: readonly ResponseView[]): string[] {
+  const { prompt } = input;
+  const listed = prompt.anonymous ? shuffled(answers) : answers;
+  return listed.map((a) => {
+    const body = a.text ?? t("prompt-results-voice");
+    const name = !prompt.anonymous && input.withNames ? (a.fullName ?? a.displayName) : null;
+    return name
+      ? t("prompt-results-text-named", { name, text: body })
+      : t("prompt-results-text", { text: body });
+  });
 }
 
 /** The results as messages, or the one line "đã có 2 câu trả lời" for an anonymous prompt below k. */

@@ -228,10 +228,14 @@ export function createSelfReviewJobs(deps: JobDeps): Record<string, Job> {
         prompt.questions.forEach((q, i) => {
           const mine = answers.filter((a) => a.memberId === m.memberId && a.questionId === q.id);
           for (const a of mine) {
+            const words = a.text ?? (a.voiceFileId === null ? null : t("prompt-results-voice"));
+            const choice = answerLabel(t, q, a.choice ?? a.rating ?? -1);
             const value =
               q.kind === "text"
-                ? (a.text ?? t("prompt-results-voice"))
-                : answerLabel(t, q, a.choice ?? a.rating ?? -1);
+                ? (words ?? "")
+                : words === null
+                  ? choice
+                  : t("self-review-summary-with-words", { choice, words });
             lines.push(t("self-review-summary-answer", { n: i + 1, value }));
           }
         });
