@@ -34,7 +34,9 @@ export function nextBackupRow(now: Date, timeZone: string, time: string): NewDel
 }
 
 /** When backups run: the first organisation's backup time and time zone, or the defaults. */
-async function backupSchedule({ services }: Pick<JobDeps, "services">): Promise<{ timeZone: string; time: string }> {
+async function backupSchedule({
+  services,
+}: Pick<JobDeps, "services">): Promise<{ timeZone: string; time: string }> {
   const org = await services.repos.organisations.first();
   if (!org) return { timeZone: services.config.defaultTimeZone, time: defaultSettings().backupTime };
   const settings = organisationSettings(org);

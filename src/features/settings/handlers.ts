@@ -306,7 +306,8 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
   }
 
   // On PostgreSQL the database server's own tools make the backups; the bot makes none to time.
-  if (name === "backup" && !makesBackups(ctx)) return { ok: false, errorKey: "settings-error-backup-postgres" };
+  if (name === "backup" && !makesBackups(ctx))
+    return { ok: false, errorKey: "settings-error-backup-postgres" };
   const org = await repos.settings.organisation(ref.id);
   if (!org) return { ok: false, errorKey: "button-expired" };
   const next = applyToOrganisation(org, change);

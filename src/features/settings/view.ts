@@ -8,7 +8,8 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 export type SettingsScope =
   { kind: "cell"; id: number; name: string } | { kind: "org"; id: number; name: string };
 
-export type SettingsMenu = "main" | "quiet" | "reminders" | "threshold" | "reason" | "escalate" | "digest" | "tz";
+export type SettingsMenu =
+  "main" | "quiet" | "reminders" | "threshold" | "reason" | "escalate" | "digest" | "tz";
 export const SETTINGS_MENUS: readonly SettingsMenu[] = [
   "main",
   "quiet",
@@ -165,7 +166,10 @@ export function renderChange(
   const { scope, settings, overridden, name } = input;
   const parts = input.notice ? [input.notice] : [];
   parts.push(line(t, settings, name, scope.kind === "cell" && !overridden.has(name)));
-  const keyboard = new InlineKeyboard().text(t("settings-button-see-all"), callbackData(scope, "menu", "main"));
+  const keyboard = new InlineKeyboard().text(
+    t("settings-button-see-all"),
+    callbackData(scope, "menu", "main"),
+  );
   return { text: parts.join("\n"), keyboard };
 }
 
