@@ -8,6 +8,7 @@ import { isCellManager } from "../../bot/cell-access.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
+import { myNextMeetingLines } from "../meetings/me-line.ts";
 import { myOpenTaskLines } from "../tasks/manage.ts";
 
 /** Each language's button of /lang, in its own language. */
@@ -145,6 +146,7 @@ export function createEverydayFeature(): Composer<BotContext> {
       );
     }
     if (memberships.length === 0 && !ctx.caller?.isAdmin) lines.push(ctx.t("me-no-cells"));
+    lines.push(...(await myNextMeetingLines(ctx)));
     lines.push(...(await myOpenTaskLines(ctx)));
     lines.push("");
     lines.push(ctx.t(member?.reachable ? "me-reachable-yes" : "me-reachable-no"));
