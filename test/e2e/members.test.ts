@@ -306,6 +306,7 @@ describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provide
       [
         "Thông tin của đồng chí Lan Nguyễn",
         "• Chi bộ Khu phố 1 (#4): Đảng viên, đảng viên chính thức, Tổ 1",
+        "📅 Chi bộ chưa có buổi sinh hoạt nào sắp tới.",
         "",
         "Nhắc riêng: đã bật — Trợ lý có thể nhắn riêng cho đồng chí.",
         "Ngôn ngữ: Tiếng Việt (đổi bằng /lang)",
