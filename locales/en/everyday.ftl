@@ -10,6 +10,36 @@ start-in-group = Greetings, comrades! To receive private reminders, each of you 
 ## /help
 
 help-header = How to use the Party Cell Assistant
+help-short-stranger =
+    /me — your details
+    /lang — change language (Tiếng Việt / English)
+    When your cell's secretary sends an invitation, tap the button to join.
+help-short-member =
+    /me — your details: the next meeting, your tasks
+    /meetings — the cell's meetings
+    /tasks — the cell's tasks
+    When a message has buttons, just tap the one that fits.
+help-short-leader =
+    /checkin <member> — check in a member of your group who has no smartphone, while attendance is open
+    /meetings — the cell's meetings
+    /task — give a task to members of your group
+    /me — your details
+help-short-secretary =
+    /meeting <date> <time> — announce a meeting (type /meeting alone to be walked through it)
+    /meetings — the cell's meetings; /agenda — who prepares each part
+    /checkin — open attendance; /close_meeting — close the meeting and freeze attendance
+    /members — the cell's members; /invite — invite members
+    /settings — the cell's settings
+help-short-admin =
+    /register_cell <cell name> — register a group chat as a cell (type it in the group)
+    /report — the organisation's monthly report
+    /admins — list the admins
+    /settings org — the organisation's settings (private chat)
+help-button-more = More
+help-leader =
+    For party group leaders:
+    /checkin <member> — check in a member of your group who has no smartphone, while attendance is open
+    /task — give a task to members of your group; /edit_task, /cancel_task — change or cancel a task you gave
 help-member =
     /me — your details: cells and roles
     /lang — change language (Tiếng Việt / English)

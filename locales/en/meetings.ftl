@@ -321,3 +321,19 @@ cmd-attendance = Correct attendance after the meeting
 ## Setup: organisation, cells, committee chat
 
 cell-paused-answer = { $cell } is paused in the assistant (it was removed from the cell's group), so your answer was not recorded. Everything resumes once the assistant is added back to the group.
+
+## /me: the next meeting
+
+me-meeting-next = 📅 Next meeting of { $cell }: { $when }{ $hasPlace ->
+        [yes] , at { $place }
+       *[no] {""}
+    }
+me-meeting-none = 📅 The cell has no meeting coming up.
+me-meeting-answer-none = You have not said whether you will attend — please tap a button in the reminder or in the group's announcement.
+me-meeting-answer-attend = Your answer: attending.
+me-meeting-answer-absent = Your answer: absent{ $hasReason ->
+        [yes] {" "}({ $reason })
+       *[no] {""}
+    }.
+me-meeting-answer-unsure = Your answer: not sure yet.
+me-meeting-answer-before-move = Before the meeting was moved you answered: { $answer }. Please confirm again for the new time.

@@ -10,6 +10,36 @@ start-in-group = Kính chào các đồng chí! Để nhận nhắc việc riên
 ## /help
 
 help-header = Hướng dẫn sử dụng Trợ lý Chi bộ
+help-short-stranger =
+    /me — thông tin của đồng chí
+    /lang — đổi ngôn ngữ (Tiếng Việt / English)
+    Khi Bí thư chi bộ gửi lời mời, đồng chí bấm nút tham gia.
+help-short-member =
+    /me — thông tin của đồng chí: buổi sinh hoạt sắp tới, nhiệm vụ
+    /meetings — lịch sinh hoạt của chi bộ
+    /tasks — nhiệm vụ của chi bộ
+    Khi nhận tin nhắn có nút bấm, đồng chí chỉ cần bấm nút phù hợp.
+help-short-leader =
+    /checkin <đảng viên> — điểm danh hộ đảng viên trong tổ không dùng điện thoại thông minh, khi cuộc họp đang điểm danh
+    /meetings — lịch sinh hoạt của chi bộ
+    /task — giao nhiệm vụ cho đảng viên trong tổ
+    /me — thông tin của đồng chí
+help-short-secretary =
+    /meeting <ngày> <giờ> — thông báo buổi sinh hoạt (gõ /meeting để được hướng dẫn từng bước)
+    /meetings — lịch sinh hoạt; /agenda — phân công nội dung
+    /checkin — mở điểm danh; /close_meeting — kết thúc và chốt điểm danh
+    /members — danh sách đảng viên; /invite — mời tham gia
+    /settings — cài đặt của chi bộ
+help-short-admin =
+    /register_cell <tên chi bộ> — đăng ký nhóm chat là chi bộ (gõ trong nhóm)
+    /report — báo cáo tháng của Đảng bộ
+    /admins — danh sách quản trị viên
+    /settings org — cài đặt chung của Đảng bộ (trò chuyện riêng)
+help-button-more = Xem thêm
+help-leader =
+    Dành cho tổ trưởng tổ đảng:
+    /checkin <đảng viên> — điểm danh hộ đảng viên trong tổ không dùng điện thoại thông minh, khi cuộc họp đang điểm danh
+    /task — giao nhiệm vụ cho đảng viên trong tổ; /edit_task, /cancel_task — sửa hoặc hủy nhiệm vụ đã giao
 help-member =
     /me — thông tin của đồng chí: chi bộ, vai trò
     /lang — đổi ngôn ngữ (Tiếng Việt / English)

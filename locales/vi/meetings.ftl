@@ -318,3 +318,19 @@ cmd-attendance = Sửa điểm danh sau cuộc họp
 ## Thiết lập: Đảng bộ, chi bộ, kênh Đảng ủy
 
 cell-paused-answer = { $cell } đang tạm ngừng trên Trợ lý (Trợ lý đã rời nhóm của chi bộ), nên câu trả lời của đồng chí chưa được ghi nhận. Mọi việc sẽ tiếp tục khi Trợ lý được thêm lại vào nhóm.
+
+## /me: buổi sinh hoạt sắp tới
+
+me-meeting-next = 📅 Buổi sinh hoạt sắp tới của { $cell }: { $when }{ $hasPlace ->
+        [yes] , tại { $place }
+       *[no] {""}
+    }
+me-meeting-none = 📅 Chi bộ chưa có buổi sinh hoạt nào sắp tới.
+me-meeting-answer-none = Đồng chí chưa xác nhận tham dự — xin bấm một nút trong tin nhắc hoặc trong thông báo của nhóm.
+me-meeting-answer-attend = Đồng chí đã báo: tham dự.
+me-meeting-answer-absent = Đồng chí đã báo: vắng mặt{ $hasReason ->
+        [yes] {" "}({ $reason })
+       *[no] {""}
+    }.
+me-meeting-answer-unsure = Đồng chí đã báo: chưa chắc tham dự.
+me-meeting-answer-before-move = Trước khi dời lịch, đồng chí đã báo: { $answer }. Xin đồng chí xác nhận lại theo giờ mới.

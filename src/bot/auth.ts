@@ -13,10 +13,3 @@ export async function ensurePrivateChat(ctx: BotContext): Promise<boolean> {
   await ctx.reply(ctx.t("refused-private-only"));
   return false;
 }
-
-/** The highest role the caller holds in any cell, for /help. */
-export function highestRole(ctx: BotContext): "admin" | "secretary" | "member" {
-  if (ctx.caller?.isAdmin) return "admin";
-  const roles = ctx.caller?.member?.memberships.map((m) => m.role) ?? [];
-  return roles.some((r) => r === "secretary" || r === "deputy") ? "secretary" : "member";
-}

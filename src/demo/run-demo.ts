@@ -422,7 +422,8 @@ async function summarise(app: RunningApp, meetingId: number): Promise<DemoSummar
   const prisma = app.database.prisma;
   const [cells, members, meetings, register] = await Promise.all([
     prisma.cell.count({ where: { active: true } }),
-    prisma.membership.count({ where: { active: true } }),
+    // Exempt members (miễn sinh hoạt) are not counted as taking part.
+    prisma.membership.count({ where: { active: true, status: { not: "exempt" } } }),
     prisma.meeting.count(),
     prisma.attendance.findMany({ where: { meetingId, expected: true } }),
   ]);

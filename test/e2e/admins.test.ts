@@ -134,6 +134,8 @@ describe.each(SUPPORTED_PROVIDERS)("committee admins on %s", (provider) => {
 
     it("is listed in the admins' /help only", async () => {
       await h.say(added, added.id, "/help");
+      const help = h.emulator.lastBotMessage(h.botAccount, added.id)!;
+      await h.press(added, added.id, help.message_id, help.buttons[0]!.callback_data!);
       expect(h.lastText(added.id)).toContain(
         "/remove_admin — bỏ quyền quản trị viên đã được thêm bằng /add_admin",
       );

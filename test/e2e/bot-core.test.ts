@@ -91,6 +91,9 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
     await h.say(newcomer, newcomer.id, "/admins");
     expect(h.lastText(newcomer.id)).toContain("Quản trị viên Đảng ủy (2):");
     await h.say(newcomer, newcomer.id, "/help");
+    expect(h.lastText(newcomer.id)).toContain("/register_cell");
+    const help = h.emulator.lastBotMessage(h.botAccount, newcomer.id)!;
+    await h.press(newcomer, newcomer.id, help.message_id, help.buttons[0]!.callback_data!);
     expect(h.lastText(newcomer.id)).toContain("/add_admin");
   });
 

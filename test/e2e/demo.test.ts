@@ -119,7 +119,7 @@ describe("npm run demo", () => {
       expect(readdirSync(folder!).sort()).toEqual(expected.files);
       rmSync(folder!, { recursive: true, force: true });
 
-      expect(summary).toEqual({ cells: 2, members: 9, meetings: 2, expected: 7, attended: 4 });
+      expect(summary).toEqual({ cells: 2, members: 8, meetings: 2, expected: 7, attended: 4 });
       // The temporary data directory is gone.
       expect(demoDirs().filter((name) => !before.has(name))).toEqual([]);
     },

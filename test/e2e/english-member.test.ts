@@ -110,4 +110,61 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month for a member who chose Engli
       for (const b of msg.buttons) expect(b.text, b.text).not.toMatch(VIETNAMESE);
     }
   });
+
+  it("answers his presses on joining, settings, members, agenda, absence reasons and help in English", async () => {
+    const chat = seeded.chatId;
+    const answers: string[] = [];
+    const pressed = async (user: User, messageId: number, data: string) => {
+      const answer = await press(user, chat, messageId, data);
+      answers.push(answer?.text ?? "");
+      return answer;
+    };
+
+    // The invitation's [Join] button: he is already a member.
+    await h.say(secretary, chat, "/invite");
+    const invite = lastWith(chat, "join:");
+    expect(invite.text).toMatch(VIETNAMESE);
+    const join = invite.buttons.find((b) => b.callback_data?.startsWith("join:"))!.callback_data!;
+    expect((await pressed(john, invite.message_id, join))?.text).toBe(
+      "You are already a member of Ward Cell 7 in the assistant. Type /me to see your details.",
+    );
+    // Someone new who chose English asks to join from the group: the alert and the private note are English.
+    const kate = h.emulator.createUser({ firstName: "Kate", lastName: "Brown" });
+    h.emulator.addMember(chat, kate);
+    h.emulator.startBot(h.botAccount, kate);
+    await h.flush();
+    await h.say(kate, kate.id, "/lang en");
+    const kateAnswer = await h.press(kate, chat, invite.message_id, join);
+    expect(h.emulator.callbackAnswer(kateAnswer.callback_query!.id)?.text).toContain(
+      "Your request to join Ward Cell 7 has been sent.",
+    );
+    expect(h.lastText(kate.id)).toContain("Your request to join Ward Cell 7 has been sent.");
+
+    // The secretary's settings panel, a members page, an agenda item, an absence reason and the
+    // secretary's help, all pressed by him in the Vietnamese group.
+    await h.say(secretary, chat, "/settings");
+    const panel = lastWith(chat, "set:");
+    expect(panel.text).toMatch(VIETNAMESE);
+    const settings = await pressed(john, panel.message_id, `set:c:${seeded.cell.id}:quiet:off`);
+    expect(settings).toMatchObject({ text: "This button is not meant for you.", show_alert: true });
+    expect(JSON.parse((await h.app.repos.cells.get(seeded.cell.id))!.settings)).not.toHaveProperty(
+      "quietHours",
+    );
+    await pressed(john, panel.message_id, `set:c:999999:menu:main`);
+    await pressed(john, panel.message_id, "mem:999999:1");
+    await pressed(john, panel.message_id, "ag:999999:r");
+    await pressed(john, panel.message_id, "ab:999999:h");
+    await h.say(secretary, chat, "/help");
+    const help = lastWith(chat, "help:more:");
+    await pressed(john, help.message_id, `help:more:${secretary.id}`);
+    expect(answers.slice(1)).toEqual([
+      "This button is not meant for you.",
+      "This button is no longer valid.",
+      "This button is no longer valid.",
+      "This button is no longer valid.",
+      "This button is not meant for you.",
+      "This button is not meant for you.",
+    ]);
+    for (const text of answers) expect(text, text).not.toMatch(VIETNAMESE);
+  });
 });

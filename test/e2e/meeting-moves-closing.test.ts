@@ -178,7 +178,8 @@ describe.each(SUPPORTED_PROVIDERS)("moves, closing, absence alerts and late join
     expect(await prisma().attendance.count({ where: { meetingId } })).toBe(0);
 
     // Someone else, even the deputy, cannot confirm it; a forged request id neither.
-    expect(await pressOn(mai, group(), yes!)).toBe(NOT_FOR_YOU);
+    // Mai chose English: the alert is for her alone, so in English.
+    expect(await pressOn(mai, group(), yes!)).toBe("This button is not meant for you.");
     expect(await pressOn(an, group(), yes!)).toBe(NOT_FOR_YOU);
     expect(await pressOn(hai, group(), yes!.replace(/:\d+:y$/, ":1:y"))).toBe(NOT_FOR_YOU);
     // "Thôi" writes nothing.

@@ -4,6 +4,7 @@
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
+import { announceTypedMeeting } from "../support/meeting-preview.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
 
@@ -50,5 +51,27 @@ describe.each(SUPPORTED_PROVIDERS)("the smaller meeting things of issue 9 on %s"
       "Thứ Bảy, 05/12/2026 lúc 19:30 · sinh hoạt thường kỳ tháng 12/2026 · đang diễn ra, chưa chốt sổ",
     );
     expect(text).not.toContain("sắp diễn ra");
+  });
+
+  it("does not ask the secretary who made a meeting to confirm it at once, and reminds them later", async () => {
+    const lan = h.emulator.createUser({ firstName: "Lan", lastName: "Đỗ" });
+    const hoa = h.emulator.createUser({ firstName: "Hoa", lastName: "Phạm" });
+    const kp6 = await seedCell(h, "Chi bộ Khu phố 6", [{ user: lan, role: "secretary" }, { user: hoa }]);
+    const privately = (user: User) =>
+      h.emulator.botMessages(h.botAccount, user.id).filter((m) => m.text?.includes("Kính nhắc"));
+    // Saturday 05/12 22:00: a meeting on Monday 07/12, inside the 3-day reminder.
+    h.clock.set(new Date("2026-12-05T15:00:00Z"));
+    await announceTypedMeeting(h, lan, kp6.chatId, "/meeting 07/12 19h30 tối | Nhà văn hóa");
+    h.clock.set(new Date("2026-12-06T00:00:00Z")); // after the quiet hours
+    await h.app.scheduler.tick();
+    await h.app.scheduler.tick();
+    expect(privately(hoa).length).toBe(1);
+    expect(privately(lan)).toEqual([]);
+    // The last-hours reminder is not a catch-up: the secretary is reminded like everyone.
+    h.clock.set(new Date("2026-12-07T10:31:00Z"));
+    await h.app.scheduler.tick();
+    await h.app.scheduler.tick();
+    expect(privately(lan).length).toBe(1);
+    expect(privately(hoa).length).toBe(2);
   });
 });

@@ -306,6 +306,7 @@ describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provide
       [
         "Thông tin của đồng chí Lan Nguyễn",
         "• Chi bộ Khu phố 1 (#4): Đảng viên, đảng viên chính thức, Tổ 1",
+        "📅 Chi bộ chưa có buổi sinh hoạt nào sắp tới.",
         "",
         "Nhắc riêng: đã bật — Trợ lý có thể nhắn riêng cho đồng chí.",
         "Ngôn ngữ: Tiếng Việt (đổi bằng /lang)",
@@ -325,15 +326,19 @@ describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provide
 
   it("shows the secretary's commands in /help to secretaries, deputies and admins only", async () => {
     const managerCommands = ["/role", "/status", "/group", "/members", "/invite", "/import", "/settings"];
-    for (const who of [secretary, deputy, h.admin]) {
+    const fullHelp = async (who: User) => {
       await h.say(who, who.id, "/help");
-      const text = h.lastText(who.id)!;
+      const help = h.emulator.lastBotMessage(h.botAccount, who.id)!;
+      await h.press(who, who.id, help.message_id, `help:more:${who.id}`);
+      return h.lastText(who.id)!;
+    };
+    for (const who of [secretary, deputy, h.admin]) {
+      const text = await fullHelp(who);
       expect(text).toContain("Dành cho Bí thư, Phó Bí thư chi bộ:");
       for (const command of managerCommands) expect(text).toContain(command);
     }
     for (const who of [lan, leader]) {
-      await h.say(who, who.id, "/help");
-      const text = h.lastText(who.id)!;
+      const text = await fullHelp(who);
       expect(text).not.toContain("Dành cho Bí thư");
       expect(text).not.toContain("/role");
       expect(text).toContain("/members — danh sách đảng viên của chi bộ");

@@ -74,18 +74,39 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
       `set:c:${id}:menu:reminders`,
       `set:c:${id}:menu:threshold`,
       `set:c:${id}:menu:tz`,
+      `set:c:${id}:menu:reason`,
+      `set:c:${id}:menu:escalate`,
     ]);
+    expect(msg.text).toContain(
+      "• Thời hạn báo lý do vắng (sau đó mới tính là vắng không lý do): 2 ngày sau khi chốt sổ (theo Đảng bộ)",
+    );
+    expect(msg.text).toContain(
+      "• Báo người giao việc và Bí thư khi nhiệm vụ quá hạn: sau 3 ngày quá hạn (theo Đảng bộ)",
+    );
+    // Organisation-only lines are not in a cell's panel.
+    expect(msg.text).not.toContain("Sao lưu");
+    expect(msg.text).not.toContain("tỷ lệ dự họp");
   });
 
   it("changes settings with typed forms, audited with before and after", async () => {
     const before = await settingAudits();
     await h.say(u.secA, cellA.chatId, "/settings quiet 22:00-06:00");
-    expect(h.lastText(cellA.chatId)).toContain("✅ Đã lưu thay đổi.");
-    expect(h.lastText(cellA.chatId)).toContain("• Giờ yên tĩnh: từ 22:00 đến 06:00, tin nhắc");
+    // Only the changed line, and a button to the whole panel (issue 9 item 11).
+    const echo = lastMessage(cellA.chatId);
+    expect(echo.text).toBe(
+      "✅ Đã lưu thay đổi.\n• Giờ yên tĩnh: từ 22:00 đến 06:00, tin nhắc riêng trong khoảng này được hoãn đến sáng",
+    );
+    expect(echo.buttons.map((b) => [b.text, b.callback_data])).toEqual([
+      ["Xem tất cả cài đặt", `set:c:${cellA.cell.id}:menu:main`],
+    ]);
+    await h.press(u.secA, cellA.chatId, echo.message_id, `set:c:${cellA.cell.id}:menu:main`);
+    expect(echo.text).toContain("⚙️ Cài đặt của Chi bộ Khu phố 1");
+    expect(echo.text).toContain("• Nhắc lịch sinh hoạt:");
+    expect(echo.buttons.length).toBeGreaterThan(4);
     await h.say(u.secA, cellA.chatId, "/settings threshold 4");
     await h.say(u.secA, cellA.chatId, "/settings reminders 2h, 1d");
     await h.say(u.secA, cellA.chatId, "/settings tz asia/bangkok");
-    expect(h.lastText(cellA.chatId)).toContain("• Múi giờ: Asia/Bangkok\n");
+    expect(h.lastText(cellA.chatId)).toBe("✅ Đã lưu thay đổi.\n• Múi giờ: Asia/Bangkok");
     expect(JSON.parse((await cellRow(cellA.cell.id)).settings)).toEqual({
       quietHours: { start: "22:00", end: "06:00" },
       absenceThreshold: 4,
@@ -121,8 +142,10 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
 
   it("switches the group's language and back to the organisation's", async () => {
     await h.say(u.secA, cellA.chatId, "/settings lang en");
-    expect(h.lastText(cellA.chatId)).toContain("✅ Change saved.");
-    expect(h.lastText(cellA.chatId)).toContain("• Language: English\n");
+    expect(lastMessage(cellA.chatId)).toMatchObject({
+      text: "✅ Change saved.\n• Language: English",
+      buttons: [{ text: "See all settings" }],
+    });
     await h.say(u.member, cellA.chatId, "/help");
     expect(h.lastText(cellA.chatId)).toContain("How to use");
     await h.say(u.secA, cellA.chatId, "/settings lang reset");
@@ -170,7 +193,10 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
     const auditsBefore = await settingAudits();
     const update = await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:quiet:off`);
     expect(h.emulator.callbackAnswer(update.callback_query!.id)?.text).toBe("✅ Đã lưu thay đổi.");
-    expect(msg.text).toContain("• Giờ yên tĩnh: tắt, tin nhắc riêng được gửi vào bất cứ giờ nào\n");
+    expect(msg.text).toBe(
+      "✅ Đã lưu thay đổi.\n• Giờ yên tĩnh: tắt, tin nhắc riêng được gửi vào bất cứ giờ nào",
+    );
+    expect(msg.buttons.map((b) => b.text)).toEqual(["Xem tất cả cài đặt"]);
     expect(JSON.parse((await cellRow(id)).settings)).toHaveProperty("quietHours", null);
 
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:menu:threshold`);
@@ -180,17 +206,51 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
 
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:menu:reminders`);
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:reminders:3d.1d`);
-    expect(msg.text).toContain("• Nhắc lịch sinh hoạt: trước giờ họp 3 ngày và 1 ngày\n");
+    expect(msg.text).toContain("• Nhắc lịch sinh hoạt: trước giờ họp 3 ngày và 1 ngày");
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:lang:en`);
+    expect(msg.text).toBe("✅ Change saved.\n• Language: English");
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:menu:main`);
     expect(msg.text).toContain("⚙️ Settings of Chi bộ Khu phố 1");
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:lang:reset`);
-    expect(await settingAudits()).toBe(auditsBefore + 5);
+
+    // The reason window and the task escalation have their own menus.
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:menu:reason`);
+    expect(msg.buttons.map((b) => b.text)).toEqual([
+      "1 ngày",
+      "✓ 2 ngày",
+      "3 ngày",
+      "7 ngày",
+      "↩️ Dùng cài đặt của Đảng bộ",
+      "« Quay lại",
+    ]);
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:reason:72`);
+    expect(msg.text).toBe(
+      "✅ Đã lưu thay đổi.\n• Thời hạn báo lý do vắng (sau đó mới tính là vắng không lý do): 3 ngày sau khi chốt sổ",
+    );
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:menu:escalate`);
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:escalate:7d`);
+    expect(msg.text).toBe(
+      "✅ Đã lưu thay đổi.\n• Báo người giao việc và Bí thư khi nhiệm vụ quá hạn: sau 7 ngày quá hạn",
+    );
+    expect(await getEffectiveSettings(h.app.repos, id)).toMatchObject({
+      absenceReasonHours: 72,
+      taskEscalationDays: 7,
+    });
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:reason:reset`);
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:escalate:reset`);
+    expect(await settingAudits()).toBe(auditsBefore + 9);
 
     // A forged value is refused and changes nothing.
     const before = await snapshot();
     const forged = await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:threshold:99`);
     expect(h.emulator.callbackAnswer(forged.callback_query!.id)?.text).toBe("Nút này đã hết hiệu lực.");
     await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:digest:1-0800`);
+    await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:reason:999`);
+    const orgOnly = await h.press(u.secA, cellA.chatId, msg.message_id, `set:c:${id}:attendance:50`);
+    expect(h.emulator.callbackAnswer(orgOnly.callback_query!.id)).toMatchObject({
+      text: expect.stringContaining("cài đặt chung của Đảng bộ") as unknown,
+      show_alert: true,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -207,6 +267,16 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
     await h.press(h.admin, h.admin.id, msg.message_id, `set:o:${orgId}:menu:digest`);
     await h.press(h.admin, h.admin.id, msg.message_id, `set:o:${orgId}:digest:2-0800`);
     expect(msg.text).toContain("ngày 2 hằng tháng, lúc 08:00");
+    // The digest's planned rows moved at once (not at the next daily seed).
+    const plans = await prisma().scheduledDelivery.findMany({
+      where: { kind: "digest_plan", status: "pending" },
+    });
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect([plan.dueAt.getUTCDate(), plan.dueAt.getUTCHours(), plan.dueAt.getUTCMinutes()]).toEqual([
+        2, 1, 0,
+      ]);
+    }
     await h.press(h.admin, h.admin.id, msg.message_id, `set:o:${orgId}:threshold:5`);
     await h.say(h.admin, h.admin.id, "/settings org quiet 22:00-07:00");
     const org = await orgRow();
@@ -243,6 +313,141 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
     expect(h.lastText(u.secB.id)).toContain("⚙️ Cài đặt của Chi bộ Khu phố 2");
     await h.say(u.secB, u.secB.id, "/settings threshold 2");
     expect(JSON.parse((await cellRow(cellB.cell.id)).settings)).toEqual({ absenceThreshold: 2 });
+  });
+
+  it("sets the reason window, task escalation, digest policy and backup time as the features read them", async () => {
+    const { parseDigestPolicy, organisationSettings } = await import("../../src/features/settings/model.ts");
+    const backupRow = () =>
+      prisma().scheduledDelivery.findFirst({
+        where: { kind: "backup", status: "pending" },
+        orderBy: { dueAt: "asc" },
+      });
+    await h.say(h.admin, h.admin.id, "/settings");
+    const panel = h.lastText(h.admin.id)!;
+    expect(panel).toContain(
+      "• Thời hạn báo lý do vắng (sau đó mới tính là vắng không lý do): 2 ngày sau khi chốt sổ",
+    );
+    expect(panel).toContain("• Báo cáo tháng nêu chi bộ cần chú ý khi tỷ lệ dự họp dưới: 70%");
+    expect(panel).toContain("• Báo cáo tháng nêu chi bộ cần chú ý khi tỷ lệ nộp tự kiểm điểm dưới: 50%");
+    expect(panel).toContain(
+      "• Báo cáo tháng nêu chi bộ cần chú ý khi số đảng viên vắng nhiều lần từ: 2 đồng chí",
+    );
+    expect(panel).toContain(
+      "• Nêu tên đảng viên trong báo cáo gửi nhóm Đảng ủy: không (tên chỉ gửi riêng cho Bí thư chi bộ)",
+    );
+    if (provider === "sqlite") expect(panel).toContain("• Sao lưu dữ liệu hằng ngày: lúc 02:00");
+    else expect(panel).not.toContain("Sao lưu");
+
+    const audits = await settingAudits();
+    for (const [command, line] of [
+      [
+        "/settings org reason 36h",
+        "• Thời hạn báo lý do vắng (sau đó mới tính là vắng không lý do): 36 giờ sau khi chốt sổ",
+      ],
+      [
+        "/settings org escalate 5 ngày",
+        "• Báo người giao việc và Bí thư khi nhiệm vụ quá hạn: sau 5 ngày quá hạn",
+      ],
+      ["/settings org attendance 80%", "• Báo cáo tháng nêu chi bộ cần chú ý khi tỷ lệ dự họp dưới: 80%"],
+      [
+        "/settings org reviewrate 40",
+        "• Báo cáo tháng nêu chi bộ cần chú ý khi tỷ lệ nộp tự kiểm điểm dưới: 40%",
+      ],
+      [
+        "/settings org absentees 3",
+        "• Báo cáo tháng nêu chi bộ cần chú ý khi số đảng viên vắng nhiều lần từ: 3 đồng chí",
+      ],
+      ["/settings org names bật", "• Nêu tên đảng viên trong báo cáo gửi nhóm Đảng ủy: có"],
+    ] as const) {
+      await h.say(h.admin, h.admin.id, command);
+      expect(lastMessage(h.admin.id), command).toMatchObject({
+        text: `✅ Đã lưu thay đổi.\n${line}`,
+        buttons: [{ text: "Xem tất cả cài đặt", callback_data: `set:o:${orgId}:menu:main` }],
+      });
+    }
+    expect(await settingAudits()).toBe(audits + 6);
+    const org = await orgRow();
+    // What the digest and the reminders read.
+    expect(parseDigestPolicy(org.settings)).toEqual({
+      minAttendancePercent: 80,
+      minSelfReviewPercent: 40,
+      repeatedAbsentees: 3,
+      namesInCommittee: true,
+    });
+    expect(organisationSettings(org)).toMatchObject({ absenceReasonHours: 36, taskEscalationDays: 5 });
+    // Cell B overrides nothing and inherits both.
+    expect(await getEffectiveSettings(h.app.repos, cellB.cell.id)).toMatchObject({
+      absenceReasonHours: 36,
+      taskEscalationDays: 5,
+    });
+
+    // A secretary sets the cell's own reason window and escalation; the digest policy is not theirs.
+    await h.say(u.secB, u.secB.id, "/settings reason 2d");
+    expect(h.lastText(u.secB.id)).toBe(
+      "✅ Đã lưu thay đổi.\n• Thời hạn báo lý do vắng (sau đó mới tính là vắng không lý do): 2 ngày sau khi chốt sổ",
+    );
+    await h.say(u.secB, u.secB.id, "/settings escalate 1");
+    expect(JSON.parse((await cellRow(cellB.cell.id)).settings)).toMatchObject({
+      absenceReasonHours: 48,
+      taskEscalationDays: 1,
+    });
+
+    const before = await snapshot();
+    for (const [user, command, answer] of [
+      [u.secB, "/settings attendance 50", "/settings org attendance trong trò chuyện riêng"],
+      [u.secB, "/settings names on", "/settings org names trong trò chuyện riêng"],
+      [u.secB, "/settings backup 03:00", "/settings org backup trong trò chuyện riêng"],
+      [u.secB, "/settings reason 0", "“0” chưa đúng dạng. Xin ghi số giờ từ 1 đến 336"],
+      [u.secB, "/settings reason 15d", "“15d” chưa đúng dạng"],
+      [u.secB, "/settings reason 90m", "“90m” chưa đúng dạng"],
+      [u.secB, "/settings escalate 31", "Xin ghi số ngày từ 1 đến 30"],
+      [u.secB, "/settings escalate 2h", "“2h” chưa đúng dạng"],
+      [h.admin, "/settings org attendance 101", "tỷ lệ phần trăm từ 0 đến 100"],
+      [h.admin, "/settings org reviewrate -5", "“-5” chưa đúng dạng"],
+      [h.admin, "/settings org absentees 0", "số đảng viên từ 1 đến 50"],
+      [h.admin, "/settings org absentees 51", "số đảng viên từ 1 đến 50"],
+      [h.admin, "/settings org names maybe", "Xin ghi “on” để nêu tên hoặc “off”"],
+      [h.admin, "/settings org backup 25:00", "“25:00” chưa đúng dạng giờ"],
+      [h.admin, "/settings org attendance reset", "Chỉ cài đặt riêng của chi bộ"],
+      [u.member, "/settings reason 24", "chỉ dành cho Bí thư hoặc Phó Bí thư"],
+      [u.leader, "/settings org names on", "chỉ dành cho quản trị viên Đảng ủy"],
+      [u.secA, "/settings org backup 03:00", "chỉ dành cho quản trị viên Đảng ủy"],
+    ] as const) {
+      await h.say(user, user.id, command);
+      expect(h.lastText(user.id), command).toContain(answer);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    if (provider === "sqlite") {
+      // The next backup moves to the new time at once (the job reads the time when planning).
+      const old = await backupRow();
+      await h.say(h.admin, h.admin.id, "/settings org backup 4h");
+      expect(h.lastText(h.admin.id)).toBe("✅ Đã lưu thay đổi.\n• Sao lưu dữ liệu hằng ngày: lúc 04:00");
+      expect(organisationSettings(await orgRow()).backupTime).toBe("04:00");
+      const moved = await backupRow();
+      // The clock is at 08:00 local: tomorrow's 02:00 run becomes tomorrow's 04:00 run.
+      expect(moved!.dueAt.getTime() - old!.dueAt.getTime()).toBe(2 * 3600_000);
+      expect(moved!.key).toBe(old!.key);
+    } else {
+      await h.say(h.admin, h.admin.id, "/settings org backup 04:00");
+      expect(h.lastText(h.admin.id)).toContain("sao lưu bằng công cụ của máy chủ (pg_dump)");
+      expect(await snapshot()).toEqual(before);
+    }
+
+    // English for an admin who reads English privately.
+    await h.say(h.admin, h.admin.id, "/lang en");
+    await h.say(h.admin, h.admin.id, "/settings org attendance 75");
+    expect(lastMessage(h.admin.id)).toMatchObject({
+      text: "✅ Change saved.\n• The monthly digest flags a cell when its attendance is below: 75%",
+      buttons: [{ text: "See all settings" }],
+    });
+    await h.say(h.admin, h.admin.id, "/settings org names nope");
+    expect(h.lastText(h.admin.id)).toContain("“nope” is not valid. Please write “on” to name members");
+    await h.say(h.admin, h.admin.id, "/settings org reason 24");
+    expect(h.lastText(h.admin.id)).toBe(
+      "✅ Change saved.\n• Time to give a reason for an absence (after it, the absence counts as without reason): 1 day after the register is closed",
+    );
+    await h.say(h.admin, h.admin.id, "/lang vi");
   });
 
   describe("authorisation matrix", () => {
@@ -296,7 +501,12 @@ describe.each(SUPPORTED_PROVIDERS)("/settings on %s", (provider) => {
         const press = await h.press(user, user.id, target.message_id, `set:o:${orgId}:threshold:${n + 1}`);
         const answer = h.emulator.callbackAnswer(press.callback_query!.id);
         if (allowed) {
-          expect(typed, role).toContain("⚙️ Cài đặt chung");
+          expect(typed, role).toBe(
+            "✅ Đã lưu thay đổi.\n• Báo riêng Bí thư khi đảng viên vắng không lý do: từ 1 lần trong năm".replace(
+              "1 lần",
+              `${n} lần`,
+            ),
+          );
           expect(answer?.text, role).toBe("✅ Đã lưu thay đổi.");
           expect((await snapshot()).audits, role).toBe(before.audits + 2);
         } else {

@@ -61,12 +61,12 @@ interface RegisterRow {
   erasedAt: Date | string | number | bigint | null;
 }
 
-function truthy(value: boolean | number | bigint): boolean {
+export function truthy(value: boolean | number | bigint): boolean {
   return value === true || Number(value) === 1;
 }
 
 /** A date-time column read by raw SQL: a Date, epoch milliseconds, or UTC text ("2026-12-04 12:30:00"). */
-function rawDate(value: Date | string | number | bigint): Date {
+export function rawDate(value: Date | string | number | bigint): Date {
   if (value instanceof Date) return value;
   if (typeof value !== "string") return new Date(Number(value));
   const iso = value.includes("T") ? value : `${value.replace(" ", "T")}Z`;

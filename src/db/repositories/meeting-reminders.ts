@@ -15,6 +15,9 @@ export interface ReminderMeeting {
   startsAt: Date;
   place: string | null;
   onlineLink: string | null;
+  /** Who made the meeting by hand (null for the monthly schedule's), and when. */
+  createdByMemberId: number | null;
+  createdAt: Date;
 }
 
 /** A member of the meeting's cell the bot may write to privately. */
@@ -96,6 +99,8 @@ export function createMeetingReminderRepository(db: Db) {
         startsAt: row.startsAt,
         place: row.place,
         onlineLink: row.onlineLink,
+        createdByMemberId: row.createdByMemberId,
+        createdAt: row.createdAt,
       };
     },
 

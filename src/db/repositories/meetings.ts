@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
+import { rawDate, truthy } from "./attendance.ts";
 
 export interface MeetingView {
   id: number;
@@ -215,7 +216,85 @@ export function createMeetingRepository(db: Db, clock: Clock) {
       }
       return result;
     },
+
+    /**
+     * For /me, in one statement: the meetings not yet closed or cancelled of the cells the member
+     * is active in, each with the cell's and organisation's settings columns (for its time zone)
+     * and the member's own answer. Which of them is "next" is decided by the caller, so that no
+     * date is bound into raw SQL (their storage differs between the providers).
+     */
+    async openForMember(memberId: number): Promise<MemberMeetingRow[]> {
+      const rows = await db.$queryRaw<RawMemberMeetingRow[]>`
+        SELECT m."id" AS "id", m."startsAt" AS "startsAt", m."durationMinutes" AS "durationMinutes",
+               m."place" AS "place", m."onlineLink" AS "onlineLink", m."state" AS "state",
+               c."name" AS "cellName", c."settings" AS "cellSettings",
+               o."locale" AS "orgLocale", o."timeZone" AS "orgTimeZone", o."digestDay" AS "orgDigestDay",
+               o."digestTime" AS "orgDigestTime", o."settings" AS "orgSettings",
+               r."answer" AS "answer", r."reason" AS "reason", r."beforeMove" AS "beforeMove"
+        FROM "Membership" ms
+        JOIN "Cell" c ON c."id" = ms."cellId"
+        JOIN "Organisation" o ON o."id" = c."organisationId"
+        JOIN "Meeting" m ON m."cellId" = c."id"
+        LEFT JOIN "Rsvp" r ON r."meetingId" = m."id" AND r."memberId" = ms."memberId"
+        WHERE ms."memberId" = ${memberId} AND ms."active" = TRUE AND c."active" = TRUE
+          AND m."state" IN ('planned', 'in_progress')`;
+      return rows.map((r) => ({
+        id: Number(r.id),
+        startsAt: rawDate(r.startsAt),
+        durationMinutes: Number(r.durationMinutes),
+        place: r.place,
+        onlineLink: r.onlineLink,
+        state: r.state,
+        cellName: r.cellName,
+        cell: { settings: r.cellSettings },
+        organisation: {
+          locale: r.orgLocale,
+          timeZone: r.orgTimeZone,
+          digestDay: Number(r.orgDigestDay),
+          digestTime: r.orgDigestTime,
+          settings: r.orgSettings,
+        },
+        answer: r.answer,
+        reason: r.reason,
+        beforeMove: r.beforeMove !== null && truthy(r.beforeMove),
+      }));
+    },
   };
+}
+
+interface RawMemberMeetingRow {
+  id: number | bigint;
+  startsAt: Date | string | number | bigint;
+  durationMinutes: number | bigint;
+  place: string | null;
+  onlineLink: string | null;
+  state: string;
+  cellName: string;
+  cellSettings: string;
+  orgLocale: string;
+  orgTimeZone: string;
+  orgDigestDay: number | bigint;
+  orgDigestTime: string;
+  orgSettings: string;
+  answer: string | null;
+  reason: string | null;
+  beforeMove: boolean | number | bigint | null;
+}
+
+/** A meeting of one of the member's cells with their own answer (see openForMember). */
+export interface MemberMeetingRow {
+  id: number;
+  startsAt: Date;
+  durationMinutes: number;
+  place: string | null;
+  onlineLink: string | null;
+  state: string;
+  cellName: string;
+  cell: { settings: string };
+  organisation: { locale: string; timeZone: string; digestDay: number; digestTime: string; settings: string };
+  answer: string | null;
+  reason: string | null;
+  beforeMove: boolean;
 }
 
 export type MeetingRepository = ReturnType<typeof createMeetingRepository>;

@@ -425,6 +425,21 @@ export function createTaskRepository(db: Db, clock: Clock) {
     },
 
     /** The open tasks of a member (in every cell, or one), oldest due first. */
+    /** /me's list: only what it shows of the member's open tasks, in one statement (no relations). */
+    async openBriefForMember(
+      memberId: number,
+    ): Promise<{ id: number; cellId: number; title: string; dueAt: Date | null }[]> {
+      return db.task.findMany({
+        where: {
+          state: "open",
+          assignments: { some: { memberId, state: { in: [...UNFINISHED_STATES] } } },
+        },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: 50,
+        select: { id: true, cellId: true, title: true, dueAt: true },
+      });
+    },
+
     async listOpenForMember(memberId: number, cellId?: number): Promise<TaskView[]> {
       const rows = await db.task.findMany({
         where: {

@@ -34,7 +34,9 @@ export function nextBackupRow(now: Date, timeZone: string, time: string): NewDel
 }
 
 /** When backups run: the first organisation's backup time and time zone, or the defaults. */
-async function backupSchedule({ services }: JobDeps): Promise<{ timeZone: string; time: string }> {
+async function backupSchedule({
+  services,
+}: Pick<JobDeps, "services">): Promise<{ timeZone: string; time: string }> {
   const org = await services.repos.organisations.first();
   if (!org) return { timeZone: services.config.defaultTimeZone, time: defaultSettings().backupTime };
   const settings = organisationSettings(org);
@@ -52,6 +54,17 @@ export async function scheduleNextBackup(deps: JobDeps): Promise<void> {
   }
   const { timeZone, time } = await backupSchedule(deps);
   await repos.outbox.schedule([nextBackupRow(clock.now(), timeZone, time)]);
+}
+
+/**
+ * After the backup time or the time zone changed in /settings: the pending run moves to the new
+ * time at once (a run already made today is not made again under the same date's key).
+ */
+export async function rescheduleNextBackup(deps: Pick<JobDeps, "services">): Promise<void> {
+  const { config, repos, clock } = deps.services;
+  if (providerOf(config.databaseUrl) !== "sqlite") return;
+  const { timeZone, time } = await backupSchedule(deps);
+  await repos.outbox.reschedule(BACKUP_KEY_PREFIX, [nextBackupRow(clock.now(), timeZone, time)]);
 }
 
 export function createBackupJobs(deps: JobDeps): Record<string, Job> {

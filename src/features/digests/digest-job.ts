@@ -100,6 +100,24 @@ export async function seedDigests({ services }: JobDeps): Promise<void> {
   ]);
 }
 
+/**
+ * After the digest's day, time or the organisation's time zone changed in /settings: this month's
+ * and next month's plan rows move at once instead of at the next daily seed.
+ */
+export async function rescheduleDigestPlan(
+  { services }: Pick<JobDeps, "services">,
+  organisationId: number,
+): Promise<void> {
+  const { repos, clock } = services;
+  const org = await repos.organisations.get(organisationId);
+  const created = (await repos.reports.organisations()).find((o) => o.id === organisationId);
+  if (!org || !created) return;
+  await repos.outbox.reschedule(
+    planKeyPrefix(organisationId),
+    planRows({ ...org, createdAt: created.createdAt }, clock.now()),
+  );
+}
+
 interface DigestPayload {
   organisationId: number;
   year: number;

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { highestRole } from "../../bot/auth.ts";
 import { displayNameOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { ownT } from "../../bot/kit/own-language.ts";
@@ -9,6 +8,7 @@ import { isCellManager } from "../../bot/cell-access.ts";
 import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
+import { myNextMeetingLines } from "../meetings/me-line.ts";
 import { myOpenTaskLines } from "../tasks/manage.ts";
 
 /** Each language's button of /lang, in its own language. */
@@ -16,6 +16,39 @@ const LANG_BUTTON_KEYS = { vi: "lang-button-vi", en: "lang-button-en" } as const
   Locale,
   string
 >;
+
+/** Who /help is written for: the highest role the person holds anywhere. */
+type HelpRole = "stranger" | "member" | "group_leader" | "secretary" | "admin";
+
+/** The few most used commands of each role; "Xem thêm" shows the rest (issue 9 item 11). */
+const SHORT_HELP_KEYS = {
+  stranger: "help-short-stranger",
+  member: "help-short-member",
+  group_leader: "help-short-leader",
+  secretary: "help-short-secretary",
+  admin: "help-short-admin",
+} as const satisfies Record<HelpRole, string>;
+
+/** "help:more:<telegram id of who asked>": only they unfold their own help. */
+const HELP_MORE = /^help:more:(\d{1,15})$/;
+
+function helpRole(ctx: BotContext): HelpRole {
+  if (ctx.caller?.isAdmin) return "admin";
+  const roles = ctx.caller?.member?.memberships.filter((m) => m.cellActive).map((m) => m.role) ?? [];
+  if (roles.some((r) => r === "secretary" || r === "deputy")) return "secretary";
+  if (roles.includes("group_leader")) return "group_leader";
+  return roles.length > 0 ? "member" : "stranger";
+}
+
+/** The whole help of a role: everyone's commands, then each role's block. */
+function fullHelp(ctx: BotContext, role: HelpRole): string {
+  const parts = [ctx.t("help-header"), ctx.t("help-member")];
+  if (role === "member" || role === "group_leader") parts.push(ctx.t("help-cell"));
+  if (role === "group_leader") parts.push(ctx.t("help-leader"));
+  if (role === "secretary" || role === "admin") parts.push(ctx.t("help-secretary"));
+  if (role === "admin") parts.push(ctx.t("help-admin"));
+  return parts.join("\n\n");
+}
 
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
@@ -37,13 +70,20 @@ export function createEverydayFeature(): Composer<BotContext> {
   });
 
   feature.command("help", async (ctx) => {
-    const role = highestRole(ctx);
-    const parts = [ctx.t("help-header"), ctx.t("help-member")];
-    if (role === "member" && (ctx.caller?.member?.memberships.length ?? 0) > 0)
-      parts.push(ctx.t("help-cell"));
-    if (role === "secretary" || role === "admin") parts.push(ctx.t("help-secretary"));
-    if (role === "admin") parts.push(ctx.t("help-admin"));
-    await ctx.reply(parts.join("\n\n"));
+    const role = helpRole(ctx);
+    const text = [ctx.t("help-header"), ctx.t(SHORT_HELP_KEYS[role])].join("\n\n");
+    const more = new InlineKeyboard().text(ctx.t("help-button-more"), `help:more:${ctx.from!.id}`);
+    await ctx.reply(text, { reply_markup: more });
+  });
+
+  feature.callbackQuery(HELP_MORE, async (ctx) => {
+    // In a group, someone else's [Xem thêm] would unfold a help written for another role.
+    if (Number(ctx.match[1]) !== ctx.from.id) {
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, fullHelp(ctx, helpRole(ctx)));
   });
 
   feature.command("lang", async (ctx) => {
@@ -106,6 +146,7 @@ export function createEverydayFeature(): Composer<BotContext> {
       );
     }
     if (memberships.length === 0 && !ctx.caller?.isAdmin) lines.push(ctx.t("me-no-cells"));
+    lines.push(...(await myNextMeetingLines(ctx)));
     lines.push(...(await myOpenTaskLines(ctx)));
     lines.push("");
     lines.push(ctx.t(member?.reachable ? "me-reachable-yes" : "me-reachable-no"));

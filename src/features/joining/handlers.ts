@@ -24,6 +24,7 @@ import {
   parseStartPayload,
 } from "./links.ts";
 import { nameKey } from "../../clean-text.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 
 /**
  * Joining a cell: /invite, the join button and deep link, the secretary's one-tap approval, and the
@@ -70,7 +71,7 @@ export function createJoiningFeature(): Composer<BotContext> {
   feature.callbackQuery(/^join:/, async (ctx) => {
     const cellId = parseJoinButtonData(ctx.callbackQuery.data);
     if (cellId === null) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
       return;
     }
     await requestToJoin(ctx, cellId, "button");
@@ -79,7 +80,7 @@ export function createJoiningFeature(): Composer<BotContext> {
   feature.callbackQuery(/^jr:/, async (ctx) => {
     const parsed = parseDecisionButtonData(ctx.callbackQuery.data);
     if (!parsed) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
       return;
     }
     await decide(ctx, parsed.requestId, parsed.decision);
@@ -94,6 +95,8 @@ export function createJoiningFeature(): Composer<BotContext> {
 async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "button"): Promise<void> {
   const { repos } = ctx.services;
   const from = ctx.from!;
+  // Pressed in the group, the alert is for the presser alone: in their own language.
+  const t = ownT(ctx);
   const tell = async (text: string) => {
     if (via === "link") await ctx.reply(text);
     else await ctx.answerCallbackQuery({ text: clip(text, CALLBACK_ANSWER_MAX), show_alert: true });
@@ -101,15 +104,15 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
 
   const cell = await repos.cells.get(cellId);
   if (!cell) {
-    await tell(ctx.t("join-link-invalid"));
+    await tell(t("join-link-invalid"));
     return;
   }
   if (!cell.active) {
-    await tell(ctx.t("join-cell-inactive", { cell: cell.name }));
+    await tell(t("join-cell-inactive", { cell: cell.name }));
     return;
   }
   if (await repos.memberships.findByTelegramId(cell.id, from.id)) {
-    await tell(ctx.t("join-already-member", { cell: cell.name }));
+    await tell(t("join-already-member", { cell: cell.name }));
     return;
   }
   const person: TelegramPerson = {
@@ -119,11 +122,11 @@ async function requestToJoin(ctx: BotContext, cellId: number, via: "link" | "but
   };
   const { request, created } = await repos.joinRequests.openPending(cell.id, person);
   if (!created) {
-    await tell(ctx.t("join-already-pending", { cell: cell.name }));
+    await tell(t("join-already-pending", { cell: cell.name }));
     return;
   }
   ctx.log.info({ requestId: request.id, cellId: cell.id, via }, "join request opened");
-  const sent = ctx.t("join-request-sent", { cell: cell.name });
+  const sent = t("join-request-sent", { cell: cell.name });
   if (via === "link") {
     await ctx.reply(sent);
   } else {
@@ -208,13 +211,13 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   const request = await repos.joinRequests.get(requestId);
   const cell = request ? await repos.cells.get(request.cellId) : null;
   if (!request || !cell) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
     return;
   }
   // The button's data is never trusted: the presser must manage this cell, checked in the database.
   if (!(await isCellManager(ctx, cell))) {
     ctx.log.info({ from: ctx.from?.id, requestId }, "refused: join decision by a non-manager");
-    await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
     return;
   }
   if (request.state !== "pending") {
@@ -223,7 +226,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   }
   if (decision === "approve" && !cell.active) {
     await ctx.answerCallbackQuery({
-      text: clip(ctx.t("join-cell-inactive", { cell: cell.name }), CALLBACK_ANSWER_MAX),
+      text: clip(ownT(ctx)("join-cell-inactive", { cell: cell.name }), CALLBACK_ANSWER_MAX),
       show_alert: true,
     });
     return;
@@ -242,7 +245,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   if (decision === "approve") {
     const result = await repos.joinRequests.approve(request.id, decider.id, clock.now());
     if (result.outcome === "not-found") {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
       return;
     }
     if (result.outcome === "already-decided") {
@@ -260,7 +263,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
         joined: result.joined,
       },
     });
-    await ctx.answerCallbackQuery({ text: ctx.t("join-approved-toast") });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("join-approved-toast") });
     await editDecisionMessage(
       ctx,
       ctx.t("join-decided-approved", {
@@ -286,7 +289,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
 
   const result = await repos.joinRequests.reject(request.id, decider.id, clock.now());
   if (result.outcome === "not-found") {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
     return;
   }
   if (result.outcome === "already-decided") {
@@ -299,7 +302,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
     from: { state: "pending" },
     to: { state: "rejected" },
   });
-  await ctx.answerCallbackQuery({ text: ctx.t("join-rejected-toast") });
+  await ctx.answerCallbackQuery({ text: ownT(ctx)("join-rejected-toast") });
   await editDecisionMessage(
     ctx,
     ctx.t("join-decided-rejected", { name, cell: cell.name, decider: deciderName }),
@@ -327,7 +330,7 @@ async function answerAlreadyDecided(
   const decider = known?.displayName ?? (deciderId === null ? "?" : String(deciderId));
   const state = request.state === "approved" ? "approved" : "rejected";
   await ctx.answerCallbackQuery({
-    text: clip(ctx.t("join-decided-already", { state, decider }), CALLBACK_ANSWER_MAX),
+    text: clip(ownT(ctx)("join-decided-already", { state, decider }), CALLBACK_ANSWER_MAX),
     show_alert: true,
   });
   // The stale buttons go away too.

@@ -17,6 +17,7 @@ import { cellLocale } from "./announcement.ts";
 import { refusedAsPaused } from "./paused.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 
 /** Longest agenda item title, in characters. */
 export const MAX_AGENDA_TITLE = 300;
@@ -158,21 +159,23 @@ export function createAgendaFeature(): Composer<BotContext> {
     const item = await repos.agenda.get(Number(ctx.match[1]));
     const meeting = item ? await repos.meetings.get(item.meetingId) : null;
     if (!item || !meeting) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
       return;
     }
     if (item.ownerTelegramId === null || item.ownerTelegramId !== ctx.from.id) {
       ctx.log.info({ from: ctx.from.id, itemId: item.id }, "refused: agenda item of someone else");
-      await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
       return;
     }
     if (await refusedAsPaused(ctx, await repos.cells.get(meeting.cellId))) return;
     if (meeting.state !== "planned" && meeting.state !== "in_progress") {
-      await ctx.answerCallbackQuery({ text: ctx.t("agenda-ready-meeting-over") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("agenda-ready-meeting-over") });
       return;
     }
     const changed = await repos.agenda.markReady(item.id, clock.now());
-    await ctx.answerCallbackQuery({ text: ctx.t(changed ? "agenda-ready-done" : "agenda-ready-already") });
+    await ctx.answerCallbackQuery({
+      text: ownT(ctx)(changed ? "agenda-ready-done" : "agenda-ready-already"),
+    });
     if (changed) await planMeetingReminders(ctx.services, meeting.id);
     const original = ctx.callbackQuery.message?.text;
     if (original !== undefined) await editPressed(ctx, `${original}\n\n${ctx.t("agenda-ready-marked")}`);

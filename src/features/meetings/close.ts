@@ -45,6 +45,7 @@ import { readStatusAtEnd } from "./attendance-words.ts";
 import { findMeetingByRef } from "./references.ts";
 import { cancelMeetingReminders } from "./reminders.ts";
 import { cleanText } from "../../clean-text.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 
 export { alertRepeatedAbsences, meetingLabel };
 
@@ -224,7 +225,7 @@ async function handleConfirmPress(ctx: CallbackQueryContext<BotContext>): Promis
       { from: ctx.from.id, meetingId: meeting?.id },
       "refused: close confirmation by someone else",
     );
-    await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
     return;
   }
   const rules = await closeRules(services, cell.id);
@@ -370,11 +371,11 @@ async function handleReasonPress(ctx: CallbackQueryContext<BotContext>): Promise
   const own = reason ? await ownAbsence(ctx, meetingId) : null;
   if (!reason || !own) {
     ctx.log.info({ from: ctx.from?.id, meetingId }, "refused: absence reason for someone else's absence");
-    await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
     return;
   }
   if (own.row.status === "absent_excused") {
-    await ctx.answerCallbackQuery({ text: ctx.t("absence-reason-already") });
+    await ctx.answerCallbackQuery({ text: ownT(ctx)("absence-reason-already") });
     return;
   }
   if (reason === "other") {
@@ -384,13 +385,16 @@ async function handleReasonPress(ctx: CallbackQueryContext<BotContext>): Promise
       chatId: ctx.from.id,
       kind: "absence-reason",
       payload: { meetingId },
-      text: ctx.t("absence-reason-other-ask"),
-      placeholder: ctx.t("absence-reason-other-placeholder"),
+      // Asked privately: in the member's own language wherever the button was pressed.
+      text: ownT(ctx)("absence-reason-other-ask"),
+      placeholder: ownT(ctx)("absence-reason-other-placeholder"),
     });
     return;
   }
   const saved = await recordReason(ctx, own.meeting, own.member.id, storedReason(reason, null));
-  await ctx.answerCallbackQuery({ text: ctx.t(saved ? "absence-reason-thanks" : "absence-reason-already") });
+  await ctx.answerCallbackQuery({
+    text: ownT(ctx)(saved ? "absence-reason-thanks" : "absence-reason-already"),
+  });
   if (saved) await editPressed(ctx, ctx.t("absence-reason-thanks"));
 }
 

@@ -171,10 +171,14 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
           ? repos.meetingReminders.attendingMemberIds(meeting.id)
           : Promise.resolve(new Set<number>()),
       ]);
+      // The manager who made the meeting is not asked at once to confirm it (issue 9 item 11): a
+      // reminder whose moment had passed when the meeting was made (a catch-up) skips them.
+      const nominal = new Date(payload.startsAt).getTime() - payload.offsetMinutes * 60_000;
+      const creatorSkipped = nominal <= meeting.createdAt.getTime() ? meeting.createdByMemberId : null;
       const rows = memberReminderRows({
         payload,
         cellId: meeting.cellId,
-        members: reachable.filter((m) => !attending.has(m.memberId)),
+        members: reachable.filter((m) => !attending.has(m.memberId) && m.memberId !== creatorSkipped),
         now: deps.clock.now(),
       });
       if (rows.length === 0) return;

@@ -10,6 +10,7 @@ import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { memberName, resolveMemberRef } from "./member-ref.ts";
 import { splitRole, splitStatus, unrecognisedWord } from "./role-words.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
 
 export const MEMBERS_PAGE_SIZE = 20;
 
@@ -74,12 +75,12 @@ export function createMembersFeature(): Composer<BotContext> {
     const chat = ctx.chat;
     // The list of a cell is only ever shown in its own group or in a private chat.
     if (!cell || !cell.active || !chat || (chat.type !== "private" && chat.id !== cell.chatId)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-expired") });
       return;
     }
     if (!(await hasPower(ctx, cell, "member"))) {
       ctx.log.info({ from: ctx.from.id, cellId: cell.id }, "refused: members page for a non-member");
-      await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ownT(ctx)("button-not-for-you"), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();

@@ -13,6 +13,10 @@ import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
+import { ownT } from "../../bot/kit/own-language.ts";
+import { providerOf } from "../../db/url.ts";
+import { rescheduleNextBackup } from "../backups/backup-job.ts";
+import { rescheduleDigestPlan } from "../digests/digest-job.ts";
 import {
   applyToCell,
   applyToOrganisation,
@@ -29,6 +33,7 @@ import {
   type Settings,
 } from "./model.ts";
 import {
+  renderChange,
   renderSettings,
   SETTINGS_CALLBACK,
   SETTINGS_MENUS,
@@ -52,6 +57,13 @@ const ERROR_KEYS: Record<SettingError, string> = {
   threshold: "settings-error-threshold",
   review: "settings-error-review",
   digest: "settings-error-digest",
+  reason: "settings-error-reason",
+  escalate: "settings-error-escalate",
+  attendance: "settings-error-attendance",
+  reviewrate: "settings-error-reviewrate",
+  absentees: "settings-error-absentees",
+  names: "settings-error-names",
+  backup: "settings-error-backup",
 };
 
 export function createSettingsFeature(): Composer<BotContext> {
@@ -79,13 +91,14 @@ export function createSettingsFeature(): Composer<BotContext> {
     }
     const result = await applyChange(ctx, ref, parsed.value);
     if (!result.ok) {
-      await ctx.reply(ctx.t(result.errorKey));
+      await ctx.reply(ctx.t(result.errorKey, { name: parsed.value.name }));
       return;
     }
-    const view = await loadView(
+    // Only the changed line, with a button to the whole panel.
+    const view = await loadChangeView(
       ctx,
       ref,
-      "main",
+      parsed.value.name,
       ctx.t(result.changed ? "settings-saved" : "settings-unchanged"),
     );
     if (view) await ctx.reply(view.text, { reply_markup: view.keyboard });
@@ -93,21 +106,23 @@ export function createSettingsFeature(): Composer<BotContext> {
 
   feature.callbackQuery(SETTINGS_CALLBACK, async (ctx) => {
     const [, code, idText, name, value] = ctx.match;
+    // Toasts and alerts are for the presser alone: in their own language (the panel stays the chat's).
+    const own = ownT(ctx);
     const ref: ScopeRef = { kind: code === "c" ? "cell" : "org", id: Number(idText) };
     const may = await mayManage(ctx, ref);
     if (may === "gone") {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: own("button-expired") });
       return;
     }
     if (!may) {
       ctx.log.info({ from: ctx.from.id, ref }, "refused: settings button");
-      await ctx.answerCallbackQuery({ text: ctx.t("button-not-for-you"), show_alert: true });
+      await ctx.answerCallbackQuery({ text: own("button-not-for-you"), show_alert: true });
       return;
     }
     if (name === "menu") {
       const menu = SETTINGS_MENUS.find((m) => m === value);
       if (!menu || (menu === "digest" && ref.kind === "cell")) {
-        await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+        await ctx.answerCallbackQuery({ text: own("button-expired") });
         return;
       }
       await ctx.answerCallbackQuery();
@@ -117,17 +132,26 @@ export function createSettingsFeature(): Composer<BotContext> {
     const settingName = SETTING_NAMES.find((n) => n === name);
     const parsed = settingName ? parseSettingValue(settingName, value ?? "") : null;
     if (!parsed?.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      await ctx.answerCallbackQuery({ text: own("button-expired") });
       return;
     }
     const result = await applyChange(ctx, ref, parsed.value);
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t(result.errorKey), show_alert: true });
+      await ctx.answerCallbackQuery({
+        text: own(result.errorKey, { name: parsed.value.name }),
+        show_alert: true,
+      });
       return;
     }
-    const notice = ctx.t(result.changed ? "settings-saved" : "settings-unchanged");
-    await ctx.answerCallbackQuery({ text: notice });
-    await editView(ctx, ref, "main", notice);
+    await ctx.answerCallbackQuery({ text: own(result.changed ? "settings-saved" : "settings-unchanged") });
+    const view = await loadChangeView(
+      ctx,
+      ref,
+      parsed.value.name,
+      ctx.t(result.changed ? "settings-saved" : "settings-unchanged"),
+    );
+    // The setting itself is saved whatever happens to the message.
+    if (view) await editPressed(ctx, view.text, { reply_markup: view.keyboard });
   });
 
   return feature;
@@ -210,20 +234,26 @@ async function loadState(ctx: BotContext, ref: ScopeRef): Promise<LoadedState | 
   };
 }
 
-async function loadView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu, notice?: string) {
-  const state = await loadState(ctx, ref);
-  if (!state) return null;
-  return renderSettings((key, vars) => ctx.t(key, vars), {
-    ...state,
-    menu,
-    ...(notice ? { notice } : {}),
-  });
+/** Whether this service makes the daily backups itself (SQLite), so their time is a setting. */
+function makesBackups(ctx: BotContext): boolean {
+  return providerOf(ctx.services.config.databaseUrl) === "sqlite";
 }
 
-async function editView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu, notice?: string): Promise<void> {
-  const view = await loadView(ctx, ref, menu, notice);
+async function loadView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu) {
+  const state = await loadState(ctx, ref);
+  if (!state) return null;
+  return renderSettings((key, vars) => ctx.t(key, vars), { ...state, menu, backups: makesBackups(ctx) });
+}
+
+async function loadChangeView(ctx: BotContext, ref: ScopeRef, name: SettingName, notice: string) {
+  const state = await loadState(ctx, ref);
+  if (!state) return null;
+  return renderChange((key, vars) => ctx.t(key, vars), { ...state, name, notice });
+}
+
+async function editView(ctx: BotContext, ref: ScopeRef, menu: SettingsMenu): Promise<void> {
+  const view = await loadView(ctx, ref, menu);
   if (!view) return;
-  // The setting itself is saved whatever happens to the message.
   await editPressed(ctx, view.text, { reply_markup: view.keyboard });
 }
 
@@ -275,6 +305,9 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
     return { ok: true, changed: true };
   }
 
+  // On PostgreSQL the database server's own tools make the backups; the bot makes none to time.
+  if (name === "backup" && !makesBackups(ctx))
+    return { ok: false, errorKey: "settings-error-backup-postgres" };
   const org = await repos.settings.organisation(ref.id);
   if (!org) return { ok: false, errorKey: "button-expired" };
   const next = applyToOrganisation(org, change);
@@ -291,5 +324,8 @@ async function applyChange(ctx: BotContext, ref: ScopeRef, change: SettingChange
     from: { setting: name, value: settingValueText(before, name) },
     to: { setting: name, value: settingValueText(after, name) },
   });
+  // Rows already planned from the old value move now (the jobs read the settings when planning).
+  if (name === "backup" || name === "tz") await rescheduleNextBackup(ctx);
+  if (name === "digest" || name === "tz") await rescheduleDigestPlan(ctx, org.id);
   return { ok: true, changed: true };
 }

@@ -3,8 +3,10 @@
 //
 // Where each value is stored: the organisation's language, time zone and digest schedule live in
 // their own Organisation columns (locale, timeZone, digestDay, digestTime); quiet hours, meeting
-// reminder offsets, the absence threshold and the backup time live in Organisation.settings (JSON). A cell stores only
-// what it overrides, in Cell.settings (JSON); the digest schedule is the organisation's alone.
+// reminder offsets, the absence threshold and reason window, the task escalation delay, the
+// self-review, the backup time and the digest policy (key "digest") live in Organisation.settings
+// (JSON). A cell stores only what it overrides, in Cell.settings (JSON); the digest schedule and
+// policy and the backup time are the organisation's alone.
 import { z } from "zod";
 import { isValidTimeZone } from "../../datetime/calendar.ts";
 import { parseTime } from "../../datetime/parse.ts";
@@ -45,6 +47,8 @@ export interface Settings {
    * daily SQLite backup.
    */
   backupTime: string;
+  /** Organisation only: when the digest marks a cell as needing attention, and whether it names people. */
+  digestPolicy: DigestPolicy;
 }
 
 /** What a cell may override. */
@@ -90,6 +94,7 @@ export function defaultSettings(): Settings {
     digestDay: 1,
     digestTime: "08:00",
     backupTime: "02:00",
+    digestPolicy: defaultDigestPolicy(),
   };
 }
 
@@ -98,11 +103,28 @@ export const LIMITS = {
   absenceReasonHours: { min: 1, max: 14 * 24 },
   taskEscalationDays: { min: 1, max: 30 },
   digestDay: { min: 1, max: 28 },
+  percent: { min: 0, max: 100 },
+  repeatedAbsentees: { min: 1, max: 50 },
   reminders: { maxCount: 5, minMinutes: 15, maxMinutes: 14 * 1440 },
 } as const;
 
 /** The names used in `/settings <name> <value>` and in callback data. */
-export const SETTING_NAMES = ["lang", "tz", "quiet", "reminders", "threshold", "review", "digest"] as const;
+export const SETTING_NAMES = [
+  "lang",
+  "tz",
+  "quiet",
+  "reminders",
+  "threshold",
+  "reason",
+  "escalate",
+  "review",
+  "digest",
+  "attendance",
+  "reviewrate",
+  "absentees",
+  "names",
+  "backup",
+] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** Settings a cell can override (and reset to the organisation's value). */
@@ -112,6 +134,8 @@ export const CELL_SETTING_NAMES: readonly SettingName[] = [
   "quiet",
   "reminders",
   "threshold",
+  "reason",
+  "escalate",
   "review",
 ];
 
@@ -121,8 +145,15 @@ export type SettingUpdate =
   | { name: "quiet"; value: QuietHours | null }
   | { name: "reminders"; value: number[] }
   | { name: "threshold"; value: number }
+  | { name: "reason"; value: number }
+  | { name: "escalate"; value: number }
   | { name: "review"; value: { day: number; time: string } | null }
-  | { name: "digest"; value: { day: number; time: string } };
+  | { name: "digest"; value: { day: number; time: string } }
+  | { name: "attendance"; value: number }
+  | { name: "reviewrate"; value: number }
+  | { name: "absentees"; value: number }
+  | { name: "names"; value: boolean }
+  | { name: "backup"; value: string };
 
 /** A typed or pressed change: a new value, or (cells only) back to the organisation's value. */
 export type SettingChange = SettingUpdate | { name: SettingName; reset: true };
@@ -139,6 +170,13 @@ export const SETTING_ERRORS = [
   "threshold",
   "review",
   "digest",
+  "reason",
+  "escalate",
+  "attendance",
+  "reviewrate",
+  "absentees",
+  "names",
+  "backup",
 ] as const;
 export type SettingError = (typeof SETTING_ERRORS)[number];
 
@@ -199,6 +237,7 @@ export function isTimeZone(text: unknown): text is string {
 }
 
 const OFF_WORDS = new Set(["off", "none", "tat", "tắt", "khong", "không", "0"]);
+const ON_WORDS = new Set(["on", "yes", "bat", "bật", "co", "có", "1"]);
 const RESET_WORDS = new Set(["reset", "default", "inherit", "mac dinh", "mặc định", "mac-dinh", "mặc-định"]);
 
 function fold(text: string): string {
@@ -265,7 +304,7 @@ export function durationParts(minutes: number): { unit: "days" | "hours" | "minu
 
 function parseWholeNumber(text: string, min: number, max: number): number | null {
   const given = text.trim();
-  if (!/^\d{1,2}$/.test(given)) return null;
+  if (!/^\d{1,3}$/.test(given)) return null;
   const n = Number(given);
   return n >= min && n <= max ? n : null;
 }
@@ -278,6 +317,40 @@ export function parseDigest(text: string): Parsed<{ day: number; time: string }>
   const time = parseSettingTime(m[2]!.replace(/^(lúc|luc|at)\s*/, ""));
   if (day === null || time === null) return { ok: false, error: "digest" };
   return { ok: true, value: { day, time } };
+}
+
+/** "48", "48h", "48 giờ", "2d", "2 ngày" → whole hours; a bare number is hours. */
+export function parseReasonHours(text: string): number | null {
+  const given = fold(text);
+  const minutes = /^\d{1,3}$/.test(given) ? Number(given) * 60 : parseDuration(given);
+  if (minutes === null || minutes % 60 !== 0) return null;
+  const hours = minutes / 60;
+  const { min, max } = LIMITS.absenceReasonHours;
+  return hours >= min && hours <= max ? hours : null;
+}
+
+/** "3", "3d", "3 ngày" → whole days. */
+export function parseEscalationDays(text: string): number | null {
+  const given = fold(text);
+  const minutes = /^\d{1,3}$/.test(given) ? Number(given) * 1440 : parseDuration(given);
+  if (minutes === null || minutes % 1440 !== 0) return null;
+  const days = minutes / 1440;
+  const { min, max } = LIMITS.taskEscalationDays;
+  return days >= min && days <= max ? days : null;
+}
+
+/** "70", "70%", "70 %" → a whole percentage from 0 to 100. */
+export function parsePercent(text: string): number | null {
+  const given = fold(text).replace(/\s*%$/, "");
+  return parseWholeNumber(given, LIMITS.percent.min, LIMITS.percent.max);
+}
+
+/** "on"/"bật"/"có" → true, "off"/"tắt"/"không" → false. */
+export function parseOnOff(text: string): boolean | null {
+  const given = fold(text);
+  if (ON_WORDS.has(given)) return true;
+  if (OFF_WORDS.has(given)) return false;
+  return null;
 }
 
 const NAME_ALIASES: Record<string, SettingName> = {
@@ -300,6 +373,22 @@ const NAME_ALIASES: Record<string, SettingName> = {
   selfreview: "review",
   kiemdiem: "review",
   tukiemdiem: "review",
+  reason: "reason",
+  reasonhours: "reason",
+  lydo: "reason",
+  escalate: "escalate",
+  escalation: "escalate",
+  quahan: "escalate",
+  attendance: "attendance",
+  duhop: "attendance",
+  reviewrate: "reviewrate",
+  kiemdiemtoithieu: "reviewrate",
+  absentees: "absentees",
+  vangnhieu: "absentees",
+  names: "names",
+  neuten: "names",
+  backup: "backup",
+  saoluu: "backup",
 };
 
 export function parseSettingName(text: string): SettingName | null {
@@ -350,7 +439,33 @@ export function parseSettingValue(name: SettingName, raw: string): Parsed<Settin
       const r = parseDigest(text);
       return r.ok ? { ok: true, value: { name, value: r.value } } : { ok: false, error: "review" };
     }
+    case "reason":
+      return numberChange(name, parseReasonHours(text));
+    case "escalate":
+      return numberChange(name, parseEscalationDays(text));
+    case "attendance":
+    case "reviewrate":
+      return numberChange(name, parsePercent(text));
+    case "absentees":
+      return numberChange(
+        name,
+        parseWholeNumber(text, LIMITS.repeatedAbsentees.min, LIMITS.repeatedAbsentees.max),
+      );
+    case "names": {
+      const on = parseOnOff(text);
+      return on === null ? { ok: false, error: "names" } : { ok: true, value: { name, value: on } };
+    }
+    case "backup": {
+      const time = parseSettingTime(text);
+      return time === null ? { ok: false, error: "backup" } : { ok: true, value: { name, value: time } };
+    }
   }
+}
+
+type NumberSetting = Extract<SettingUpdate, { value: number }>["name"];
+
+function numberChange(name: NumberSetting, value: number | null): Parsed<SettingChange> {
+  return value === null ? { ok: false, error: errorOf(name) } : { ok: true, value: { name, value } };
 }
 
 function errorOf(name: SettingName): SettingError {
@@ -362,6 +477,13 @@ function errorOf(name: SettingName): SettingError {
     threshold: "threshold",
     review: "review",
     digest: "digest",
+    reason: "reason",
+    escalate: "escalate",
+    attendance: "attendance",
+    reviewrate: "reviewrate",
+    absentees: "absentees",
+    names: "names",
+    backup: "backup",
   };
   return map[name];
 }
@@ -502,6 +624,7 @@ export function organisationSettings(org: OrganisationSettingsSource): Settings 
     digestDay: digestDayOk ? org.digestDay : d.digestDay,
     digestTime: isTime(org.digestTime) ? org.digestTime : d.digestTime,
     backupTime: stored.backupTime ?? d.backupTime,
+    digestPolicy: parseDigestPolicy(org.settings),
   };
 }
 
@@ -535,6 +658,8 @@ export function overriddenNames(cell: CellSettingsSource): Set<SettingName> {
   if (o.quietHours !== undefined) names.add("quiet");
   if (o.meetingReminderMinutes !== undefined) names.add("reminders");
   if (o.absenceThreshold !== undefined) names.add("threshold");
+  if (o.absenceReasonHours !== undefined) names.add("reason");
+  if (o.taskEscalationDays !== undefined) names.add("escalate");
   if (o.selfReview !== undefined) names.add("review");
   return names;
 }
@@ -548,18 +673,28 @@ const OVERRIDE_FIELD = {
   quiet: "quietHours",
   reminders: "meetingReminderMinutes",
   threshold: "absenceThreshold",
+  reason: "absenceReasonHours",
+  escalate: "taskEscalationDays",
   review: "selfReview",
 } as const satisfies Partial<Record<SettingName, keyof CellOverrides>>;
 
+/** Where each digest policy setting is kept inside Organisation.settings.digest. */
+const POLICY_FIELD = {
+  attendance: "minAttendancePercent",
+  reviewrate: "minSelfReviewPercent",
+  absentees: "repeatedAbsentees",
+  names: "namesInCommittee",
+} as const satisfies Partial<Record<SettingName, keyof DigestPolicy>>;
+
 /**
- * The cell's new settings JSON after a change, or an error: the digest schedule belongs to the
- * organisation. Unknown fields already in the JSON are kept.
+ * The cell's new settings JSON after a change, or an error: the digest schedule and policy and
+ * the backup time belong to the organisation. Unknown fields already in the JSON are kept.
  */
 export function applyToCell(json: string, change: SettingChange): { ok: true; json: string } | { ok: false } {
   const name = change.name;
-  if (name === "digest") return { ok: false };
+  if (!Object.hasOwn(OVERRIDE_FIELD, name)) return { ok: false };
+  const field = OVERRIDE_FIELD[name as keyof typeof OVERRIDE_FIELD];
   const raw = readJsonObject(json);
-  const field = OVERRIDE_FIELD[name];
   if ("reset" in change) {
     delete raw[field];
   } else {
@@ -592,9 +727,31 @@ export function applyToOrganisation(
     case "quiet":
     case "reminders":
     case "threshold":
+    case "reason":
+    case "escalate":
     case "review": {
       const raw = readJsonObject(org.settings);
       raw[OVERRIDE_FIELD[change.name]] = change.value;
+      return { ok: true, patch: { settings: JSON.stringify(raw) } };
+    }
+    case "backup": {
+      const raw = readJsonObject(org.settings);
+      raw.backupTime = change.value;
+      return { ok: true, patch: { settings: JSON.stringify(raw) } };
+    }
+    case "attendance":
+    case "reviewrate":
+    case "absentees":
+    case "names": {
+      // The policy object keeps what it had; the digest reads it field by field (parseDigestPolicy).
+      const raw = readJsonObject(org.settings);
+      const stored = raw.digest;
+      const policy =
+        stored !== null && typeof stored === "object" && !Array.isArray(stored)
+          ? { ...(stored as Record<string, unknown>) }
+          : {};
+      policy[POLICY_FIELD[change.name]] = change.value;
+      raw.digest = policy;
       return { ok: true, patch: { settings: JSON.stringify(raw) } };
     }
   }
@@ -617,13 +774,28 @@ export function settingValueText(settings: Settings, name: SettingName): string 
       return settings.selfReview ? `${settings.selfReview.day} ${settings.selfReview.time}` : "off";
     case "digest":
       return `${settings.digestDay} ${settings.digestTime}`;
+    case "reason":
+      return `${settings.absenceReasonHours}h`;
+    case "escalate":
+      return `${settings.taskEscalationDays}d`;
+    case "attendance":
+      return `${settings.digestPolicy.minAttendancePercent}%`;
+    case "reviewrate":
+      return `${settings.digestPolicy.minSelfReviewPercent}%`;
+    case "absentees":
+      return String(settings.digestPolicy.repeatedAbsentees);
+    case "names":
+      return settings.digestPolicy.namesInCommittee ? "on" : "off";
+    case "backup":
+      return settings.backupTime;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The monthly digest's policy (Organisation.settings, key "digest"): when a cell "needs attention"
 // and whether members' names may appear in the committee chat. Read on its own, field by field,
-// like the other stored settings; not yet changeable through /settings.
+// like the other stored settings; admins change it with /settings org attendance|reviewrate|
+// absentees|names.
 
 export interface DigestPolicy {
   /** A cell whose attendance rate is below this (per cent) needs attention. */

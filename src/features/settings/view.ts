@@ -8,12 +8,15 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 export type SettingsScope =
   { kind: "cell"; id: number; name: string } | { kind: "org"; id: number; name: string };
 
-export type SettingsMenu = "main" | "quiet" | "reminders" | "threshold" | "digest" | "tz";
+export type SettingsMenu =
+  "main" | "quiet" | "reminders" | "threshold" | "reason" | "escalate" | "digest" | "tz";
 export const SETTINGS_MENUS: readonly SettingsMenu[] = [
   "main",
   "quiet",
   "reminders",
   "threshold",
+  "reason",
+  "escalate",
   "digest",
   "tz",
 ];
@@ -27,7 +30,7 @@ export function callbackData(scope: SettingsScope, name: SettingName | "menu", v
 }
 
 /** Matches every settings button; groups: scope, id, name, value. */
-export const SETTINGS_CALLBACK = /^set:([co]):(\d{1,10}):([a-z]{2,9}):([A-Za-z0-9_./+-]{1,40})$/;
+export const SETTINGS_CALLBACK = /^set:([co]):(\d{1,10}):([a-z]{2,12}):([A-Za-z0-9_./+-]{1,40})$/;
 
 const QUIET_PRESETS: readonly (QuietHours | null)[] = [
   { start: "21:00", end: "06:00" },
@@ -43,6 +46,10 @@ const REMINDER_PRESETS: readonly number[][] = [
   [120],
 ];
 const THRESHOLD_PRESETS = [2, 3, 4, 5] as const;
+/** Hours an absent member has to give a reason before the absence counts as without one. */
+const REASON_PRESETS = [24, 48, 72, 168] as const;
+/** Days a task may stay overdue before the assigner and the secretary are told. */
+const ESCALATE_PRESETS = [1, 3, 5, 7] as const;
 const DIGEST_PRESETS: readonly { day: number; time: string }[] = [
   { day: 1, time: "08:00" },
   { day: 1, time: "07:00" },
@@ -86,6 +93,20 @@ export function describeValue(t: Translate, settings: Settings, name: SettingNam
         : t("settings-review-off");
     case "digest":
       return t("settings-digest-value", { day: settings.digestDay, time: settings.digestTime });
+    case "reason":
+      return t("settings-reason-value", { duration: describeDuration(t, settings.absenceReasonHours * 60) });
+    case "escalate":
+      return t("settings-escalate-value", { n: settings.taskEscalationDays });
+    case "attendance":
+      return t("settings-percent-value", { n: settings.digestPolicy.minAttendancePercent });
+    case "reviewrate":
+      return t("settings-percent-value", { n: settings.digestPolicy.minSelfReviewPercent });
+    case "absentees":
+      return t("settings-absentees-value", { n: settings.digestPolicy.repeatedAbsentees });
+    case "names":
+      return t(settings.digestPolicy.namesInCommittee ? "settings-names-on" : "settings-names-off");
+    case "backup":
+      return t("settings-backup-value", { time: settings.backupTime });
   }
 }
 
@@ -97,6 +118,13 @@ const LINE_KEYS: Record<SettingName, string> = {
   threshold: "settings-line-threshold",
   review: "settings-line-review",
   digest: "settings-line-digest",
+  reason: "settings-line-reason",
+  escalate: "settings-line-escalate",
+  attendance: "settings-line-attendance",
+  reviewrate: "settings-line-reviewrate",
+  absentees: "settings-line-absentees",
+  names: "settings-line-names",
+  backup: "settings-line-backup",
 };
 
 /** The explanation above the buttons of each setting's menu. */
@@ -105,6 +133,8 @@ const MENU_KEYS = {
   quiet: "settings-menu-quiet",
   reminders: "settings-menu-reminders",
   threshold: "settings-menu-threshold",
+  reason: "settings-menu-reason",
+  escalate: "settings-menu-escalate",
   digest: "settings-menu-digest",
 } as const satisfies Record<Exclude<SettingsMenu, "main">, string>;
 
@@ -121,12 +151,52 @@ export interface SettingsViewInput {
   menu: SettingsMenu;
   /** A line above the values, e.g. "saved". */
   notice?: string;
+  /** Organisation scope: whether the bot makes the daily backups (SQLite), so their time is shown. */
+  backups?: boolean;
 }
 
-const NAMES_SHOWN: Record<SettingsScope["kind"], readonly SettingName[]> = {
-  cell: ["lang", "tz", "quiet", "reminders", "threshold", "review"],
-  org: ["lang", "tz", "quiet", "reminders", "threshold", "review", "digest"],
-};
+/**
+ * The answer to one change: the notice ("saved", "unchanged") and the changed setting's line only,
+ * with a button that opens the whole panel (issue 9 item 11: the panel is ~15 lines).
+ */
+export function renderChange(
+  t: Translate,
+  input: Omit<SettingsViewInput, "menu"> & { name: SettingName },
+): { text: string; keyboard: InlineKeyboard } {
+  const { scope, settings, overridden, name } = input;
+  const parts = input.notice ? [input.notice] : [];
+  parts.push(line(t, settings, name, scope.kind === "cell" && !overridden.has(name)));
+  const keyboard = new InlineKeyboard().text(
+    t("settings-button-see-all"),
+    callbackData(scope, "menu", "main"),
+  );
+  return { text: parts.join("\n"), keyboard };
+}
+
+const CELL_NAMES: readonly SettingName[] = [
+  "lang",
+  "tz",
+  "quiet",
+  "reminders",
+  "threshold",
+  "reason",
+  "escalate",
+  "review",
+];
+
+/** The settings shown in the panel; the backup line only where the bot makes backups (SQLite). */
+export function namesShown(kind: SettingsScope["kind"], backups: boolean): readonly SettingName[] {
+  if (kind === "cell") return CELL_NAMES;
+  return [
+    ...CELL_NAMES,
+    "digest",
+    "attendance",
+    "reviewrate",
+    "absentees",
+    "names",
+    ...(backups ? (["backup"] as const) : []),
+  ];
+}
 
 export function renderSettings(
   t: Translate,
@@ -137,7 +207,7 @@ export function renderSettings(
   if (input.notice) parts.push(input.notice, "");
   parts.push(t(scope.kind === "cell" ? "settings-title-cell" : "settings-title-org", { name: scope.name }));
   if (menu === "main") {
-    for (const name of NAMES_SHOWN[scope.kind]) {
+    for (const name of namesShown(scope.kind, input.backups === true)) {
       parts.push(line(t, settings, name, scope.kind === "cell" && !overridden.has(name)));
     }
     parts.push("", t(scope.kind === "cell" ? "settings-help-cell" : "settings-help-org"));
@@ -170,6 +240,9 @@ function keyboardFor(t: Translate, input: SettingsViewInput): InlineKeyboard {
       kb.row()
         .text(t("settings-button-threshold"), callbackData(scope, "menu", "threshold"))
         .text(t("settings-button-tz"), callbackData(scope, "menu", "tz"));
+      kb.row()
+        .text(t("settings-button-reason"), callbackData(scope, "menu", "reason"))
+        .text(t("settings-button-escalate"), callbackData(scope, "menu", "escalate"));
       if (!isCell) kb.row().text(t("settings-button-digest"), callbackData(scope, "menu", "digest"));
       if (isCell && overridden.has("lang")) {
         kb.row().text(t("settings-button-inherit-language"), callbackData(scope, "lang", "reset"));
@@ -205,6 +278,24 @@ function keyboardFor(t: Translate, input: SettingsViewInput): InlineKeyboard {
         );
       }
       inheritButton("threshold");
+      break;
+    case "reason":
+      for (const hours of REASON_PRESETS) {
+        kb.text(
+          mark(settings.absenceReasonHours === hours, describeDuration(t, hours * 60)),
+          callbackData(scope, "reason", String(hours)),
+        );
+      }
+      inheritButton("reason");
+      break;
+    case "escalate":
+      for (const n of ESCALATE_PRESETS) {
+        kb.text(
+          mark(settings.taskEscalationDays === n, describeDuration(t, n * 1440)),
+          callbackData(scope, "escalate", `${n}d`),
+        );
+      }
+      inheritButton("escalate");
       break;
     case "digest":
       DIGEST_PRESETS.forEach((d, i) => {

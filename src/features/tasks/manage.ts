@@ -51,7 +51,7 @@ function taskLine(t: T, task: TaskView, timeZone: string, locale: string): strin
 export async function myOpenTaskLines(ctx: BotContext): Promise<string[]> {
   const member = ctx.caller?.member;
   if (!member) return [];
-  const tasks = await ctx.services.repos.tasks.listOpenForMember(member.id);
+  const tasks = await ctx.services.repos.tasks.openBriefForMember(member.id);
   if (tasks.length === 0) return [];
   const lang = await ctx.i18n.getLocale();
   const lines = [ctx.t("me-tasks-header", { count: tasks.length })];
