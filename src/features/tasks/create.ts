@@ -4,7 +4,8 @@
 // "nhận nhắc riêng" link, to those the bot cannot write to; the giver is told who those were.
 import { Composer, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { CallbackQueryContext } from "grammy";
-import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { isCellManager } from "../../bot/cell-access.ts";
+import { commandCell, onCellPicked } from "../../bot/kit/cell-picker.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
@@ -289,24 +290,31 @@ export async function draftOf(
   return { task, cell };
 }
 
+const TASK_PICKER = { command: "task", power: "group_leader" } as const;
+
+/** `/task …` for a cell: the guided flow when nothing follows, else the preview of the typed task. */
+async function runTaskCommand(ctx: BotContext, cell: CellView, args: string): Promise<void> {
+  if (args === "") {
+    await startGuidedTask(ctx, cell, null);
+    return;
+  }
+  const read = await readTaskCommand(ctx, cell, args);
+  if (!read.ok) {
+    if (read.message !== null) await ctx.reply(read.message);
+    return;
+  }
+  await previewTask(ctx, cell, read.value);
+}
+
 export function createTaskCreationFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("task", async (ctx) => {
-    const cell = await resolveCommandCell(ctx, "group_leader");
+    const cell = await commandCell(ctx, TASK_PICKER);
     if (!cell) return;
-    const args = ctx.match.trim();
-    if (args === "") {
-      await startGuidedTask(ctx, cell, null);
-      return;
-    }
-    const read = await readTaskCommand(ctx, cell, args);
-    if (!read.ok) {
-      if (read.message !== null) await ctx.reply(read.message);
-      return;
-    }
-    await previewTask(ctx, cell, read.value);
+    await runTaskCommand(ctx, cell, ctx.match.trim());
   });
+  feature.use(onCellPicked(TASK_PICKER, runTaskCommand));
 
   feature.callbackQuery(/^tk:x:(\d{1,9})$/, async (ctx) => {
     const found = await draftOf(ctx, Number(ctx.match[1]));
