@@ -39,6 +39,7 @@ task-preview-ask = Press “Give the task” to send it, or “Cancel” to drop
 task-preview-confirm-button = ✅ Give the task
 task-preview-cancel-button = ✖️ Cancel
 task-preview-dropped = Dropped; the task was not given.
+task-preview-expired = This preview was left for more than a day and has expired. Please type /task again to give the task.
 task-preview-already = Task #{ $ref } has already been given or dropped.
 task-giving = Sending the task…
 task-given = Task #{ $ref } given to { $count ->

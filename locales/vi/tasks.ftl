@@ -33,6 +33,7 @@ task-preview-ask = Đồng chí bấm “Giao nhiệm vụ” để gửi, hoặ
 task-preview-confirm-button = ✅ Giao nhiệm vụ
 task-preview-cancel-button = ✖️ Thôi
 task-preview-dropped = Đã bỏ, nhiệm vụ chưa được giao.
+task-preview-expired = Bản xem trước này đã quá hạn (để quá một ngày) nên đã được hủy. Xin đồng chí gõ lại lệnh /task để giao nhiệm vụ.
 task-preview-already = Nhiệm vụ #{ $ref } đã được giao hoặc đã bỏ rồi.
 task-giving = Đang gửi nhiệm vụ…
 task-given = Đã giao nhiệm vụ #{ $ref } cho { $count } đồng chí: { $title }

@@ -226,6 +226,14 @@ export function createTaskRepository(db: Db, clock: Clock) {
       return count === 1;
     },
 
+    /** Deletes the drafts created before `createdBefore` (previews never confirmed); how many. */
+    async pruneDrafts(createdBefore: Date): Promise<number> {
+      const { count } = await db.task.deleteMany({
+        where: { state: "draft", createdAt: { lt: createdBefore } },
+      });
+      return count;
+    },
+
     /** Forgets a draft the secretary dropped; false when it was not a draft. */
     async dropDraft(id: number): Promise<boolean> {
       const { count } = await db.task.deleteMany({ where: { id, state: "draft" } });

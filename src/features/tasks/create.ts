@@ -21,6 +21,7 @@ import { refusedAsPaused } from "../meetings/paused.ts";
 import { parseMeetingRef } from "../meetings/references.ts";
 import { withPrivateRemindersButton } from "../reach/reach.ts";
 import { ledMemberIds, mayManageTask } from "./access.ts";
+import { isDraftExpired } from "./drafts.ts";
 import { auditTask, mentionList } from "./notify.ts";
 import { isWholeCell, looksLikeGroup, MAX_TASK_TITLE, splitAssigneeList, splitTaskCommand } from "./parse.ts";
 import { startGuidedTask } from "./guided.ts";
@@ -274,7 +275,8 @@ export async function draftOf(
   const task = await repos.tasks.get(taskId);
   const cell = task ? await repos.cells.get(task.cellId) : null;
   if (!task || !cell) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+    // Most often a preview left for more than a day, whose draft the maintenance deleted.
+    await ctx.answerCallbackQuery({ text: ctx.t("task-preview-expired"), show_alert: true });
     return null;
   }
   if (!(await mayManageTask(ctx, cell, task)) || task.assignerMemberId !== (ctx.caller?.member?.id ?? null)) {
@@ -285,6 +287,12 @@ export async function draftOf(
   if (await refusedAsPaused(ctx, cell)) return null;
   if (task.state !== "draft") {
     await ctx.answerCallbackQuery({ text: ctx.t("task-preview-already", { ref: String(task.id) }) });
+    return null;
+  }
+  if (isDraftExpired(task, ctx.services.clock.now())) {
+    await repos.tasks.dropDraft(task.id);
+    await ctx.answerCallbackQuery({ text: ctx.t("task-preview-expired"), show_alert: true });
+    await editPressed(ctx, ctx.t("task-preview-expired"));
     return null;
   }
   return { task, cell };
