@@ -53,6 +53,8 @@ export interface TaskView {
   partyGroupId: number | null;
   meetingId: number | null;
   dueAt: Date | null;
+  /** Without a due date: the assignees are asked every week whether they are still on it. */
+  weeklyCheck: boolean;
   state: string;
   createdAt: Date;
   assignments: AssignmentView[];
@@ -108,6 +110,7 @@ function toView(row: Row): TaskView {
     partyGroupId: row.partyGroupId,
     meetingId: row.meetingId,
     dueAt: row.dueAt,
+    weeklyCheck: row.weeklyCheck,
     state: row.state,
     createdAt: row.createdAt,
     assignments: row.assignments.map((a) => ({
@@ -384,6 +387,15 @@ export function createTaskRepository(db: Db, clock: Clock) {
     },
 
     /** Sets a draft's due time (the guided flow); false when it is not a draft any more. */
+    /** Turns a draft's weekly "still on it?" check on or off; false when it is not a draft any more. */
+    async setDraftWeeklyCheck(id: number, weeklyCheck: boolean): Promise<boolean> {
+      const { count } = await db.task.updateMany({
+        where: { id, state: "draft" },
+        data: { weeklyCheck, updatedAt: clock.now() },
+      });
+      return count === 1;
+    },
+
     async setDraftDue(id: number, dueAt: Date | null): Promise<boolean> {
       const { count } = await db.task.updateMany({
         where: { id, state: "draft" },

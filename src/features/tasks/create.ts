@@ -212,13 +212,23 @@ async function outsideLedGroups(
 export async function previewTask(ctx: BotContext, cell: CellView, draft: TaskDraft): Promise<void> {
   const task = await createDraft(ctx, cell, draft);
   if (!task) return;
-  await ctx.reply(await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task.id) });
+  await ctx.reply(await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task) });
 }
 
-export function previewKeyboard(ctx: BotContext, taskId: number): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t("task-preview-confirm-button"), `tk:ok:${taskId}`)
-    .text(ctx.t("task-preview-cancel-button"), `tk:x:${taskId}`);
+/** [Giao] [Thôi], and for a task without a due date the switch of the weekly "still on it?" check. */
+export function previewKeyboard(
+  ctx: BotContext,
+  task: Pick<TaskView, "id" | "dueAt" | "weeklyCheck">,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (task.dueAt === null) {
+    keyboard
+      .text(ctx.t(task.weeklyCheck ? "task-weekly-off-button" : "task-weekly-on-button"), `tk:w:${task.id}`)
+      .row();
+  }
+  return keyboard
+    .text(ctx.t("task-preview-confirm-button"), `tk:ok:${task.id}`)
+    .text(ctx.t("task-preview-cancel-button"), `tk:x:${task.id}`);
 }
 
 /** Writes the draft once a group leader's assignees are checked; null (and told why) otherwise. */
@@ -260,6 +270,7 @@ export async function previewText(ctx: BotContext, task: TaskView): Promise<stri
     dueLine(t, task, loc.timeZone, lang),
   ];
   if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+  if (task.dueAt === null && task.weeklyCheck) lines.push(ctx.t("task-preview-weekly"));
   const unreachable = task.assignments.filter((a) => a.telegramId === null || !a.reachable).length;
   if (unreachable > 0) lines.push(ctx.t("task-preview-unreachable", { count: unreachable }));
   lines.push("", ctx.t("task-preview-ask"));
@@ -330,6 +341,23 @@ export function createTaskCreationFeature(): Composer<BotContext> {
     await ctx.services.repos.tasks.dropDraft(found.task.id);
     await ctx.answerCallbackQuery();
     await editPressed(ctx, ctx.t("task-preview-dropped"));
+  });
+
+  // The weekly check is chosen on the preview, so the giver sees it before anything is sent.
+  feature.callbackQuery(/^tk:w:(\d{1,9})$/, async (ctx) => {
+    const found = await draftOf(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    const { repos } = ctx.services;
+    if (
+      found.task.dueAt !== null ||
+      !(await repos.tasks.setDraftWeeklyCheck(found.task.id, !found.task.weeklyCheck))
+    ) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const task = (await repos.tasks.get(found.task.id))!;
+    await editPressed(ctx, await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task) });
   });
 
   feature.callbackQuery(/^tk:ok:(\d{1,9})$/, async (ctx) => {

@@ -138,8 +138,8 @@ async function showPreview(ctx: BotContext, taskId: number, how: "edit" | "send"
   const task = await ctx.services.repos.tasks.get(taskId);
   if (!task) return;
   const text = await previewText(ctx, task);
-  if (how === "edit") await editPressed(ctx, text, { reply_markup: previewKeyboard(ctx, taskId) });
-  else await ctx.reply(text, { reply_markup: previewKeyboard(ctx, taskId) });
+  if (how === "edit") await editPressed(ctx, text, { reply_markup: previewKeyboard(ctx, task) });
+  else await ctx.reply(text, { reply_markup: previewKeyboard(ctx, task) });
 }
 
 /**
