@@ -43,6 +43,10 @@ task-preview-confirm-button = ✅ Give the task
 task-preview-cancel-button = ✖️ Cancel
 task-preview-dropped = Dropped; the task was not given.
 task-preview-expired = This preview was left for more than a day and has expired. Please type /task again to give the task.
+task-joiner-given = { $name } joined the group and so also receives { $count ->
+        [one] its open task
+       *[other] its { $count } open tasks
+    }: { $tasks }. The details have been sent to them.
 task-preview-already = Task #{ $ref } has already been given or dropped.
 task-giving = Sending the task…
 task-given = Task #{ $ref } given to { $count ->

@@ -37,6 +37,7 @@ task-preview-confirm-button = ✅ Giao nhiệm vụ
 task-preview-cancel-button = ✖️ Thôi
 task-preview-dropped = Đã bỏ, nhiệm vụ chưa được giao.
 task-preview-expired = Bản xem trước này đã quá hạn (để quá một ngày) nên đã được hủy. Xin đồng chí gõ lại lệnh /task để giao nhiệm vụ.
+task-joiner-given = Đồng chí { $name } vào tổ nên cũng được giao { $count } nhiệm vụ đang làm của tổ: { $tasks }. Trợ lý đã gửi nhiệm vụ cho đồng chí ấy.
 task-preview-already = Nhiệm vụ #{ $ref } đã được giao hoặc đã bỏ rồi.
 task-giving = Đang gửi nhiệm vụ…
 task-given = Đã giao nhiệm vụ #{ $ref } cho { $count } đồng chí: { $title }

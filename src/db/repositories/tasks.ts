@@ -444,6 +444,43 @@ export function createTaskRepository(db: Db, clock: Clock) {
       return rows.map(toView);
     },
 
+    /**
+     * Open tasks given to a party group, not due before `notDueBefore`, that `memberId` does not have:
+     * what a member who joins the group now should receive.
+     */
+    async listOpenForGroupWithout(
+      partyGroupId: number,
+      memberId: number,
+      notDueBefore: Date,
+    ): Promise<TaskView[]> {
+      const rows = await db.task.findMany({
+        where: {
+          partyGroupId,
+          state: "open",
+          OR: [{ dueAt: null }, { dueAt: { gt: notDueBefore } }],
+          assignments: { none: { memberId } },
+        },
+        orderBy: { id: "asc" },
+        take: 50,
+        include,
+      });
+      return rows.map(toView);
+    },
+
+    /** Gives an open task to one more member; the new assignment's id, or null when they have it already. */
+    async addAssignee(taskId: number, memberId: number): Promise<number | null> {
+      const now = clock.now();
+      try {
+        const created = await db.taskAssignment.create({
+          data: { taskId, memberId, createdAt: now, updatedAt: now },
+        });
+        return created.id;
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
+    },
+
     /** The open tasks of a member (in every cell, or one), oldest due first. */
     async listOpenForMember(memberId: number, cellId?: number): Promise<TaskView[]> {
       const rows = await db.task.findMany({

@@ -413,10 +413,12 @@ export async function deliverTask(
   cell: CellView,
   task: TaskView,
   only?: ReadonlySet<number>,
+  /** The giver's name as the assignees see it; by default the sender of the update. */
+  giverAs?: string,
 ): Promise<{ unreachable: string[]; postedInGroup: boolean }> {
   const { services } = ctx;
   const loc = await taskCellLocale(services, cell.id);
-  const giver = giverName(ctx);
+  const giver = giverAs ?? giverName(ctx);
   const missed: typeof task.assignments = [];
   for (const a of task.assignments) {
     if (only && !only.has(a.id)) continue;
