@@ -25,6 +25,7 @@ export interface CellPickerOptions {
 }
 
 const MAX_CELL_BUTTONS = 20;
+const MAX_MESSAGE = 4096;
 const PREFIX = "cp";
 
 /**
@@ -63,6 +64,11 @@ export async function offerCells(
   const args = typeof ctx.match === "string" ? ctx.match.trim() : "";
   const head = `${ctx.t("cell-pick")}\n`;
   const line = args === "" ? `/${command}` : `/${command} ${args}`;
+  if (head.length + line.length > MAX_MESSAGE) {
+    // No room to keep the command in our message: the group of the cell is the way.
+    await ctx.reply(ctx.t("cell-choose-in-group", { cells: cells.map((c) => `• ${c.name}`).join("\n") }));
+    return;
+  }
   // Where the arguments begin in the typed message and in ours: mentions move by the difference.
   const typedStart = args === "" ? typed.length : typed.lastIndexOf(args);
   const shift = head.length + line.length - args.length - typedStart;
