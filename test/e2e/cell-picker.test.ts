@@ -126,6 +126,10 @@ describe.each(SUPPORTED_PROVIDERS)("the cell picker on %s", (provider) => {
     expect(last(lan.id).text).toContain("Xem trước câu hỏi (chưa gửi):");
     const prompt = await prisma().prompt.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(prompt).toMatchObject({ cellId: b.cell.id, state: "draft" });
+    // A command too long to keep in the picker's message: the cells' groups are named instead.
+    await h.say(lan, lan.id, `/ask ${"Rất dài ".repeat(505)}? | Có | Không`);
+    expect(h.lastText(lan.id)).toContain("Xin gõ lệnh này trong nhóm của chi bộ cần làm việc.");
+    expect(last(lan.id).buttons).toEqual([]);
     const forged = await picker(lan, "/ask Câu hỏi khác? | Có | Không");
     const counted = await rows();
     await press(lan, lan.id, forged.message_id, `cp:ask:${c.cell.id}`);
