@@ -162,6 +162,11 @@ describe.each(SUPPORTED_PROVIDERS)("task follow-ups on %s", (provider) => {
     await h.say(lan, lan.id, `/group add Tổ 1 @${binh.username}`);
     expect(await of(open)).toBe(1);
     expect(count(binh)).toBe(binhBefore + 1);
+    // Made the tổ's leader from outside it: Cúc joins, and gets the open task too.
+    await h.say(lan, lan.id, `/group leader Tổ 1 @${cuc.username}`);
+    const cucId = cell.members.get(cuc.id)!.memberId;
+    expect(await prisma().taskAssignment.count({ where: { taskId: open, memberId: cucId } })).toBe(1);
+    expect(last(cuc).text).toContain("Rà soát hộ nghèo trong tổ");
   });
 
   it("expires a preview after a day: the press says so, and the maintenance deletes stale drafts", async () => {

@@ -160,6 +160,8 @@ async function groupLeader(ctx: BotContext, cell: CellView, group: PartyGroupVie
     }
   }
   await ctx.reply(lines.join("\n"));
+  // A leader who was not in the group joins it, and gets its open tasks (tasks/late-joiner.ts).
+  if (target.partyGroupId !== group.id) await giveGroupTasksToJoiner(ctx, cell, group.id, target.memberId);
 }
 
 async function groupAdd(ctx: BotContext, cell: CellView, group: PartyGroupView, refText: string) {
