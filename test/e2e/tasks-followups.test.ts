@@ -89,6 +89,8 @@ describe.each(SUPPORTED_PROVIDERS)("task follow-ups on %s", (provider) => {
       const forged = await press(cuc, last(cuc)?.message_id ?? 1, `tk:w:${taskId}`);
       expect(forged?.show_alert).toBe(true);
     });
+    await h.say(lan, lan.id, `/task_info ${weekly}`);
+    expect(h.lastText(lan.id)).toContain("🔁 Mỗi tuần Trợ lý sẽ hỏi");
     const silent = await give("/task Cúc: Sưu tầm tư liệu lịch sử khu phố");
     expect(await prisma().task.findUniqueOrThrow({ where: { id: weekly } })).toMatchObject({
       state: "open",
