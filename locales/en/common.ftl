@@ -28,6 +28,8 @@ status-exempt = exempt from meetings
 
 organisation-default-name = Ward party committee
 cell-not-registered = This group is not registered as a party cell yet. A committee admin can register it by typing /register_cell <cell name> here.
+cell-pick = You are responsible for several cells. Please choose the cell for this command:
+cell-picked = { $cell } chosen.
 cell-choose-in-group =
     You are responsible for several cells:
     { $cells }

@@ -30,6 +30,9 @@ task-preview-assignees = For { $count ->
         [one] one member
        *[other] { $count } members
     }: { $names }
+task-preview-weekly = 🔁 Every week the assignees will be asked: “Still working on it?”
+task-weekly-on-button = 🔁 Ask “still on it?” every week
+task-weekly-off-button = 🔕 No weekly question
 task-preview-meeting = Decided at meeting #{ $ref }
 task-preview-unreachable = ⚠️ { $count ->
         [one] One member has
@@ -39,6 +42,11 @@ task-preview-ask = Press “Give the task” to send it, or “Cancel” to drop
 task-preview-confirm-button = ✅ Give the task
 task-preview-cancel-button = ✖️ Cancel
 task-preview-dropped = Dropped; the task was not given.
+task-preview-expired = This preview was left for more than a day and has expired. Please type /task again to give the task.
+task-joiner-given = { $name } joined the group and so also receives { $count ->
+        [one] its open task
+       *[other] its { $count } open tasks
+    }: { $tasks }. The details have been sent to them.
 task-preview-already = Task #{ $ref } has already been given or dropped.
 task-giving = Sending the task…
 task-given = Task #{ $ref } given to { $count ->
@@ -195,6 +203,7 @@ me-task-line = • #{ $ref } { $title } — due: { $due }
 ## Reminders
 
 task-remind-before = A reminder for { $name }: task #{ $ref } “{ $title }” is due { $due }. When it is finished, please press “Done”.
+task-weekly-check = Hello { $name }: task #{ $ref } “{ $title }” (no due date) — are you still working on it? Please press a button below: report your progress, “Done”, or “Cannot do it” if something is in the way.
 task-remind-morning = A reminder for { $name }: task #{ $ref } “{ $title }” is due today ({ $due }). Please press a button below.
 task-remind-overdue = A reminder for { $name }: task #{ $ref } “{ $title }” is overdue (due { $due }). If it is finished, please press “Done”; if something is in the way, report your progress or press “Cannot do it”.
 task-escalation = ⏰ Task #{ $ref } “{ $title }” is overdue (due { $due }); { $count ->

@@ -28,6 +28,8 @@ status-exempt = miễn sinh hoạt
 
 organisation-default-name = Đảng bộ phường
 cell-not-registered = Nhóm này chưa được đăng ký là chi bộ. Quản trị viên Đảng ủy gõ /register_cell <tên chi bộ> trong nhóm để đăng ký.
+cell-pick = Đồng chí phụ trách nhiều chi bộ. Xin chọn chi bộ cho lệnh:
+cell-picked = Đã chọn { $cell }.
 cell-choose-in-group =
     Đồng chí phụ trách nhiều chi bộ:
     { $cells }

@@ -27,12 +27,17 @@ task-meeting-not-found = Không tìm thấy buổi sinh hoạt “{ $given }” 
 task-preview-header = 📌 Xem lại nhiệm vụ trước khi giao
 task-preview-title = Nội dung: { $title }
 task-preview-assignees = Giao cho { $count } đồng chí: { $names }
+task-preview-weekly = 🔁 Mỗi tuần Trợ lý sẽ hỏi các đồng chí được giao: “Còn đang làm chứ?”
+task-weekly-on-button = 🔁 Mỗi tuần hỏi “còn đang làm?”
+task-weekly-off-button = 🔕 Thôi hỏi hằng tuần
 task-preview-meeting = Theo kết luận buổi sinh hoạt #{ $ref }
 task-preview-unreachable = ⚠️ { $count } đồng chí chưa mở trò chuyện riêng với Trợ lý; nhiệm vụ sẽ được nhắc trong nhóm chi bộ.
 task-preview-ask = Đồng chí bấm “Giao nhiệm vụ” để gửi, hoặc “Thôi” để bỏ.
 task-preview-confirm-button = ✅ Giao nhiệm vụ
 task-preview-cancel-button = ✖️ Thôi
 task-preview-dropped = Đã bỏ, nhiệm vụ chưa được giao.
+task-preview-expired = Bản xem trước này đã quá hạn (để quá một ngày) nên đã được hủy. Xin đồng chí gõ lại lệnh /task để giao nhiệm vụ.
+task-joiner-given = Đồng chí { $name } vào tổ nên cũng được giao { $count } nhiệm vụ đang làm của tổ: { $tasks }. Trợ lý đã gửi nhiệm vụ cho đồng chí ấy.
 task-preview-already = Nhiệm vụ #{ $ref } đã được giao hoặc đã bỏ rồi.
 task-giving = Đang gửi nhiệm vụ…
 task-given = Đã giao nhiệm vụ #{ $ref } cho { $count } đồng chí: { $title }
@@ -183,6 +188,7 @@ me-task-line = • #{ $ref } { $title } — hạn: { $due }
 ## Nhắc nhở
 
 task-remind-before = Kính nhắc đồng chí { $name }: nhiệm vụ #{ $ref } “{ $title }” đến hạn vào { $due }. Khi xong, xin bấm “Đã xong”.
+task-weekly-check = Kính chào đồng chí { $name }: nhiệm vụ #{ $ref } “{ $title }” (không có hạn cụ thể) — đồng chí còn đang làm chứ? Xin bấm một nút bên dưới: báo tiến độ, “Đã xong”, hoặc “Không thực hiện được” nếu gặp khó khăn.
 task-remind-morning = Kính nhắc đồng chí { $name }: hôm nay là hạn của nhiệm vụ #{ $ref } “{ $title }” ({ $due }). Xin bấm một nút bên dưới.
 task-remind-overdue = Kính nhắc đồng chí { $name }: nhiệm vụ #{ $ref } “{ $title }” đã quá hạn ({ $due }). Nếu đã xong, xin bấm “Đã xong”; nếu gặp khó khăn, xin báo tiến độ hoặc bấm “Không thực hiện được”.
 task-escalation = ⏰ Nhiệm vụ #{ $ref } “{ $title }” đã quá hạn ({ $due }); { $count } đồng chí chưa hoàn thành:

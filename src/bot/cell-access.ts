@@ -44,15 +44,11 @@ export async function hasPower(ctx: BotContext, cell: CellView, power: CellPower
 }
 
 /**
- * The cell a command addresses: in a group, the cell bound to it; in private chat, the one cell
- * where the caller has the power (several: they are asked to use the cell's group). Replies with
- * a localised explanation and returns null when there is none or the caller lacks the power.
+ * The active cells where the caller has the power, for a command written privately: their own cells,
+ * or for a committee admin with no cell of their own, every active cell of their organisation.
  */
-export async function resolveCommandCell(ctx: BotContext, power: CellPower): Promise<CellView | null> {
+export async function commandCells(ctx: BotContext, power: CellPower): Promise<CellView[]> {
   const { repos } = ctx.services;
-  const chat = ctx.chat;
-  if (!chat) return null;
-  if (chat.type !== "private") return resolveGroupCell(ctx, chat.id, power);
   const candidates: CellView[] = [];
   const ids = ctx.caller?.member?.memberships.filter((m) => m.cellActive).map((m) => m.cellId) ?? [];
   for (const cell of await repos.cells.listByIds(ids)) {
@@ -62,6 +58,19 @@ export async function resolveCommandCell(ctx: BotContext, power: CellPower): Pro
     const org = await adminOrganisation(ctx);
     candidates.push(...(await repos.cells.listByOrganisation(org.id, { activeOnly: true })));
   }
+  return candidates;
+}
+
+/**
+ * The cell a command addresses: in a group, the cell bound to it; in private chat, the one cell
+ * where the caller has the power (several: they are asked to use the cell's group). Replies with
+ * a localised explanation and returns null when there is none or the caller lacks the power.
+ */
+export async function resolveCommandCell(ctx: BotContext, power: CellPower): Promise<CellView | null> {
+  const chat = ctx.chat;
+  if (!chat) return null;
+  if (chat.type !== "private") return resolveGroupCell(ctx, chat.id, power);
+  const candidates = await commandCells(ctx, power);
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0) {
     await refuse(ctx, power);

@@ -7,6 +7,7 @@ import type {
   InlineKeyboardMarkup,
   LinkPreviewOptions,
   Message,
+  MessageId,
   MessageEntity,
   PhotoSize,
   ReplyParameters,
@@ -162,6 +163,7 @@ export class BotApi {
       sendMessage: (ctx) => this.sendMessage(ctx),
       sendPhoto: (ctx) => this.sendPhoto(ctx),
       sendDocument: (ctx) => this.sendDocument(ctx),
+      copyMessage: (ctx) => this.copyMessage(ctx),
       editMessageText: (ctx) => this.editMessageText(ctx),
       editMessageCaption: (ctx) => this.editMessageCaption(ctx),
       editMessageReplyMarkup: (ctx) => this.editMessageReplyMarkup(ctx),
@@ -533,6 +535,43 @@ export class BotApi {
     this.world.newStoredMessage(record, message, markup, bot.id);
     commit();
     return message;
+  }
+
+  /**
+   * Sends a copy of a message (text, voice, photo or document, with its caption) without a link to
+   * the original, as Telegram does: no download, the same file ids. Returns only the new message's id.
+   */
+  private copyMessage({ bot, params }: CallContext): MessageId {
+    const record = this.world.writableChat(bot, params.chatId());
+    const source = this.world.readableChat(bot, params.chatId("from_chat_id"));
+    const id = params.num("message_id");
+    if (id === undefined) throw telegramErrors.badRequest("message identifier is not specified");
+    const original = source.byId.get(id);
+    if (!original || original.deleted) throw telegramErrors.badRequest("message to copy not found");
+    const from = original.message;
+    const content: Partial<Message> = {};
+    if (from.text !== undefined) {
+      content.text = from.text;
+      if (from.entities) content.entities = from.entities;
+    } else if (from.voice) content.voice = from.voice;
+    else if (from.photo) content.photo = from.photo;
+    else if (from.document) content.document = from.document;
+    else throw telegramErrors.badRequest("message can't be copied");
+    if (content.text === undefined) {
+      const caption = params.has("caption") ? this.caption(params) : undefined;
+      const text = params.has("caption") ? caption?.text : from.caption;
+      const entities = params.has("caption") ? caption?.entities : from.caption_entities;
+      if (text !== undefined && text !== "") content.caption = text;
+      if (content.caption !== undefined && entities && entities.length > 0)
+        content.caption_entities = entities;
+    }
+    const markup = this.readMarkup(params);
+    const replyTo = this.replyTarget(record, params);
+    const commit = this.limit(bot, record);
+    const message = this.newBotMessage(bot, record, content, markup, replyTo);
+    this.world.newStoredMessage(record, message, markup, bot.id);
+    commit();
+    return { message_id: message.message_id };
   }
 
   private sendChatAction({ bot, params }: CallContext): boolean {

@@ -377,11 +377,11 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     await h.say(a.secretary, dm, "/meeting 05/12 8h sáng | Sân bóng");
     const pick = h.emulator.lastBotMessage(h.botAccount, dm)!;
     expect(pick.buttons.map((x) => x.callback_data).sort()).toEqual(
-      [`mtc:${a.seeded.cell.id}`, `mtc:${b.seeded.cell.id}`].sort(),
+      [`cp:meeting:${a.seeded.cell.id}`, `cp:meeting:${b.seeded.cell.id}`].sort(),
     );
     expect(pick.text).toContain("/meeting 05/12 8h sáng | Sân bóng");
     expect(await meetingCount()).toBe(before);
-    await press(a.secretary, dm, pick.message_id, `mtc:${b.seeded.cell.id}`);
+    await press(a.secretary, dm, pick.message_id, `cp:meeting:${b.seeded.cell.id}`);
     expect(await meetingCount()).toBe(before);
     const preview = messageWithButton(h, dm, /^mg:\d+:ok:/);
     expect(preview.msg.text).toContain(`Chi bộ Khu phố ${cellNo}`);
@@ -389,7 +389,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const meeting = await lastMeeting();
     expect(meeting).toMatchObject({ cellId: b.seeded.cell.id, place: "Sân bóng" });
     // Pressed again: the same meeting is not created twice.
-    const again = await press(a.secretary, dm, pick.message_id, `mtc:${b.seeded.cell.id}`);
+    const again = await press(a.secretary, dm, pick.message_id, `cp:meeting:${b.seeded.cell.id}`);
     expect(again?.text).toBeTruthy();
     expect(await meetingCount()).toBe(before + 1);
     // The same command again: refused, one meeting at one time.

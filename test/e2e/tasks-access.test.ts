@@ -180,6 +180,7 @@ describe.each(SUPPORTED_PROVIDERS)("task input and access on %s", (provider) => 
         `tk:rt:${anAssignment}:${memberId(ba)}`,
         `tk:ok:${draftId}`,
         `tk:x:${draftId}`,
+        `tk:w:${draftId}`,
       ]) {
         const update = await h.press(actor, group(), post, data);
         const answer = h.emulator.callbackAnswer(update.callback_query!.id);

@@ -167,7 +167,12 @@ describe.each(SUPPORTED_PROVIDERS)("a month of tasks on %s", (provider) => {
     await h.flush();
     const voice = await prisma().taskReport.findFirstOrThrow({ where: { kind: "voice" } });
     expect(voice.voiceFileId).toBeTruthy();
-    expect(last(lan).text).toContain("Đồng chí Cúc gửi báo cáo tiến độ nhiệm vụ");
+    // The assigner gets the notice, then the voice note itself (copied: no download, same file).
+    const toLan = h.emulator.botMessages(h.botAccount, lan.id);
+    expect(toLan.at(-2)!.text).toContain("Đồng chí Cúc gửi báo cáo tiến độ nhiệm vụ");
+    expect(toLan.at(-1)).toMatchObject({ kind: "voice" });
+    expect(toLan.at(-1)!.voice!.fileId).toBe(voice.voiceFileId);
+    expect(h.emulator.calls().filter((c) => c.method === "copyMessage" && c.status === 200)).toHaveLength(1);
 
     // ---- Declined with a reason, given to someone else -------------------------------------------
     const daoMsg = h.emulator

@@ -53,6 +53,8 @@ export interface TaskView {
   partyGroupId: number | null;
   meetingId: number | null;
   dueAt: Date | null;
+  /** Without a due date: the assignees are asked every week whether they are still on it. */
+  weeklyCheck: boolean;
   state: string;
   createdAt: Date;
   assignments: AssignmentView[];
@@ -108,6 +110,7 @@ function toView(row: Row): TaskView {
     partyGroupId: row.partyGroupId,
     meetingId: row.meetingId,
     dueAt: row.dueAt,
+    weeklyCheck: row.weeklyCheck,
     state: row.state,
     createdAt: row.createdAt,
     assignments: row.assignments.map((a) => ({
@@ -224,6 +227,14 @@ export function createTaskRepository(db: Db, clock: Clock) {
         data: { state: "open", updatedAt: clock.now() },
       });
       return count === 1;
+    },
+
+    /** Deletes the drafts created before `createdBefore` (previews never confirmed); how many. */
+    async pruneDrafts(createdBefore: Date): Promise<number> {
+      const { count } = await db.task.deleteMany({
+        where: { state: "draft", createdAt: { lt: createdBefore } },
+      });
+      return count;
     },
 
     /** Forgets a draft the secretary dropped; false when it was not a draft. */
@@ -376,6 +387,15 @@ export function createTaskRepository(db: Db, clock: Clock) {
     },
 
     /** Sets a draft's due time (the guided flow); false when it is not a draft any more. */
+    /** Turns a draft's weekly "still on it?" check on or off; false when it is not a draft any more. */
+    async setDraftWeeklyCheck(id: number, weeklyCheck: boolean): Promise<boolean> {
+      const { count } = await db.task.updateMany({
+        where: { id, state: "draft" },
+        data: { weeklyCheck, updatedAt: clock.now() },
+      });
+      return count === 1;
+    },
+
     async setDraftDue(id: number, dueAt: Date | null): Promise<boolean> {
       const { count } = await db.task.updateMany({
         where: { id, state: "draft" },
@@ -422,6 +442,43 @@ export function createTaskRepository(db: Db, clock: Clock) {
         include,
       });
       return rows.map(toView);
+    },
+
+    /**
+     * Open tasks given to a party group, not due before `notDueBefore`, that `memberId` does not have:
+     * what a member who joins the group now should receive.
+     */
+    async listOpenForGroupWithout(
+      partyGroupId: number,
+      memberId: number,
+      notDueBefore: Date,
+    ): Promise<TaskView[]> {
+      const rows = await db.task.findMany({
+        where: {
+          partyGroupId,
+          state: "open",
+          OR: [{ dueAt: null }, { dueAt: { gt: notDueBefore } }],
+          assignments: { none: { memberId } },
+        },
+        orderBy: { id: "asc" },
+        take: 50,
+        include,
+      });
+      return rows.map(toView);
+    },
+
+    /** Gives an open task to one more member; the new assignment's id, or null when they have it already. */
+    async addAssignee(taskId: number, memberId: number): Promise<number | null> {
+      const now = clock.now();
+      try {
+        const created = await db.taskAssignment.create({
+          data: { taskId, memberId, createdAt: now, updatedAt: now },
+        });
+        return created.id;
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
     },
 
     /** The open tasks of a member (in every cell, or one), oldest due first. */

@@ -5,6 +5,8 @@
 import { Composer, InputFile } from "grammy";
 import { adminOrganisation, MANAGER_ROLES } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
+import { offerCells, onCellPicked } from "../../bot/kit/cell-picker.ts";
+import type { CellView } from "../../db/repositories/cells.ts";
 import { localParts } from "../../datetime/calendar.ts";
 import type { OrganisationView } from "../../db/repositories/organisations.ts";
 import { organisationSettings } from "../settings/model.ts";
@@ -57,6 +59,20 @@ async function audienceOf(ctx: BotContext): Promise<Audience | null> {
   return { org, cellIds: cells.filter((c) => c.organisationId === org.id).map((c) => c.id) };
 }
 
+const REPORT_PICKER = { command: "report", power: "manager", allowPaused: true } as const;
+const EXPORT_PICKER = { command: "export", power: "manager", allowPaused: true } as const;
+
+/** The picker for a secretary of several cells: one button per cell they manage. */
+async function offerOwnCells(ctx: BotContext, command: string, who: Audience): Promise<void> {
+  await offerCells(ctx, command, await ctx.services.repos.cells.listByIds(who.cellIds ?? []));
+}
+
+/** The audience of a picked cell (the picker has checked the presser's power there): that cell alone. */
+async function pickedAudience(ctx: BotContext, cell: CellView): Promise<Audience | null> {
+  const org = await ctx.services.repos.organisations.get(cell.organisationId);
+  return org ? { org, cellIds: [cell.id] } : null;
+}
+
 function isFuture(period: Period, now: Date, timeZone: string): boolean {
   return periodBounds(period, timeZone).from.getTime() > now.getTime();
 }
@@ -68,9 +84,21 @@ export function createDigestsFeature(): Composer<BotContext> {
   feature.command("report", async (ctx) => {
     const who = await audienceOf(ctx);
     if (!who) return;
+    // A secretary of several cells picks one (the press runs runReport for it alone).
+    if (who.cellIds !== null && who.cellIds.length > 1) return offerOwnCells(ctx, "report", who);
+    await runReport(ctx, who, ctx.match);
+  });
+  composer.use(
+    onCellPicked(REPORT_PICKER, async (ctx, cell, args) =>
+      runReport(ctx, await pickedAudience(ctx, cell), args),
+    ),
+  );
+
+  async function runReport(ctx: BotContext, who: Audience | null, args: string): Promise<void> {
+    if (!who) return;
     const { repos, clock } = ctx.services;
     const timeZone = organisationSettings(who.org).timeZone;
-    const arg = ctx.match.trim();
+    const arg = args.trim();
     const period = arg === "" ? defaultPeriod(clock.now(), timeZone) : parseMonth(arg);
     if (!period) {
       await ctx.reply(ctx.t("report-usage"));
@@ -116,18 +144,32 @@ export function createDigestsFeature(): Composer<BotContext> {
     ])) {
       await ctx.reply(text);
     }
-  });
+  }
 
   feature.command("export", async (ctx) => {
     const who = await audienceOf(ctx);
     if (!who) return;
+    await runExport(ctx, who, ctx.match);
+  });
+  composer.use(
+    onCellPicked(EXPORT_PICKER, async (ctx, cell, args) =>
+      runExport(ctx, await pickedAudience(ctx, cell), args),
+    ),
+  );
+
+  async function runExport(ctx: BotContext, who: Audience | null, args: string): Promise<void> {
+    if (!who) return;
     const { repos, clock } = ctx.services;
     const timeZone = organisationSettings(who.org).timeZone;
-    const words = ctx.match.trim();
+    const words = args.trim();
     const parsed = parseExportArgs(words, defaultPeriod(clock.now(), timeZone));
     if (!parsed) {
       await ctx.reply(ctx.t("export-usage"));
       return;
+    }
+    // A secretary of several cells who named none picks one (the press runs runExport for it alone).
+    if (parsed.cell === null && who.cellIds !== null && who.cellIds.length > 1) {
+      return offerOwnCells(ctx, "export", who);
     }
     let cellId: number | null = null;
     let cellName: string | null = null;
@@ -143,7 +185,7 @@ export function createDigestsFeature(): Composer<BotContext> {
       cellId = found.id;
       cellName = found.name;
     } else if (who.cellIds !== null) {
-      // A secretary's export is their cell's (the first one, when they manage several).
+      // A secretary's export is their cell's (the one picked, when they manage several).
       const own = allowed[0];
       if (!own) {
         await ctx.reply(ctx.t("report-not-allowed"));
@@ -174,7 +216,7 @@ export function createDigestsFeature(): Composer<BotContext> {
     await ctx.replyWithDocument(new InputFile(workbook, workbookFileName(scope, cellName)), {
       caption: ctx.t("export-done", { period: label, cell: cellName ?? "none" }),
     });
-  });
+  }
 
   return composer;
 }

@@ -22,6 +22,7 @@ import {
   typedGroupName,
   type GroupNameCheck,
 } from "./group-names.ts";
+import { giveGroupTasksToJoiner } from "../tasks/late-joiner.ts";
 import { addToGroup, createGroup, removeFromGroup, setGroupLeader } from "./service.ts";
 
 type Subcommand = "new" | "leader" | "add" | "remove";
@@ -159,6 +160,8 @@ async function groupLeader(ctx: BotContext, cell: CellView, group: PartyGroupVie
     }
   }
   await ctx.reply(lines.join("\n"));
+  // A leader who was not in the group joins it, and gets its open tasks (tasks/late-joiner.ts).
+  if (target.partyGroupId !== group.id) await giveGroupTasksToJoiner(ctx, cell, group.id, target.memberId);
 }
 
 async function groupAdd(ctx: BotContext, cell: CellView, group: PartyGroupView, refText: string) {
@@ -220,6 +223,10 @@ async function groupAdd(ctx: BotContext, cell: CellView, group: PartyGroupView, 
     }
   }
   await ctx.reply(clip(lines.join("\n"), 4096));
+  // Newcomers get the group's open tasks (tasks/late-joiner.ts).
+  for (const r of results) {
+    if (r.outcome !== "already") await giveGroupTasksToJoiner(ctx, cell, group.id, r.member.memberId);
+  }
 }
 
 async function groupRemove(ctx: BotContext, cell: CellView, group: PartyGroupView, refText: string) {

@@ -5,13 +5,15 @@
 // - processed update ids older than their retention (3 days, processed-updates.ts);
 // - typed-answer questions that expired;
 // - finished outbox rows (sent, failed, dropped, cancelled) older than OUTBOX_RETENTION_MS, with the
-//   records of the messages they sent.
+//   records of the messages they sent;
+// - task drafts (previews never confirmed) older than a day (tasks/drafts.ts).
 // Keys are `maintenance:<local date>`: the start step and the chain write the same key for the
 // same day, so a restart, or a second instance, never adds a second run.
 import type { JobDeps } from "../../bot/feature-module.ts";
 import { addDays, localDateOf, zonedTimeToUtc, type LocalDate } from "../../datetime/calendar.ts";
 import type { NewDelivery } from "../../db/repositories/outbox.ts";
 import type { Job } from "../../scheduler/jobs.ts";
+import { staleDraftsBefore } from "../tasks/drafts.ts";
 
 export const MAINTENANCE_KIND = "maintenance";
 export const MAINTENANCE_KEY_PREFIX = "maintenance:";
@@ -60,10 +62,14 @@ export function createMaintenanceJobs(deps: JobDeps): Record<string, Job> {
       const processedUpdates = await repos.processedUpdates.pruneExpired();
       const pendingQuestions = await repos.pendingQuestions.pruneExpired(now);
       const deliveries = await repos.outbox.pruneFinished(new Date(now.getTime() - OUTBOX_RETENTION_MS));
+      const taskDrafts = await repos.tasks.pruneDrafts(staleDraftsBefore(now));
       // Counted from now, not from this row's date: after days of downtime one overdue run catches
       // up and the chain goes on from today, instead of replaying every missed day.
       await scheduleNextMaintenance(deps);
-      logger.info({ key: row.key, processedUpdates, pendingQuestions, deliveries }, "daily maintenance done");
+      logger.info(
+        { key: row.key, processedUpdates, pendingQuestions, deliveries, taskDrafts },
+        "daily maintenance done",
+      );
     },
   };
   return { [MAINTENANCE_KIND]: maintenance };

@@ -13,6 +13,7 @@ import {
 import type { BotContext } from "../../bot/context.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { clip } from "../../bot/kit/clip.ts";
+import { commandCell, onCellPicked } from "../../bot/kit/cell-picker.ts";
 import { dateTimeProblemText, hourReading } from "../../bot/kit/datetime-problem.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { askTyped, onTypedAnswer, type TypedKind, type TypedOutcome } from "../../bot/kit/typed-answer.ts";
@@ -47,6 +48,7 @@ import {
 } from "./service.ts";
 import { errorForLog } from "../../scheduler/telegram-errors.ts";
 
+const MEETING_PICKER = { command: "meeting", power: "manager" } as const;
 const TIME_PRESETS = ["0730", "1400", "1930"] as const;
 
 const KIND_KEYS = {
@@ -85,25 +87,11 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
         return;
       }
     }
-    const cell = await commandCell(ctx, args);
+    const cell = await commandCell(ctx, MEETING_PICKER);
     if (!cell) return;
     await startMeeting(ctx, cell, args);
   });
-
-  feature.callbackQuery(/^mtc:(\d{1,9})$/, async (ctx) => {
-    const cell = await managedCell(ctx, Number(ctx.match[1]));
-    if (!cell) return;
-    const text = ctx.callbackQuery.message?.text ?? "";
-    const line = text.split("\n").find((l) => l.startsWith("/meeting"));
-    if (line === undefined) {
-      // Already picked: the message no longer holds the command.
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await editPressed(ctx, ctx.t("meeting-cell-picked", { cell: cell.name }));
-    await startMeeting(ctx, cell, line.slice("/meeting".length).trim());
-  });
+  feature.use(onCellPicked(MEETING_PICKER, startMeeting));
 
   // ---- Guided flow: kind → date → time → place → confirm ---------------------------------------
 
@@ -452,21 +440,6 @@ async function managerCells(ctx: BotContext): Promise<CellView[]> {
     cells.push(...(await repos.cells.listByOrganisation(org.id, { activeOnly: true })));
   }
   return cells;
-}
-
-/**
- * The cell of a /meeting command. A secretary of several cells writing privately gets buttons to pick
- * one; the command itself is kept in the text of that message (the bot's own), not in the buttons.
- */
-async function commandCell(ctx: BotContext, args: string): Promise<CellView | null> {
-  if (ctx.chat?.type !== "private") return resolveCommandCell(ctx, "manager");
-  const cells = await managerCells(ctx);
-  if (cells.length < 2) return resolveCommandCell(ctx, "manager");
-  const keyboard = new InlineKeyboard();
-  for (const cell of cells.slice(0, 20)) keyboard.text(clip(cell.name, 40), `mtc:${cell.id}`).row();
-  const command = `/meeting ${args.replace(/\s+/gu, " ")}`.trim();
-  await ctx.reply(`${ctx.t("meeting-pick-cell")}\n${command}`, { reply_markup: keyboard });
-  return null;
 }
 
 /** The cell of a pressed button when the presser manages it; answers the query otherwise. */

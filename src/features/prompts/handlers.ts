@@ -6,6 +6,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { hasPower, isCellManager, resolveCommandCell, roleInCell } from "../../bot/cell-access.ts";
+import { commandCell, onCellPicked } from "../../bot/kit/cell-picker.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
@@ -68,22 +69,30 @@ async function managedPrompt(ctx: BotContext, cell: CellView, ref: string): Prom
   return prompt;
 }
 
+const ASK_PICKER = { command: "ask", power: "manager" } as const;
+
 export function createPromptsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.use(createGuidedAskFeature());
 
   feature.command("ask", async (ctx) => {
-    const cell = await resolveCommandCell(ctx, "manager");
+    const cell = await commandCell(ctx, ASK_PICKER);
     if (!cell) return;
+    await ask(ctx, cell, ctx.match);
+  });
+  feature.use(onCellPicked(ASK_PICKER, (ctx, cell, args) => ask(ctx, cell, args)));
+
+  /** `/ask …` for a cell, typed or picked. */
+  async function ask(ctx: BotContext, cell: CellView, args: string): Promise<void> {
     if (await refusedAsPaused(ctx, cell)) return;
     // /ask alone: the guided flow with buttons, in the private chat.
-    if (ctx.match.trim() === "") {
+    if (args.trim() === "") {
       await startGuidedAsk(ctx, cell);
       return;
     }
     const { repos, clock } = ctx.services;
     const loc = await cellLocale(ctx.services, cell.id);
-    const parsed = parseAsk(ctx.match, { now: clock.now(), timeZone: loc.timeZone });
+    const parsed = parseAsk(args, { now: clock.now(), timeZone: loc.timeZone });
     if (isProblem(parsed)) {
       await ctx.reply(askProblemText(ctx, parsed));
       return;
@@ -117,7 +126,7 @@ export function createPromptsFeature(): Composer<BotContext> {
       closesAt: parsed.closesAt ?? "default",
       audience,
     });
-  });
+  }
 
   // The preview's [Đăng] / [Hủy].
   feature.callbackQuery(DRAFT_RE, async (ctx) => {

@@ -3,7 +3,7 @@
 // the assignment is always the presser's own, found in the database, so forged data can never act
 // for someone else. Each change is conditional on the state it comes from: a second press records
 // nothing; a press on a cancelled task, or on one given to someone else, says so and changes nothing.
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
@@ -14,6 +14,7 @@ import type { CellView } from "../../db/repositories/cells.ts";
 import { isOnTime, type AssignmentView, type TaskView } from "../../db/repositories/tasks.ts";
 import { memberName } from "../members/member-ref.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
+import { errorForLog } from "../../scheduler/telegram-errors.ts";
 import { auditTask, overseersOf, tellOverseers } from "./notify.ts";
 import { dropMemberReminders } from "./reminders.ts";
 import {
@@ -309,14 +310,21 @@ export function createAssigneeFeature(): Composer<BotContext> {
         text: answer.voiceFileId !== null ? null : text,
         voiceFileId: answer.voiceFileId,
       });
-      const told = await tellAssigner(ctx, task, (t) => ({
-        text: t(answer.voiceFileId !== null ? "task-progress-notice-voice" : "task-progress-notice", {
-          name: assigneeName(assignment),
-          ref: String(task.id),
-          title: titleShort(task),
-          report: text ?? "",
+      const told = await tellAssigner(
+        ctx,
+        task,
+        (t) => ({
+          text: t(answer.voiceFileId !== null ? "task-progress-notice-voice" : "task-progress-notice", {
+            name: assigneeName(assignment),
+            ref: String(task.id),
+            title: titleShort(task),
+            report: text ?? "",
+          }),
         }),
-      }));
+        answer.voiceFileId !== null && ctx.chat && ctx.msg
+          ? { chatId: ctx.chat.id, messageId: ctx.msg.message_id }
+          : undefined,
+      );
       await ctx.reply(ctx.t(told ? "task-progress-recorded" : "task-progress-recorded-kept"));
       return "done";
     }),
@@ -384,7 +392,19 @@ export async function tellAssigner(
   ctx: BotContext,
   task: TaskView,
   render: (t: T, locale: string) => { text: string; keyboard?: InlineKeyboard },
+  /** A message of the sender's (a voice report) to copy after the text to whoever received it. */
+  attached?: { chatId: number; messageId: number },
 ): Promise<boolean> {
+  const copyAttached = async (telegramId: number): Promise<void> => {
+    if (!attached) return;
+    try {
+      // A copy, not a forward: no download, and the member's privacy settings do not hide it.
+      await ctx.api.copyMessage(telegramId, attached.chatId, attached.messageId);
+    } catch (err) {
+      if (!(err instanceof GrammyError) && !(err instanceof HttpError)) throw err;
+      ctx.log.warn({ taskId: task.id, err: errorForLog(err) }, "voice report not copied");
+    }
+  };
   const overseers = await overseersOf(ctx.services, task);
   const assigner = overseers.find((o) => o.memberId === task.assignerMemberId);
   if (assigner) {
@@ -399,9 +419,20 @@ export async function tellAssigner(
       keyboard ? { reply_markup: keyboard } : {},
       { taskId: task.id },
     );
-    if (sent.status === "sent") return true;
+    if (sent.status === "sent") {
+      await copyAttached(assigner.telegramId);
+      return true;
+    }
   }
-  return (await tellOverseers(ctx.services, ctx.api, task, render, task.assignerMemberId ?? undefined)) > 0;
+  const told = await tellOverseers(
+    ctx.services,
+    ctx.api,
+    task,
+    render,
+    task.assignerMemberId ?? undefined,
+    copyAttached,
+  );
+  return told > 0;
 }
 
 /** Asks the assigner (or the secretary) to evaluate a finished assignment. */

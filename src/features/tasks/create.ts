@@ -4,7 +4,8 @@
 // "nhận nhắc riêng" link, to those the bot cannot write to; the giver is told who those were.
 import { Composer, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { CallbackQueryContext } from "grammy";
-import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
+import { isCellManager } from "../../bot/cell-access.ts";
+import { commandCell, onCellPicked } from "../../bot/kit/cell-picker.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
@@ -20,6 +21,7 @@ import { refusedAsPaused } from "../meetings/paused.ts";
 import { parseMeetingRef } from "../meetings/references.ts";
 import { withPrivateRemindersButton } from "../reach/reach.ts";
 import { ledMemberIds, mayManageTask } from "./access.ts";
+import { isDraftExpired } from "./drafts.ts";
 import { auditTask, mentionList } from "./notify.ts";
 import { isWholeCell, looksLikeGroup, MAX_TASK_TITLE, splitAssigneeList, splitTaskCommand } from "./parse.ts";
 import { startGuidedTask } from "./guided.ts";
@@ -210,13 +212,23 @@ async function outsideLedGroups(
 export async function previewTask(ctx: BotContext, cell: CellView, draft: TaskDraft): Promise<void> {
   const task = await createDraft(ctx, cell, draft);
   if (!task) return;
-  await ctx.reply(await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task.id) });
+  await ctx.reply(await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task) });
 }
 
-export function previewKeyboard(ctx: BotContext, taskId: number): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t("task-preview-confirm-button"), `tk:ok:${taskId}`)
-    .text(ctx.t("task-preview-cancel-button"), `tk:x:${taskId}`);
+/** [Giao] [Thôi], and for a task without a due date the switch of the weekly "still on it?" check. */
+export function previewKeyboard(
+  ctx: BotContext,
+  task: Pick<TaskView, "id" | "dueAt" | "weeklyCheck">,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (task.dueAt === null) {
+    keyboard
+      .text(ctx.t(task.weeklyCheck ? "task-weekly-off-button" : "task-weekly-on-button"), `tk:w:${task.id}`)
+      .row();
+  }
+  return keyboard
+    .text(ctx.t("task-preview-confirm-button"), `tk:ok:${task.id}`)
+    .text(ctx.t("task-preview-cancel-button"), `tk:x:${task.id}`);
 }
 
 /** Writes the draft once a group leader's assignees are checked; null (and told why) otherwise. */
@@ -258,6 +270,7 @@ export async function previewText(ctx: BotContext, task: TaskView): Promise<stri
     dueLine(t, task, loc.timeZone, lang),
   ];
   if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+  if (task.dueAt === null && task.weeklyCheck) lines.push(ctx.t("task-preview-weekly"));
   const unreachable = task.assignments.filter((a) => a.telegramId === null || !a.reachable).length;
   if (unreachable > 0) lines.push(ctx.t("task-preview-unreachable", { count: unreachable }));
   lines.push("", ctx.t("task-preview-ask"));
@@ -273,7 +286,8 @@ export async function draftOf(
   const task = await repos.tasks.get(taskId);
   const cell = task ? await repos.cells.get(task.cellId) : null;
   if (!task || !cell) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+    // Most often a preview left for more than a day, whose draft the maintenance deleted.
+    await ctx.answerCallbackQuery({ text: ctx.t("task-preview-expired"), show_alert: true });
     return null;
   }
   if (!(await mayManageTask(ctx, cell, task)) || task.assignerMemberId !== (ctx.caller?.member?.id ?? null)) {
@@ -286,27 +300,40 @@ export async function draftOf(
     await ctx.answerCallbackQuery({ text: ctx.t("task-preview-already", { ref: String(task.id) }) });
     return null;
   }
+  if (isDraftExpired(task, ctx.services.clock.now())) {
+    await repos.tasks.dropDraft(task.id);
+    await ctx.answerCallbackQuery({ text: ctx.t("task-preview-expired"), show_alert: true });
+    await editPressed(ctx, ctx.t("task-preview-expired"));
+    return null;
+  }
   return { task, cell };
+}
+
+const TASK_PICKER = { command: "task", power: "group_leader" } as const;
+
+/** `/task …` for a cell: the guided flow when nothing follows, else the preview of the typed task. */
+async function runTaskCommand(ctx: BotContext, cell: CellView, args: string): Promise<void> {
+  if (args === "") {
+    await startGuidedTask(ctx, cell, null);
+    return;
+  }
+  const read = await readTaskCommand(ctx, cell, args);
+  if (!read.ok) {
+    if (read.message !== null) await ctx.reply(read.message);
+    return;
+  }
+  await previewTask(ctx, cell, read.value);
 }
 
 export function createTaskCreationFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("task", async (ctx) => {
-    const cell = await resolveCommandCell(ctx, "group_leader");
+    const cell = await commandCell(ctx, TASK_PICKER);
     if (!cell) return;
-    const args = ctx.match.trim();
-    if (args === "") {
-      await startGuidedTask(ctx, cell, null);
-      return;
-    }
-    const read = await readTaskCommand(ctx, cell, args);
-    if (!read.ok) {
-      if (read.message !== null) await ctx.reply(read.message);
-      return;
-    }
-    await previewTask(ctx, cell, read.value);
+    await runTaskCommand(ctx, cell, ctx.match.trim());
   });
+  feature.use(onCellPicked(TASK_PICKER, runTaskCommand));
 
   feature.callbackQuery(/^tk:x:(\d{1,9})$/, async (ctx) => {
     const found = await draftOf(ctx, Number(ctx.match[1]));
@@ -314,6 +341,23 @@ export function createTaskCreationFeature(): Composer<BotContext> {
     await ctx.services.repos.tasks.dropDraft(found.task.id);
     await ctx.answerCallbackQuery();
     await editPressed(ctx, ctx.t("task-preview-dropped"));
+  });
+
+  // The weekly check is chosen on the preview, so the giver sees it before anything is sent.
+  feature.callbackQuery(/^tk:w:(\d{1,9})$/, async (ctx) => {
+    const found = await draftOf(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    const { repos } = ctx.services;
+    if (
+      found.task.dueAt !== null ||
+      !(await repos.tasks.setDraftWeeklyCheck(found.task.id, !found.task.weeklyCheck))
+    ) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const task = (await repos.tasks.get(found.task.id))!;
+    await editPressed(ctx, await previewText(ctx, task), { reply_markup: previewKeyboard(ctx, task) });
   });
 
   feature.callbackQuery(/^tk:ok:(\d{1,9})$/, async (ctx) => {
@@ -369,10 +413,12 @@ export async function deliverTask(
   cell: CellView,
   task: TaskView,
   only?: ReadonlySet<number>,
+  /** The giver's name as the assignees see it; by default the sender of the update. */
+  giverAs?: string,
 ): Promise<{ unreachable: string[]; postedInGroup: boolean }> {
   const { services } = ctx;
   const loc = await taskCellLocale(services, cell.id);
-  const giver = giverName(ctx);
+  const giver = giverAs ?? giverName(ctx);
   const missed: typeof task.assignments = [];
   for (const a of task.assignments) {
     if (only && !only.has(a.id)) continue;

@@ -26,6 +26,7 @@ import type { MeetingView } from "../../db/repositories/meetings.ts";
 import { memberName } from "../members/member-ref.ts";
 import { refusedAsPaused } from "../meetings/paused.ts";
 import { ledGroupIds, ledMemberIds } from "./access.ts";
+import { isDraftExpired } from "./drafts.ts";
 import { checkDue, checkTaskTitle, createDraft, draftOf, previewKeyboard, previewText } from "./create.ts";
 import { taskCellLocale } from "./text.ts";
 
@@ -137,8 +138,8 @@ async function showPreview(ctx: BotContext, taskId: number, how: "edit" | "send"
   const task = await ctx.services.repos.tasks.get(taskId);
   if (!task) return;
   const text = await previewText(ctx, task);
-  if (how === "edit") await editPressed(ctx, text, { reply_markup: previewKeyboard(ctx, taskId) });
-  else await ctx.reply(text, { reply_markup: previewKeyboard(ctx, taskId) });
+  if (how === "edit") await editPressed(ctx, text, { reply_markup: previewKeyboard(ctx, task) });
+  else await ctx.reply(text, { reply_markup: previewKeyboard(ctx, task) });
 }
 
 /**
@@ -242,8 +243,12 @@ export function createGuidedTaskFeature(): Composer<BotContext> {
     onTypedAnswer("task-due", async (ctx, { payload, text }) => {
       const { repos } = ctx.services;
       const task = await repos.tasks.get(payload.taskId);
-      const cell = task ? await guidedCell(ctx, task.cellId) : null;
-      if (!task || !cell || text === null) return "done";
+      if (!task || isDraftExpired(task, ctx.services.clock.now())) {
+        await ctx.reply(ctx.t("task-preview-expired"));
+        return "done";
+      }
+      const cell = await guidedCell(ctx, task.cellId);
+      if (!cell || text === null) return "done";
       if (task.state !== "draft" || task.assignerMemberId !== (ctx.caller?.member?.id ?? null)) {
         await ctx.reply(ctx.t("task-preview-already", { ref: String(task.id) }));
         return "done";

@@ -166,6 +166,8 @@ export function createTaskManageFeature(): Composer<BotContext> {
         : ctx.t("task-due-none-line"),
     ];
     if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+    if (task.dueAt === null && task.weeklyCheck && task.state === "open")
+      lines.push(ctx.t("task-preview-weekly"));
     if (task.state === "cancelled") lines.push(ctx.t("task-info-cancelled"));
     lines.push(progressLine(t, task), "");
     const now = clock.now();

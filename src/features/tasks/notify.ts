@@ -50,6 +50,8 @@ export async function tellOverseers(
   task: TaskView,
   render: (t: T, locale: string) => { text: string; keyboard?: InlineKeyboard },
   exceptMemberId?: number,
+  /** Runs for each overseer who received the message (e.g. the voice note that goes with it). */
+  afterSent?: (telegramId: number) => Promise<void>,
 ): Promise<number> {
   const loc = await taskCellLocale(services, task.cellId);
   let told = 0;
@@ -65,7 +67,10 @@ export async function tellOverseers(
       keyboard ? { reply_markup: keyboard } : {},
       { taskId: task.id },
     );
-    if (sent.status === "sent") told++;
+    if (sent.status === "sent") {
+      told++;
+      await afterSent?.(o.telegramId);
+    }
   }
   return told;
 }

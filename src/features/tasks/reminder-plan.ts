@@ -9,12 +9,17 @@
 // - Escalation: at 08:00 on the day `escalationDays` after the due day, one row for the task; it
 //   sends nothing itself and, when it runs, writes one row per recipient (the assigner and the
 //   secretaries as they are then), so recipients are decided at send time.
+// - Weekly check (a task without a due date whose giver asked for it): one row per task and week, at
+//   09:00 cell time on the weekday the task was given (out of quiet hours), under
+//   `task:<id>:r:wk:<local date>`; it sends nothing itself and, when it runs, writes one row per
+//   assignee who has not finished then (`task:<id>:wk:<local date>:to:<memberId>`, outside the
+//   prefix so that planning the next week's row keeps them), and the next week's row.
 // - Keys: `task:<id>:r:m:<memberId>:<due stamp>:<which>` and `task:<id>:r:esc:<due stamp>`, all under
 //   `task:<id>:r:` (moving or cancelling the task rewrites or drops them; a member who finishes
 //   drops `task:<id>:r:m:<memberId>:`). The due stamp is in the key so that a moved task is reminded
 //   again for its new due time, while a restart or a second planning of the same due time adds
 //   nothing.
-import { addDays, localDateOf, zonedTimeToUtc } from "../../datetime/calendar.ts";
+import { addDays, localDateOf, zonedTimeToUtc, type LocalDate } from "../../datetime/calendar.ts";
 import { shiftOutOfQuietHours } from "../meetings/reminder-plan.ts";
 import type { QuietHours } from "../settings/model.ts";
 
@@ -22,6 +27,8 @@ export const TASK_REMINDER_KINDS = {
   member: "task-reminder",
   escalation: "task-escalation",
   escalationTo: "task-escalation-to",
+  weekly: "task-weekly-check",
+  weeklyTo: "task-weekly-check-to",
 } as const;
 
 export type ReminderWhich = "before" | "morning" | "overdue";
@@ -39,7 +46,7 @@ export interface PlannedTaskRow {
   chatId: number | null;
   memberId: number | null;
   cellId: number;
-  payload: TaskReminderPayload;
+  payload: TaskReminderPayload | WeeklyCheckPayload;
   dueAt: Date;
   expiresAt: Date | null;
 }
@@ -136,4 +143,68 @@ export function planTaskReminderRows(input: TaskPlanInput): PlannedTaskRow[] {
     });
   }
   return rows;
+}
+
+// ---- Weekly "still on it?" check --------------------------------------------------------------
+
+export interface WeeklyCheckPayload {
+  taskId: number;
+  /** The local date of the week's check ("2026-12-08"): its key, and its recipients' keys. */
+  week: string;
+}
+
+export interface WeeklyPlanInput {
+  taskId: number;
+  cellId: number;
+  /** When the task was given: the checks fall on its weekday. */
+  since: Date;
+  now: Date;
+  timeZone: string;
+  quietHours: QuietHours | null;
+}
+
+const WEEKLY_AT = { hour: 9, minute: 0 };
+const WEEK_DAYS = 7;
+
+export function weeklyCheckPrefix(taskId: number): string {
+  return `${taskReminderPrefix(taskId)}wk:`;
+}
+
+function ymd(date: LocalDate): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/**
+ * The next weekly check after `now`: a week after the task was given, then every week, at 09:00 on
+ * that weekday. The same week always gives the same key, so planning again (a restart, a change of
+ * the task) adds nothing.
+ */
+export function planWeeklyCheckRow(input: WeeklyPlanInput): PlannedTaskRow {
+  const { taskId, cellId, now, timeZone } = input;
+  const given = localDateOf(input.since, timeZone);
+  const weeksPast = Math.max(
+    1,
+    Math.floor((now.getTime() - input.since.getTime()) / (WEEK_DAYS * 24 * HOUR)),
+  );
+  let day = addDays(given, weeksPast * WEEK_DAYS);
+  let at = zonedTimeToUtc(day, WEEKLY_AT, timeZone);
+  while (at.getTime() <= now.getTime()) {
+    day = addDays(day, WEEK_DAYS);
+    at = zonedTimeToUtc(day, WEEKLY_AT, timeZone);
+  }
+  // A check that falls in quiet hours goes at their end (before the next day's check is due).
+  const endOfDay = zonedTimeToUtc(addDays(day, 1), { hour: 0, minute: 0 }, timeZone);
+  const shifted = shiftOutOfQuietHours(at, endOfDay, now, input.quietHours, timeZone) ?? at;
+  const week = ymd(day);
+  return {
+    key: `${weeklyCheckPrefix(taskId)}${week}`,
+    kind: TASK_REMINDER_KINDS.weekly,
+    chatId: null,
+    memberId: null,
+    cellId,
+    payload: { taskId, week },
+    dueAt: shifted,
+    expiresAt: null,
+  };
 }

@@ -14,10 +14,12 @@ import {
   dueStamp,
   memberReminderPrefix,
   planTaskReminderRows,
+  planWeeklyCheckRow,
   TASK_REMINDER_KINDS,
   taskReminderPrefix,
   type ReminderWhich,
   type TaskReminderPayload,
+  type WeeklyCheckPayload,
 } from "./reminder-plan.ts";
 import {
   assigneeKeyboard,
@@ -38,12 +40,25 @@ const REMINDER_KEYS = {
 export async function planTaskReminders(services: BotServices, taskId: number): Promise<void> {
   const { repos, clock } = services;
   const task = await repos.tasks.get(taskId);
-  if (!task || task.state !== "open" || task.dueAt === null) {
+  const weekly = task?.state === "open" && task.dueAt === null && task.weeklyCheck;
+  if (!task || task.state !== "open" || (task.dueAt === null && !weekly)) {
     await repos.outbox.cancelByKeyPrefix(taskReminderPrefix(taskId));
     return;
   }
   const settings = await getEffectiveSettings(repos, task.cellId);
   if (!settings) return;
+  if (weekly) {
+    const row = planWeeklyCheckRow({
+      taskId,
+      cellId: task.cellId,
+      since: task.createdAt,
+      now: clock.now(),
+      timeZone: settings.timeZone,
+      quietHours: settings.quietHours,
+    });
+    await repos.outbox.reschedule(taskReminderPrefix(taskId), [row]);
+    return;
+  }
   const rows = planTaskReminderRows({
     taskId,
     cellId: task.cellId,
@@ -185,7 +200,68 @@ export function createTaskReminderJobs(deps: JobDeps): Record<string, Job> {
     return { chatId: to.telegramId, text: lines.join("\n") };
   });
 
+  // ---- Weekly "still on it?" check ----------------------------------------------------------
+
+  async function loadWeekly(
+    row: OutboxRow,
+  ): Promise<{ task: TaskView; payload: WeeklyCheckPayload } | { skip: string }> {
+    const p = row.payload as Partial<WeeklyCheckPayload>;
+    if (typeof p.taskId !== "number" || typeof p.week !== "string") {
+      throw new PermanentJobError("weekly check without a task");
+    }
+    const task = await repos.tasks.get(p.taskId);
+    if (!task) return { skip: "task deleted" };
+    if (task.state !== "open") return { skip: `task ${task.state}` };
+    if (task.dueAt !== null || !task.weeklyCheck) return { skip: "no weekly check any more" };
+    return { task, payload: { taskId: p.taskId, week: p.week } };
+  }
+
+  // Sends nothing: decides the week's recipients when it runs (the assignees who have not finished
+  // then) and writes one row for each, then the next week's row.
+  const weekly: Job = {
+    async plan(row) {
+      const loaded = await loadWeekly(row);
+      if ("skip" in loaded) return loaded;
+      if (unfinished(loaded.task).length === 0) return { skip: "everyone finished" };
+      return { messages: [] };
+    },
+    async afterSent(row) {
+      const loaded = await loadWeekly(row);
+      if ("skip" in loaded) return;
+      const { task, payload } = loaded;
+      await repos.outbox.schedule(
+        unfinished(task).map((a) => ({
+          // Outside `task:<id>:r:`: planning the next week below must not cancel these.
+          key: `task:${task.id}:wk:${payload.week}:to:${a.memberId}`,
+          kind: TASK_REMINDER_KINDS.weeklyTo,
+          memberId: a.memberId,
+          cellId: task.cellId,
+          payload,
+          dueAt: services.clock.now(),
+        })),
+      );
+      await planTaskReminders(services, task.id);
+      services.scheduler.wake();
+    },
+  };
+
+  const weeklyTo = singleMessageJob(async (row) => {
+    const loaded = await loadWeekly(row);
+    if ("skip" in loaded) return loaded;
+    const { task } = loaded;
+    const a = task.assignments.find((x) => x.memberId === row.memberId);
+    if (!a || !(UNFINISHED_STATES as readonly string[]).includes(a.state)) return { skip: "finished" };
+    if (!(await repos.memberships.find(a.memberId, task.cellId))) return { skip: "left the cell" };
+    if (a.telegramId === null || !a.reachable) return { skip: "not reachable" };
+    const loc = await taskCellLocale(services, task.cellId);
+    const t = translatorFor(translate, personLocale(a.locale, loc));
+    const text = t("task-weekly-check", { name: assigneeName(a), title: task.title, ref: String(task.id) });
+    return { chatId: a.telegramId, text, replyMarkup: assigneeKeyboard(t, task.id, a.state === "accepted") };
+  });
+
   return {
+    [TASK_REMINDER_KINDS.weekly]: weekly,
+    [TASK_REMINDER_KINDS.weeklyTo]: weeklyTo,
     [TASK_REMINDER_KINDS.member]: reminder,
     [TASK_REMINDER_KINDS.escalation]: escalation,
     [TASK_REMINDER_KINDS.escalationTo]: escalationTo,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN     "weeklyCheck" BOOLEAN NOT NULL DEFAULT false;
