@@ -241,14 +241,13 @@ describeEachProvider("digest figures", (provider) => {
   it("counts a member's meetings in the workbook only where they were expected, as the digest does", async () => {
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(
-      await buildWorkbook(repos.reports, {
-        org,
-        scope: { kind: "year", year: 2026 },
-        cellId: null,
-        answersOfCell: null,
-      }),
-    );
+    const bytes = await buildWorkbook(repos.reports, {
+      org,
+      scope: { kind: "year", year: 2026 },
+      cellId: null,
+      answersOfCell: null,
+    });
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = book.getWorksheet(SHEETS.members)!;
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     // [member, status, expected, present, excused, unexcused, on time, late, not done, self-reviews]

@@ -57,7 +57,7 @@ async function audienceOf(ctx: BotContext): Promise<Audience | null> {
   return { org, cellIds: cells.filter((c) => c.organisationId === org.id).map((c) => c.id) };
 }
 
-function isFuture(period: Period, now: Date, timeZone: string): boolean {
+export function isFuture(period: Period, now: Date, timeZone: string): boolean {
   return periodBounds(period, timeZone).from.getTime() > now.getTime();
 }
 
