@@ -414,8 +414,9 @@ describe.each(SUPPORTED_PROVIDERS)("monthly digest on %s", (provider) => {
       "11/2026",
       "Nguyễn Văn An",
       "Có",
-      "",
-      "",
+      // Questions left unanswered: blank cells.
+      undefined,
+      undefined,
       "Cần dành thêm thời gian học tập",
     ]);
     const people = mine.book.getWorksheet("Tổng hợp theo đảng viên")!;
