@@ -68,8 +68,8 @@ const STATUS_WORDS: Record<string, string> = {
   exempt: "Miễn sinh hoạt",
 };
 
-const word = (map: Record<string, string>, key: string | null) =>
-  key === null ? "" : Object.hasOwn(map, key) ? map[key]! : key;
+const word = (map: Record<string, string>, id: string | null) =>
+  id === null ? "" : Object.hasOwn(map, id) ? map[id]! : id;
 
 /** Text a spreadsheet would take for a formula gets a leading apostrophe. */
 export function neutralise(text: string): string {
