@@ -77,6 +77,9 @@ export-done = Records for { $period }{ $cell ->
        *[other] {""} — { $cell }
     }.
 export-period-year = the year { $year }
+report-group-names-private = Names (repeated absences, overdue tasks, missing self-reviews) are not posted in the group: the secretary can see them by sending /report to the assistant privately.
+report-group-use-private = Reports are sent only in a private chat: tap the assistant's name, choose “Start” and type /report.
+export-group-use-private = The records list members by name, so they are sent only in a private chat: tap the assistant's name, choose “Start” and type /export.
 digest-chart-title = Attendance — { $period }
 digest-chart-month = { $period }
 digest-chart-trend = The ward's 12-month trend

@@ -61,6 +61,9 @@ export-done = Sổ theo dõi kỳ { $period }{ $cell ->
        *[other] {""} — { $cell }
     }.
 export-period-year = năm { $year }
+report-group-names-private = Danh sách tên (vắng nhiều lần, nhiệm vụ quá hạn, chưa nộp tự kiểm điểm) không đăng trong nhóm: đồng chí Bí thư nhắn /report riêng cho Trợ lý để xem.
+report-group-use-private = Báo cáo chỉ gửi trong tin nhắn riêng: đồng chí bấm vào tên Trợ lý, chọn “Bắt đầu” rồi gõ /report.
+export-group-use-private = Sổ theo dõi có tên từng đảng viên nên chỉ gửi trong tin nhắn riêng: đồng chí bấm vào tên Trợ lý, chọn “Bắt đầu” rồi gõ /export.
 digest-chart-title = Tỷ lệ dự họp — Tháng { $period }
 digest-chart-month = Tháng { $period }
 digest-chart-trend = Xu hướng 12 tháng của Đảng bộ

@@ -8,6 +8,7 @@ import { createManualClock } from "../../src/clock.ts";
 import { createRepositories, type Repositories } from "../../src/db/repositories/index.ts";
 import type { OrganisationView } from "../../src/db/repositories/organisations.ts";
 import { loadDigest, periodBounds } from "../../src/features/digests/data.ts";
+import { buildWorkbook, SHEETS } from "../../src/features/digests/workbook.ts";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/databases.ts";
 
 const at = (iso: string) => new Date(iso);
@@ -235,6 +236,41 @@ describeEachProvider("digest figures", (provider) => {
       ["Nguyễn Văn m2", 1],
       ["Nguyễn Văn m5", 1],
     ]);
+  });
+
+  it("counts a member's meetings in the workbook only where they were expected, as the digest does", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    const bytes = await buildWorkbook(repos.reports, {
+      org,
+      scope: { kind: "year", year: 2026 },
+      cellId: null,
+      answersOfCell: null,
+    });
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet(SHEETS.members)!;
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    // [member, status, expected, present, excused, unexcused, on time, late, not done, self-reviews]
+    const figures = rows.map((r) => [r[2], r[3], ...r.slice(4, 11), r[14]]);
+    expect(figures).toEqual([
+      ["Nguyễn Văn m1", "Chính thức", 3, 3, 0, 0, 1, 0, 1, 1],
+      // Exempt for two days after the month's meetings: still expected at all three.
+      ["Nguyễn Văn m2", "Chính thức", 3, 2, 0, 1, 0, 1, 1, 0],
+      // Exempt all year: expected nowhere, so coming anyway is not counted either.
+      ["Nguyễn Văn m3", "Miễn sinh hoạt", 0, 0, 0, 0, 0, 0, 0, 0],
+      // Joined on 15/11: only the meeting of 20/11.
+      ["Nguyễn Văn m4", "Chính thức", 1, 1, 0, 0, 0, 0, 0, 0],
+      // Exempt since 10/11: October and 05/11, not 20/11.
+      ["Nguyễn Văn m5", "Miễn sinh hoạt", 2, 1, 0, 1, 0, 0, 1, 0],
+      // Left on 12/11: October and 05/11.
+      ["Nguyễn Văn m6", "Chính thức", 2, 1, 1, 0, 0, 0, 0, 0],
+      ["Nguyễn Văn b1", "Chính thức", 0, 0, 0, 0, 0, 0, 0, 0],
+    ]);
+    // Month by month the sheet adds up to the digest's expected members.
+    const nov = await loadDigest(repos.reports, { org, period: NOV, cellId: cellA });
+    const oct = await loadDigest(repos.reports, { org, period: { year: 2026, month: 10 }, cellId: cellA });
+    const expectedTotal = figures.reduce((sum, r) => sum + (r[2] as number), 0);
+    expect(expectedTotal).toBe(nov.cells[0]!.expected + oct.cells[0]!.expected);
   });
 
   it("gives empty figures on empty tables", async () => {

@@ -322,6 +322,50 @@ describe.each(SUPPORTED_PROVIDERS)("monthly digest on %s", (provider) => {
     expect(await count()).toBe(before);
   });
 
+  it("/report in a group: the secretary gets the cell's figures without names, others a short note", async () => {
+    const names = Object.values(u).map((user) => user.first_name);
+    const posted = () => botMessages(kp1.chatId).length;
+    const start = posted();
+    const privately = botMessages(u.an.id).length;
+    await h.say(u.an, kp1.chatId, "/report 11/2026");
+    const report = botMessages(kp1.chatId).slice(start);
+    const text = report.map((m) => m.text ?? "").join("\n");
+    expect(text).toContain("📊 BÁO CÁO THÁNG 11/2026");
+    expect(text).toContain("▪️ Khu phố 1");
+    expect(text).not.toContain("Khu phố 2");
+    for (const name of names) expect(text).not.toContain(name);
+    // One message: the figures, then where the names are.
+    expect(report).toHaveLength(1);
+    expect(
+      text.endsWith(
+        "\n\nDanh sách tên (vắng nhiều lần, nhiệm vụ quá hạn, chưa nộp tự kiểm điểm) không đăng trong nhóm: đồng chí Bí thư nhắn /report riêng cho Trợ lý để xem.",
+      ),
+    ).toBe(true);
+    expect(botMessages(u.an.id).length).toBe(privately);
+
+    // A member of the cell is told it is the secretary's.
+    const refused =
+      "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.";
+    await h.say(u.binh, kp1.chatId, "/report 11/2026");
+    expect(h.lastText(kp1.chatId)).toBe(refused);
+    // Bad input in the group: the usage, nothing posted about the cell.
+    await h.say(u.an, kp1.chatId, "/report 13/2026");
+    expect(h.lastText(kp1.chatId)).toContain("Cách dùng: /report");
+    // The committee's chat is no cell's: ask privately.
+    await h.say(h.admin, committeeChat, "/report 11/2026");
+    expect(h.lastText(committeeChat)).toBe(
+      "Báo cáo chỉ gửi trong tin nhắn riêng: đồng chí bấm vào tên Trợ lý, chọn “Bắt đầu” rồi gõ /report.",
+    );
+    // The workbook names members: never in a group.
+    await h.say(u.an, kp1.chatId, "/export 11/2026");
+    expect(h.lastText(kp1.chatId)).toBe(
+      "Sổ theo dõi có tên từng đảng viên nên chỉ gửi trong tin nhắn riêng: đồng chí bấm vào tên Trợ lý, chọn “Bắt đầu” rồi gõ /export.",
+    );
+    await h.say(u.binh, kp1.chatId, "/export 11/2026");
+    expect(h.lastText(kp1.chatId)).toBe(refused);
+    expect(botMessages(kp1.chatId).filter((m) => m.kind === "document")).toEqual([]);
+  });
+
   it("/export: a secretary gets their cell only, an admin the ward or one cell, checked cell by cell", async () => {
     const { default: ExcelJS } = await import("exceljs");
     const open = async (chatId: number) => {
@@ -370,8 +414,9 @@ describe.each(SUPPORTED_PROVIDERS)("monthly digest on %s", (provider) => {
       "11/2026",
       "Nguyễn Văn An",
       "Có",
-      "",
-      "",
+      // Questions left unanswered: blank cells.
+      undefined,
+      undefined,
       "Cần dành thêm thời gian học tập",
     ]);
     const people = mine.book.getWorksheet("Tổng hợp theo đảng viên")!;

@@ -108,10 +108,21 @@ function answerText(a: {
 }
 
 /**
- * In the meetings query: the row is a member expected at the meeting. `h` is the membership's first
- * status change after the meeting started (a join, not a subquery per row: most memberships never
- * change status, and a join finds that at the cost of one hash probe).
+ * The joins from a meeting `m` to the memberships `ms` of its cell when it started, the first status
+ * change `h` of each after that instant (a join, not a subquery per row: most memberships never
+ * change status, and a join finds that at the cost of one hash probe) and the attendance row `a`.
+ * Shared by the digest's meetings query and the workbook's per-member sheet, so both count the
+ * same expected members.
  */
+const MEMBERS_AT_MEETING =
+  Prisma.raw(`LEFT JOIN "Membership" ms ON ms."cellId" = m."cellId" AND ms."joinedAt" <= m."startsAt"
+              AND (ms."leftAt" IS NULL OR ms."leftAt" > m."startsAt")
+         LEFT JOIN "MembershipStatusChange" h ON h."membershipId" = ms."id" AND h."changedAt" > m."startsAt"
+              AND NOT EXISTS (SELECT 1 FROM "MembershipStatusChange" h2 WHERE h2."membershipId" = ms."id"
+                              AND h2."changedAt" > m."startsAt" AND h2."changedAt" < h."changedAt")
+         LEFT JOIN "Attendance" a ON a."meetingId" = m."id" AND a."memberId" = ms."memberId"`);
+
+/** After MEMBERS_AT_MEETING: the row is a member expected at the meeting (PRODUCT §4E). */
 const EXPECTED = Prisma.raw(`ms."id" IS NOT NULL AND COALESCE(h."fromStatus", ms."status") <> 'exempt'`);
 
 const STATUS_AT_PROMPT = Prisma.raw(`COALESCE((SELECT h."fromStatus" FROM "MembershipStatusChange" h
@@ -148,12 +159,7 @@ export function createReportRepository(db: Db) {
                 SUM(CASE WHEN ${EXPECTED} AND a."status" = 'absent_unexcused' THEN 1 ELSE 0 END) AS "unexcused"
          FROM "Meeting" m
          JOIN "Cell" c ON c."id" = m."cellId"
-         LEFT JOIN "Membership" ms ON ms."cellId" = m."cellId" AND ms."joinedAt" <= m."startsAt"
-              AND (ms."leftAt" IS NULL OR ms."leftAt" > m."startsAt")
-         LEFT JOIN "MembershipStatusChange" h ON h."membershipId" = ms."id" AND h."changedAt" > m."startsAt"
-              AND NOT EXISTS (SELECT 1 FROM "MembershipStatusChange" h2 WHERE h2."membershipId" = ms."id"
-                              AND h2."changedAt" > m."startsAt" AND h2."changedAt" < h."changedAt")
-         LEFT JOIN "Attendance" a ON a."meetingId" = m."id" AND a."memberId" = ms."memberId"
+         ${MEMBERS_AT_MEETING}
          WHERE c."organisationId" = ${organisationId} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}${cellFilter("m", cellId)}
          GROUP BY m."id", m."cellId", m."kind", m."state", m."startsAt"
          ORDER BY m."startsAt", m."id"`;
@@ -485,67 +491,82 @@ export function createReportRepository(db: Db) {
       }));
     },
 
-    /** Per member of the scope, [from, to): meetings expected / present / excused / unexcused, tasks, self-reviews. */
+    /**
+     * Per member of the scope, [from, to): closed meetings where they were expected (the digest's
+     * definition, EXPECTED below: a member of the cell and not exempt when the meeting started) and
+     * how they attended those; tasks on time / late / not done with their evaluations; self-reviews
+     * submitted. Four grouped queries (memberships, meetings, tasks, self-reviews) merged here.
+     */
     async memberSummary(organisationId: number, from: Date, to: Date, cellId: number | null = null) {
-      const rows = await db.$queryRaw<RawRow[]>`SELECT c."name" AS "cell", ms."memberId" AS "memberId",
-                COALESCE(mb."fullName", mb."displayName") AS "member", ms."status" AS "status",
-                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
-                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
-                   AND a."expected" = ${true} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "expected",
-                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
-                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
-                   AND a."status" IN ('present', 'proxy') AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "present",
-                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
-                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
-                   AND a."status" = 'absent_excused' AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "excused",
-                (SELECT COUNT(*) FROM "Attendance" a JOIN "Meeting" m ON m."id" = a."meetingId"
-                   WHERE a."memberId" = ms."memberId" AND m."cellId" = ms."cellId" AND m."state" = 'closed'
-                   AND a."status" = 'absent_unexcused' AND m."startsAt" >= ${from} AND m."startsAt" < ${to}) AS "unexcused",
-                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
-                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
-                   AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
-                   AND (t."dueAt" IS NULL OR ta."doneAt" <= t."dueAt")) AS "onTime",
-                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
-                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
-                   AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} AND ta."doneAt" > t."dueAt") AS "late",
-                (SELECT COUNT(*) FROM "TaskAssignment" ta JOIN "Task" t ON t."id" = ta."taskId"
-                   WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId" AND t."state" <> 'cancelled'
-                   AND ta."state" NOT IN ('declined', 'cancelled') AND t."createdAt" < ${to}
-                   AND t."dueAt" < ${to} AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to})) AS "notDone",
-                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
-                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
-                   AND e."grade" = 'good' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "good",
-                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
-                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
-                   AND e."grade" = 'done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "done",
-                (SELECT COUNT(*) FROM "TaskEvaluation" e JOIN "TaskAssignment" ta ON ta."id" = e."assignmentId"
-                   JOIN "Task" t ON t."id" = ta."taskId" WHERE ta."memberId" = ms."memberId" AND t."cellId" = ms."cellId"
-                   AND e."grade" = 'not_done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to}) AS "notAchieved",
-                (SELECT COUNT(*) FROM "Participation" pa JOIN "Prompt" p ON p."id" = pa."promptId"
-                   WHERE pa."memberId" = ms."memberId" AND p."cellId" = ms."cellId" AND p."kind" = 'self_review'
-                   AND p."opensAt" >= ${from} AND p."opensAt" < ${to}) AS "selfReviews"
+      const [members, meetings, tasks, reviews] = await Promise.all([
+        db.$queryRaw<RawRow[]>`SELECT ms."id" AS "membershipId", c."name" AS "cell",
+                COALESCE(mb."fullName", mb."displayName") AS "member", ms."status" AS "status"
          FROM "Membership" ms
          JOIN "Cell" c ON c."id" = ms."cellId"
          JOIN "Member" mb ON mb."id" = ms."memberId"
          WHERE c."organisationId" = ${organisationId} AND ms."joinedAt" < ${to}
            AND (ms."leftAt" IS NULL OR ms."leftAt" > ${from}) AND mb."erasedAt" IS NULL${cellFilter("ms", cellId)}
-         ORDER BY c."name", ms."number"`;
-      return rows.map((r) => ({
-        cell: String(r.cell),
-        member: String(r.member),
-        status: String(r.status),
-        expected: num(r.expected),
-        present: num(r.present),
-        excused: num(r.excused),
-        unexcused: num(r.unexcused),
-        onTime: num(r.onTime),
-        late: num(r.late),
-        notDone: num(r.notDone),
-        good: num(r.good),
-        done: num(r.done),
-        notAchieved: num(r.notAchieved),
-        selfReviews: num(r.selfReviews),
-      }));
+         ORDER BY c."name", ms."number"`,
+        db.$queryRaw<RawRow[]>`SELECT ms."id" AS "membershipId", COUNT(*) AS "expected",
+                SUM(CASE WHEN a."status" IN ('present', 'proxy') THEN 1 ELSE 0 END) AS "present",
+                SUM(CASE WHEN a."status" = 'absent_excused' THEN 1 ELSE 0 END) AS "excused",
+                SUM(CASE WHEN a."status" = 'absent_unexcused' THEN 1 ELSE 0 END) AS "unexcused"
+         FROM "Meeting" m
+         JOIN "Cell" c ON c."id" = m."cellId"
+         ${MEMBERS_AT_MEETING}
+         WHERE c."organisationId" = ${organisationId} AND m."state" = 'closed'
+           AND m."startsAt" >= ${from} AND m."startsAt" < ${to} AND ${EXPECTED}${cellFilter("m", cellId)}
+         GROUP BY ms."id"`,
+        db.$queryRaw<RawRow[]>`SELECT ms."id" AS "membershipId",
+                SUM(CASE WHEN ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
+                          AND (t."dueAt" IS NULL OR ta."doneAt" <= t."dueAt") THEN 1 ELSE 0 END) AS "onTime",
+                SUM(CASE WHEN ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
+                          AND ta."doneAt" > t."dueAt" THEN 1 ELSE 0 END) AS "late",
+                SUM(CASE WHEN t."state" <> 'cancelled' AND ta."state" NOT IN ('declined', 'cancelled')
+                          AND t."dueAt" < ${to} AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to}) THEN 1 ELSE 0 END) AS "notDone",
+                SUM(CASE WHEN e."grade" = 'good' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} THEN 1 ELSE 0 END) AS "good",
+                SUM(CASE WHEN e."grade" = 'done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} THEN 1 ELSE 0 END) AS "done",
+                SUM(CASE WHEN e."grade" = 'not_done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} THEN 1 ELSE 0 END) AS "notAchieved"
+         FROM "TaskAssignment" ta
+         JOIN "Task" t ON t."id" = ta."taskId"
+         JOIN "Cell" c ON c."id" = t."cellId"
+         JOIN "Membership" ms ON ms."memberId" = ta."memberId" AND ms."cellId" = t."cellId"
+         LEFT JOIN "TaskEvaluation" e ON e."assignmentId" = ta."id"
+         WHERE c."organisationId" = ${organisationId} AND t."createdAt" < ${to}${cellFilter("t", cellId)}
+         GROUP BY ms."id"`,
+        db.$queryRaw<RawRow[]>`SELECT ms."id" AS "membershipId", COUNT(*) AS "selfReviews"
+         FROM "Participation" pa
+         JOIN "Prompt" p ON p."id" = pa."promptId"
+         JOIN "Membership" ms ON ms."memberId" = pa."memberId" AND ms."cellId" = p."cellId"
+         WHERE p."organisationId" = ${organisationId} AND p."kind" = 'self_review'
+           AND p."opensAt" >= ${from} AND p."opensAt" < ${to}${cellFilter("p", cellId)}
+         GROUP BY ms."id"`,
+      ]);
+      const byMembership = (rows: RawRow[]) => new Map(rows.map((r) => [num(r.membershipId), r]));
+      const meetingsOf = byMembership(meetings);
+      const tasksOf = byMembership(tasks);
+      const reviewsOf = byMembership(reviews);
+      return members.map((r) => {
+        const id = num(r.membershipId);
+        const m = meetingsOf.get(id) ?? {};
+        const t = tasksOf.get(id) ?? {};
+        return {
+          cell: String(r.cell),
+          member: String(r.member),
+          status: String(r.status),
+          expected: num(m.expected),
+          present: num(m.present),
+          excused: num(m.excused),
+          unexcused: num(m.unexcused),
+          onTime: num(t.onTime),
+          late: num(t.late),
+          notDone: num(t.notDone),
+          good: num(t.good),
+          done: num(t.done),
+          notAchieved: num(t.notAchieved),
+          selfReviews: num(reviewsOf.get(id)?.selfReviews),
+        };
+      });
     },
 
     /** Every organisation, with the instant it was created (the digest chain starts after it). */

@@ -32,10 +32,6 @@ export function periodLabel(p: Period): string {
   return `${String(p.month).padStart(2, "0")}/${p.year}`;
 }
 
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.year === b.year && a.month === b.month;
-}
-
 /** A share as a fraction 0–1, or null when there was nobody to count. */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
@@ -152,8 +148,12 @@ export function computeDigest(input: DigestInputs): WardDigest {
     list.push(m);
     byCell.set(m.cellId, list);
   }
-  const inMonth = (list: readonly MeetingFigures[], p: Period) =>
-    list.filter((m) => samePeriod(input.monthOf(m.startsAt), p));
+  // Each meeting's month, found once: the time-zone arithmetic costs more than everything else here.
+  const monthOfMeeting = new Map(input.meetings.map((m) => [m, periodKey(input.monthOf(m.startsAt))]));
+  const inMonth = (list: readonly MeetingFigures[], p: Period) => {
+    const key = periodKey(p);
+    return list.filter((m) => monthOfMeeting.get(m) === key);
+  };
 
   const cells = input.cells.map((cell): CellDigest => {
     const all = byCell.get(cell.id) ?? [];
@@ -229,9 +229,7 @@ export function computeDigest(input: DigestInputs): WardDigest {
 
   const trend = Array.from({ length: 12 }, (_, i) => {
     const p = previousPeriod(period, 11 - i);
-    const { attendance } = attendanceOf(
-      input.meetings.filter((m) => samePeriod(input.monthOf(m.startsAt), p)),
-    );
+    const { attendance } = attendanceOf(inMonth(input.meetings, p));
     return { period: p, attendance };
   });
 

@@ -73,7 +73,7 @@ async function pickedAudience(ctx: BotContext, cell: CellView): Promise<Audience
   return org ? { org, cellIds: [cell.id] } : null;
 }
 
-function isFuture(period: Period, now: Date, timeZone: string): boolean {
+export function isFuture(period: Period, now: Date, timeZone: string): boolean {
   return periodBounds(period, timeZone).from.getTime() > now.getTime();
 }
 

@@ -4,6 +4,8 @@
 // spreadsheet could read as a formula (starting with = + - @, a tab or a carriage return) is
 // neutralised with a leading apostrophe. Anonymous prompts appear only as aggregates; self-review
 // answers only for the secretary's own cell.
+import { PassThrough } from "node:stream";
+import type ExcelJS from "exceljs";
 import { localParts } from "../../datetime/calendar.ts";
 import type { OrganisationView } from "../../db/repositories/organisations.ts";
 import type { ReportRepository } from "../../db/repositories/reports.ts";
@@ -66,8 +68,8 @@ const STATUS_WORDS: Record<string, string> = {
   exempt: "Miễn sinh hoạt",
 };
 
-const word = (map: Record<string, string>, key: string | null) =>
-  key === null ? "" : Object.hasOwn(map, key) ? map[key]! : key;
+const word = (map: Record<string, string>, id: string | null) =>
+  id === null ? "" : Object.hasOwn(map, id) ? map[id]! : id;
 
 /** Text a spreadsheet would take for a formula gets a leading apostrophe. */
 export function neutralise(text: string): string {
@@ -121,183 +123,212 @@ function yearToDate(scope: ExportScope, timeZone: string) {
   return { from: periodBounds({ year, month: 1 }, timeZone).from, to: periodBounds(last, timeZone).to };
 }
 
+/** A cell's value as the workbook stores it: text, a number, a (wall-clock) date, or empty. */
+type CellValue = string | number | Date | null;
+
+/** One column of a sheet: its header, width, number format, and its value for a row. */
+interface Column<R> {
+  header: string;
+  width: number;
+  format?: "date" | "percent";
+  value: (row: R) => CellValue;
+}
+
+const FORMATS = { date: "dd/mm/yyyy hh:mm", percent: "0%" } as const;
+
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * Adds a sheet: the bold header row frozen, column widths, a number format only on the date and
+ * percentage columns, then one row per item, each written out as soon as it is added (the streaming
+ * writer keeps no row in memory).
+ */
+function addSheet<R>(book: WorkbookWriter, name: string, columns: readonly Column<R>[], rows: Iterable<R>) {
+  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.format ? { style: { numFmt: FORMATS[c.format] } } : {}),
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
+  sheet.commit();
+}
+
 export async function buildWorkbook(reports: ReportRepository, input: WorkbookInput): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const { org, scope, cellId } = input;
   const timeZone = organisationSettings(org).timeZone;
   const { from, to, periods } = scopeBounds(scope, timeZone);
+  // Many rows share an instant (a meeting's start on each member's line): each is converted once.
+  const wallClock = new Map<number, Date>();
   /** An instant as the organisation's wall-clock time: Excel dates have no time zone. */
   const local = (at: Date | null) => {
     if (at === null) return null;
-    const p = localParts(at, timeZone);
-    return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
+    let date = wallClock.get(at.getTime());
+    if (!date) {
+      const p = localParts(at, timeZone);
+      date = new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
+      wallClock.set(at.getTime(), date);
+    }
+    return date;
   };
   const text = (value: string | null) => (value === null ? "" : neutralise(value));
 
-  const book = new ExcelJS.Workbook();
+  // The data first, then the sheets written one after the other into the zip.
+  const ytd = yearToDate(scope, timeZone);
+  const [register, taskRows, promptFigures, cells, reviewRows, summary] = await Promise.all([
+    reports.registerRows(org.id, from, to, cellId),
+    reports.taskRows(org.id, from, to, cellId),
+    reports.prompts(org.id, from, to, cellId),
+    reports.cells(org.id, to, cellId),
+    reports.selfReviewRows(org.id, periods, cellId, input.answersOfCell),
+    reports.memberSummary(org.id, ytd.from, ytd.to, cellId),
+  ]);
+  const titles = await reports.promptTitles(promptFigures.map((p) => p.promptId));
+  const cellNames = new Map(cells.map((c) => [c.id, c.name]));
+
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
   book.creator = "Trợ lý Chi bộ";
   book.created = new Date(0);
-  const sheet = (
-    name: string,
-    columns: { header: string; width: number; date?: boolean; percent?: boolean }[],
-  ) => {
-    const ws = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = columns.map((c, i) => ({
-      header: c.header,
-      key: String(i),
-      width: c.width,
-      ...(c.date ? { style: { numFmt: "dd/mm/yyyy hh:mm" } } : {}),
-      ...(c.percent ? { style: { numFmt: "0%" } } : {}),
-    }));
-    ws.getRow(1).font = { bold: true };
-    return ws;
-  };
 
-  const register = await reports.registerRows(org.id, from, to, cellId);
-  const attendance = sheet(SHEETS.attendance, [
-    { header: "Chi bộ", width: 22 },
-    { header: "Ngày họp", width: 18, date: true },
-    { header: "Loại buổi họp", width: 16 },
-    { header: "Đảng viên", width: 28 },
-    { header: "Điểm danh", width: 22 },
-    { header: "Lý do", width: 36 },
-  ]);
-  for (const r of register) {
-    attendance.addRow([
-      text(r.cell),
-      local(r.startsAt),
-      word(MEETING_KIND_WORDS, r.kind),
-      text(r.member),
-      word(ATTENDANCE_WORDS, r.status),
-      text(reasonWords(r.reason)),
-    ]);
-  }
+  addSheet(
+    book,
+    SHEETS.attendance,
+    [
+      { header: "Chi bộ", width: 22, value: (r) => text(r.cell) },
+      { header: "Ngày họp", width: 18, format: "date", value: (r) => local(r.startsAt) },
+      { header: "Loại buổi họp", width: 16, value: (r) => word(MEETING_KIND_WORDS, r.kind) },
+      { header: "Đảng viên", width: 28, value: (r) => text(r.member) },
+      { header: "Điểm danh", width: 22, value: (r) => word(ATTENDANCE_WORDS, r.status) },
+      { header: "Lý do", width: 36, value: (r) => text(reasonWords(r.reason)) },
+    ],
+    register,
+  );
 
-  const taskRows = await reports.taskRows(org.id, from, to, cellId);
-  const tasks = sheet(SHEETS.tasks, [
-    { header: "Chi bộ", width: 22 },
-    { header: "Nhiệm vụ", width: 40 },
-    { header: "Người thực hiện", width: 28 },
-    { header: "Ngày giao", width: 18, date: true },
-    { header: "Hạn", width: 18, date: true },
-    { header: "Trạng thái", width: 20 },
-    { header: "Ngày xong", width: 18, date: true },
-    { header: "Đúng hạn", width: 10 },
-    { header: "Đánh giá", width: 12 },
-    { header: "Nhận xét", width: 36 },
-  ]);
-  for (const r of taskRows) {
-    const onTime =
-      r.doneAt === null ? "" : r.dueAt === null || r.doneAt.getTime() <= r.dueAt.getTime() ? "Có" : "Không";
-    const state = r.taskState === "cancelled" ? "cancelled" : r.state;
-    tasks.addRow([
-      text(r.cell),
-      text(r.title),
-      text(r.member),
-      local(r.createdAt),
-      local(r.dueAt),
-      word(ASSIGNMENT_WORDS, state),
-      local(r.doneAt),
-      onTime,
-      word(GRADE_WORDS, r.grade),
-      text(r.comment),
-    ]);
-  }
+  addSheet(
+    book,
+    SHEETS.tasks,
+    [
+      { header: "Chi bộ", width: 22, value: (r) => text(r.cell) },
+      { header: "Nhiệm vụ", width: 40, value: (r) => text(r.title) },
+      { header: "Người thực hiện", width: 28, value: (r) => text(r.member) },
+      { header: "Ngày giao", width: 18, format: "date", value: (r) => local(r.createdAt) },
+      { header: "Hạn", width: 18, format: "date", value: (r) => local(r.dueAt) },
+      {
+        header: "Trạng thái",
+        width: 20,
+        value: (r) => word(ASSIGNMENT_WORDS, r.taskState === "cancelled" ? "cancelled" : r.state),
+      },
+      { header: "Ngày xong", width: 18, format: "date", value: (r) => local(r.doneAt) },
+      {
+        header: "Đúng hạn",
+        width: 10,
+        value: (r) =>
+          r.doneAt === null
+            ? ""
+            : r.dueAt === null || r.doneAt.getTime() <= r.dueAt.getTime()
+              ? "Có"
+              : "Không",
+      },
+      { header: "Đánh giá", width: 12, value: (r) => word(GRADE_WORDS, r.grade) },
+      { header: "Nhận xét", width: 36, value: (r) => text(r.comment) },
+    ],
+    taskRows,
+  );
 
-  const promptFigures = await reports.prompts(org.id, from, to, cellId);
-  const titles = await reports.promptTitles(promptFigures.map((p) => p.promptId));
-  const cellNames = new Map((await reports.cells(org.id, to, cellId)).map((c) => [c.id, c.name]));
-  const prompts = sheet(SHEETS.prompts, [
-    { header: "Chi bộ", width: 22 },
-    { header: "Câu hỏi", width: 44 },
-    { header: "Loại", width: 22 },
-    { header: "Ẩn danh", width: 10 },
-    { header: "Mở từ", width: 18, date: true },
-    { header: "Đóng lúc", width: 18, date: true },
-    { header: "Số người được hỏi", width: 12 },
-    { header: "Đã trả lời", width: 12 },
-    { header: "Tỷ lệ trả lời", width: 12, percent: true },
-    { header: "Điểm trung bình", width: 12 },
-  ]);
-  for (const p of promptFigures) {
-    const about = titles.get(p.promptId);
-    prompts.addRow([
-      text(cellNames.get(p.cellId) ?? ""),
-      text(about?.title ?? ""),
-      word(PROMPT_KIND_WORDS, p.kind),
-      p.anonymous ? "Có" : "Không",
-      local(about?.opensAt ?? null),
-      local(about?.closesAt ?? null),
-      p.audience,
-      p.responded,
-      p.audience > 0 ? Math.min(p.responded, p.audience) / p.audience : null,
-      p.ratingCount > 0 ? Math.round((p.ratingSum / p.ratingCount) * 10) / 10 : null,
-    ]);
-  }
+  addSheet(
+    book,
+    SHEETS.prompts,
+    [
+      { header: "Chi bộ", width: 22, value: (p) => text(cellNames.get(p.cellId) ?? "") },
+      { header: "Câu hỏi", width: 44, value: (p) => text(titles.get(p.promptId)?.title ?? "") },
+      { header: "Loại", width: 22, value: (p) => word(PROMPT_KIND_WORDS, p.kind) },
+      { header: "Ẩn danh", width: 10, value: (p) => (p.anonymous ? "Có" : "Không") },
+      {
+        header: "Mở từ",
+        width: 18,
+        format: "date",
+        value: (p) => local(titles.get(p.promptId)?.opensAt ?? null),
+      },
+      {
+        header: "Đóng lúc",
+        width: 18,
+        format: "date",
+        value: (p) => local(titles.get(p.promptId)?.closesAt ?? null),
+      },
+      { header: "Số người được hỏi", width: 12, value: (p) => p.audience },
+      { header: "Đã trả lời", width: 12, value: (p) => p.responded },
+      {
+        header: "Tỷ lệ trả lời",
+        width: 12,
+        format: "percent",
+        value: (p) => (p.audience > 0 ? Math.min(p.responded, p.audience) / p.audience : null),
+      },
+      {
+        header: "Điểm trung bình",
+        width: 12,
+        value: (p) => (p.ratingCount > 0 ? Math.round((p.ratingSum / p.ratingCount) * 10) / 10 : null),
+      },
+    ],
+    promptFigures,
+  );
 
-  const reviewRows = await reports.selfReviewRows(org.id, periods, cellId, input.answersOfCell);
-  const showAnswers = input.answersOfCell !== null;
-  const reviews = sheet(SHEETS.selfReview, [
-    { header: "Chi bộ", width: 22 },
-    { header: "Tháng", width: 10 },
-    { header: "Đảng viên", width: 28 },
-    { header: "Đã nộp", width: 10 },
-    ...(showAnswers
-      ? [
-          { header: "Học tập và làm theo Bác", width: 30 },
-          { header: "Thực hiện nhiệm vụ", width: 30 },
-          { header: "Tự phê bình", width: 44 },
-        ]
-      : []),
-  ]);
-  for (const r of reviewRows) {
-    const [year, month] = r.period.split("-");
-    reviews.addRow([
-      text(r.cell),
-      `${month}/${year}`,
-      text(r.member),
-      r.submitted ? "Có" : "Không",
-      ...(showAnswers && r.cellId === input.answersOfCell
-        ? [0, 1, 2].map((i) => text(r.answers[i] ?? ""))
+  type ReviewRow = (typeof reviewRows)[number];
+  /** The answers only on the lines of the secretary's own cell. */
+  const answer = (i: number) => (r: ReviewRow) =>
+    r.cellId === input.answersOfCell ? text(r.answers[i] ?? "") : null;
+  addSheet(
+    book,
+    SHEETS.selfReview,
+    [
+      { header: "Chi bộ", width: 22, value: (r: ReviewRow) => text(r.cell) },
+      { header: "Tháng", width: 10, value: (r: ReviewRow) => r.period.split("-").reverse().join("/") },
+      { header: "Đảng viên", width: 28, value: (r: ReviewRow) => text(r.member) },
+      { header: "Đã nộp", width: 10, value: (r: ReviewRow) => (r.submitted ? "Có" : "Không") },
+      ...(input.answersOfCell !== null
+        ? [
+            { header: "Học tập và làm theo Bác", width: 30, value: answer(0) },
+            { header: "Thực hiện nhiệm vụ", width: 30, value: answer(1) },
+            { header: "Tự phê bình", width: 44, value: answer(2) },
+          ]
         : []),
-    ]);
-  }
+    ],
+    reviewRows,
+  );
 
-  const ytd = yearToDate(scope, timeZone);
-  const summary = await reports.memberSummary(org.id, ytd.from, ytd.to, cellId);
-  const members = sheet(SHEETS.members, [
-    { header: "Chi bộ", width: 22 },
-    { header: "Đảng viên", width: 28 },
-    { header: "Tư cách", width: 16 },
-    { header: "Số buổi phải dự", width: 12 },
-    { header: "Có mặt", width: 10 },
-    { header: "Vắng có lý do", width: 12 },
-    { header: "Vắng không lý do", width: 12 },
-    { header: "Nhiệm vụ đúng hạn", width: 12 },
-    { header: "Nhiệm vụ trễ hạn", width: 12 },
-    { header: "Nhiệm vụ chưa xong", width: 12 },
-    { header: "Đánh giá Tốt", width: 10 },
-    { header: "Đánh giá Hoàn thành", width: 12 },
-    { header: "Đánh giá Chưa đạt", width: 12 },
-    { header: "Số lần tự kiểm điểm", width: 12 },
-  ]);
-  for (const r of summary) {
-    members.addRow([
-      text(r.cell),
-      text(r.member),
-      word(STATUS_WORDS, r.status),
-      r.expected,
-      r.present,
-      r.excused,
-      r.unexcused,
-      r.onTime,
-      r.late,
-      r.notDone,
-      r.good,
-      r.done,
-      r.notAchieved,
-      r.selfReviews,
-    ]);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  addSheet(
+    book,
+    SHEETS.members,
+    [
+      { header: "Chi bộ", width: 22, value: (r) => text(r.cell) },
+      { header: "Đảng viên", width: 28, value: (r) => text(r.member) },
+      { header: "Tư cách", width: 16, value: (r) => word(STATUS_WORDS, r.status) },
+      { header: "Số buổi phải dự", width: 12, value: (r) => r.expected },
+      { header: "Có mặt", width: 10, value: (r) => r.present },
+      { header: "Vắng có lý do", width: 12, value: (r) => r.excused },
+      { header: "Vắng không lý do", width: 12, value: (r) => r.unexcused },
+      { header: "Nhiệm vụ đúng hạn", width: 12, value: (r) => r.onTime },
+      { header: "Nhiệm vụ trễ hạn", width: 12, value: (r) => r.late },
+      { header: "Nhiệm vụ chưa xong", width: 12, value: (r) => r.notDone },
+      { header: "Đánh giá Tốt", width: 10, value: (r) => r.good },
+      { header: "Đánh giá Hoàn thành", width: 12, value: (r) => r.done },
+      { header: "Đánh giá Chưa đạt", width: 12, value: (r) => r.notAchieved },
+      { header: "Số lần tự kiểm điểm", width: 12, value: (r) => r.selfReviews },
+    ],
+    summary,
+  );
+
+  await book.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
