@@ -140,6 +140,8 @@ describeEachProvider("digest figures", (provider) => {
     await task("2026-11-20T03:00:00Z", "2026-12-05T10:00:00Z", "open", [["m1", null]]);
     await task("2026-10-02T03:00:00Z", "2026-10-30T10:00:00Z", "open", [["m2", null]]);
     await task("2026-11-01T03:00:00Z", "2026-11-05T10:00:00Z", "cancelled", [["m1", null]]);
+    // A preview never confirmed: not a task given, not overdue.
+    await task("2026-11-03T03:00:00Z", "2026-11-06T10:00:00Z", "draft", [["m3", null]]);
 
     const prompt = async (data: object, answered: string[], ratings: number[] = []) => {
       const row = await db.prompt.create({

@@ -179,13 +179,13 @@ export function createReportRepository(db: Db) {
     /** Task assignments per cell for [from, to) (see TaskFigures). */
     async tasks(organisationId: number, from: Date, to: Date, cellId: number | null = null) {
       const rows = await db.$queryRaw<RawRow[]>`SELECT t."cellId" AS "cellId",
-                SUM(CASE WHEN t."createdAt" >= ${from} AND t."state" <> 'cancelled'
+                SUM(CASE WHEN t."createdAt" >= ${from} AND t."state" NOT IN ('draft', 'cancelled')
                           AND ta."state" <> 'cancelled' THEN 1 ELSE 0 END) AS "assigned",
                 SUM(CASE WHEN ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
                           AND (t."dueAt" IS NULL OR ta."doneAt" <= t."dueAt") THEN 1 ELSE 0 END) AS "onTime",
                 SUM(CASE WHEN ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
                           AND t."dueAt" IS NOT NULL AND ta."doneAt" > t."dueAt" THEN 1 ELSE 0 END) AS "late",
-                SUM(CASE WHEN t."dueAt" < ${to} AND t."state" <> 'cancelled'
+                SUM(CASE WHEN t."dueAt" < ${to} AND t."state" NOT IN ('draft', 'cancelled')
                           AND ta."state" NOT IN ('declined', 'cancelled')
                           AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to}) THEN 1 ELSE 0 END) AS "overdue"
          FROM "TaskAssignment" ta
@@ -317,7 +317,7 @@ export function createReportRepository(db: Db) {
          FROM "TaskAssignment" ta
          JOIN "Task" t ON t."id" = ta."taskId"
          JOIN "Member" mb ON mb."id" = ta."memberId"
-         WHERE t."cellId" = ${cellId} AND t."dueAt" < ${to} AND t."createdAt" < ${to} AND t."state" <> 'cancelled'
+         WHERE t."cellId" = ${cellId} AND t."dueAt" < ${to} AND t."createdAt" < ${to} AND t."state" NOT IN ('draft', 'cancelled')
            AND ta."state" NOT IN ('declined', 'cancelled') AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to})
            AND mb."erasedAt" IS NULL
          GROUP BY ta."memberId", mb."fullName", mb."displayName"
@@ -391,7 +391,7 @@ export function createReportRepository(db: Db) {
          JOIN "Member" mb ON mb."id" = ta."memberId"
          LEFT JOIN "TaskEvaluation" e ON e."assignmentId" = ta."id"
          WHERE c."organisationId" = ${organisationId} AND t."createdAt" >= ${from} AND t."createdAt" < ${to}
-           AND mb."erasedAt" IS NULL${cellFilter("t", cellId)}
+           AND t."state" <> 'draft' AND mb."erasedAt" IS NULL${cellFilter("t", cellId)}
          ORDER BY c."name", t."createdAt", t."id", ta."id"`;
       const date = (v: unknown) => (v === null ? null : new Date(v as Date | string));
       return rows.map((r) => ({
@@ -522,7 +522,7 @@ export function createReportRepository(db: Db) {
                           AND (t."dueAt" IS NULL OR ta."doneAt" <= t."dueAt") THEN 1 ELSE 0 END) AS "onTime",
                 SUM(CASE WHEN ta."doneAt" >= ${from} AND ta."doneAt" < ${to}
                           AND ta."doneAt" > t."dueAt" THEN 1 ELSE 0 END) AS "late",
-                SUM(CASE WHEN t."state" <> 'cancelled' AND ta."state" NOT IN ('declined', 'cancelled')
+                SUM(CASE WHEN t."state" NOT IN ('draft', 'cancelled') AND ta."state" NOT IN ('declined', 'cancelled')
                           AND t."dueAt" < ${to} AND (ta."doneAt" IS NULL OR ta."doneAt" >= ${to}) THEN 1 ELSE 0 END) AS "notDone",
                 SUM(CASE WHEN e."grade" = 'good' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} THEN 1 ELSE 0 END) AS "good",
                 SUM(CASE WHEN e."grade" = 'done' AND ta."doneAt" >= ${from} AND ta."doneAt" < ${to} THEN 1 ELSE 0 END) AS "done",
