@@ -16,6 +16,7 @@ const TEXT: PerLanguage<{
   average: string;
   reviewHeading: string;
   reviewOpens: string;
+  reviewWords: string;
   reviewAnswer: string;
   reviewCloses: string;
   reviewSummary: string;
@@ -26,6 +27,7 @@ const TEXT: PerLanguage<{
     average: "Điểm trung bình",
     reviewHeading: "Tự kiểm điểm hằng tháng",
     reviewOpens: "ngày 25, 19:00 — mở tự kiểm điểm",
+    reviewWords: "Tôi đã học tác phong giản dị, gần dân của Bác và làm theo ở khu phố.",
     reviewAnswer: "Tôi cần tích cực phát biểu hơn trong sinh hoạt chi bộ.",
     reviewCloses: "hết tháng — đóng tự kiểm điểm",
     reviewSummary: "Tổng hợp tự kiểm điểm tháng 2026-12",
@@ -36,6 +38,7 @@ const TEXT: PerLanguage<{
     average: "Average",
     reviewHeading: "The monthly self-review",
     reviewOpens: "the 25th, 19:00 — the self-review opens",
+    reviewWords: "I studied Uncle Ho's simple, close-to-the-people style and follow it in the neighbourhood.",
     reviewAnswer: "I should speak up more in the cell's meetings.",
     reviewCloses: "end of the month — the self-review closes",
     reviewSummary: "Self-reviews for 2026-12",
@@ -107,7 +110,7 @@ export async function playSelfReviewDemo(c: FeedbackDemoContext): Promise<void> 
     `pk:a:${review.id}:${q1!.id}:0`,
   );
   // The optional words after the first choice.
-  await c.say(member, member.id, "Tôi đã học tác phong giản dị, gần dân của Bác và làm theo ở khu phố.");
+  await c.say(member, member.id, text.reviewWords);
   await c.press(
     member,
     c.withButton(member.id, `pk:a:${review.id}:${q2!.id}:`, "the second question"),

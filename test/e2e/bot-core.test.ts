@@ -142,6 +142,7 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
       "meetings",
       "agenda",
       "tasks",
+      "asks",
       "members",
       "groups",
       "help",
