@@ -58,7 +58,7 @@ export async function spawnService(
   const child = spawn(command, {
     cwd: REPO_ROOT,
     shell: true,
-    // Its own process group, so stopping it reaches tsx's node child too.
+    // Its own process group, so stopping it reaches any child the command starts too.
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: { PATH: path, HOME: process.env.HOME ?? "/tmp", ...env },

@@ -11,6 +11,7 @@ import { DatabaseError, explainDatabaseError } from "./errors.ts";
 import { migrationsDirOf, shippedMigrations } from "./migration-state.ts";
 import { migrateDatabase, sqliteConnectionIsUpToDate, type DbLogger } from "./migrator.ts";
 import { providerOf, sqlitePathOf, type Provider } from "./url.ts";
+import { keepWasmBaselineCompiled } from "./wasm-tier.ts";
 
 export { DatabaseError } from "./errors.ts";
 export type { DbLogger } from "./migrator.ts";
@@ -267,6 +268,7 @@ export function acquireInstanceLock(path: string, url: string): InstanceLock {
 // Each provider's generated client and driver adapter are imported when a database of that kind is
 // opened: a process uses one of the two, and each costs a few hundred milliseconds to load.
 async function createSqliteClient(url: string): Promise<Db> {
+  keepWasmBaselineCompiled();
   const [{ PrismaBetterSqlite3 }, { PrismaClient: SqlitePrismaClient }] = await Promise.all([
     import("@prisma/adapter-better-sqlite3"),
     import("./generated/sqlite/client.ts"),
@@ -277,6 +279,7 @@ async function createSqliteClient(url: string): Promise<Db> {
 }
 
 async function createPostgresClient(url: string): Promise<Db> {
+  keepWasmBaselineCompiled();
   const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("./generated/postgresql/client.ts"),

@@ -7,13 +7,11 @@
 // with `__wbg_set_wasm` and run `__wbindgen_start`. The files are read by path (the package's
 // `exports` map does not expose the .wasm), and the glue is evaluated afresh for every instance so
 // that nothing of the engine stays in memory once a call is over (see evaluateGlue).
-import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -22,11 +20,10 @@ import {
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 // Types only: the module itself is loaded by path in instantiate().
 import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import pg from "pg";
 import { PACKAGE_ROOT } from "../package-root.ts";
 import { messageOf } from "./errors.ts";
 import { migrationsDirOf } from "./migration-state.ts";
-import { providerOf, sqlitePathOf, withPgDatabase, type Provider } from "./url.ts";
+import { providerOf, sqlitePathOf, type Provider } from "./url.ts";
 
 export type { MigrationList } from "@prisma/schema-engine-wasm";
 export type { Provider } from "./url.ts";
@@ -252,20 +249,21 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** What the engine needs of a provider's adapters (schema-engine-postgres.ts gives PostgreSQL's). */
+export interface EngineAdapterFactory {
+  provider: "sqlite" | "postgres";
+  adapterName: string;
+  connect(): Promise<SqlDriverAdapter>;
+  connectToShadowDb(): Promise<SqlDriverAdapter>;
+}
+
 /** Tracks every connection the engine opens so all of them are closed when we are done. */
 class TrackingFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider: "sqlite" | "postgres";
   readonly adapterName: string;
   private readonly open = new Set<SqlDriverAdapter>();
 
-  constructor(
-    private readonly inner: {
-      provider: "sqlite" | "postgres";
-      adapterName: string;
-      connect(): Promise<SqlDriverAdapter>;
-      connectToShadowDb(): Promise<SqlDriverAdapter>;
-    },
-  ) {
+  constructor(private readonly inner: EngineAdapterFactory) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
@@ -295,83 +293,12 @@ class TrackingFactory implements SqlMigrationAwareDriverAdapterFactory {
 }
 
 /**
- * A PostgreSQL adapter factory for the engine. Two departures from PrismaPg's own factory:
- * - its shadow database is a throwaway database on the same server, dropped on dispose (PrismaPg's
- *   connectToShadowDb spreads `{ connectionString, database }`, where the connection string wins, so
- *   its "shadow" would be the real database, and it never closes its first pool);
- * - every connection reports PostgreSQL's one-byte `"char"` columns (pg_constraint.contype…) as
- *   text: adapter-pg 7.10 rejects that type, and the engine 8.1 reads it when it describes a schema
- *   (diffing from a migration history), failing with "Column type 'char' could not be deserialized".
- */
-function postgresFactory(url: string): ConstructorParameters<typeof TrackingFactory>[0] {
-  const connectTo = (connectionString: string) =>
-    new PrismaPg(catalogFriendlyPool(connectionString), { disposeExternalPool: true }).connect();
-  return {
-    provider: "postgres",
-    adapterName: new PrismaPg({ connectionString: url }).adapterName,
-    connect: () => connectTo(url),
-    async connectToShadowDb() {
-      const name = `chibo_shadow_${randomUUID().replaceAll("-", "")}`;
-      await withPgClient(url, (client) => client.query(`CREATE DATABASE "${name}"`));
-      const adapter = await connectTo(withPgDatabase(url, name));
-      const dispose = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => {
-        await dispose();
-        await withPgClient(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      };
-      return adapter;
-    },
-  };
-}
-
-const PG_CHAR_OID = 18;
-const PG_TEXT_OID = 25;
-
-function catalogFriendlyPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 2 });
-  pool.on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      // pg-pool's own query() passes a callback; direct callers get a promise.
-      const last = args.at(-1);
-      if (typeof last === "function") {
-        const callback = last as (error: unknown, result: unknown) => void;
-        args[args.length - 1] = (error: unknown, result: unknown) => callback(error, charAsText(result));
-      }
-      const result = query(...args);
-      return result instanceof Promise ? result.then(charAsText) : result;
-    };
-  });
-  return pool;
-}
-
-function charAsText<T>(result: T): T {
-  const fields = (result as { fields?: unknown } | undefined)?.fields;
-  if (Array.isArray(fields)) {
-    for (const field of fields as { dataTypeID: number }[]) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    }
-  }
-  return result;
-}
-
-async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
  * The SQLite adapter factory for the engine; its shadow database is ":memory:". When the engine
  * replays a migration history on the shadow database it sends each migration.sql through
  * `executeRaw`, which better-sqlite3 prepares as one statement ("The supplied SQL string contains
  * more than one statement"); parameterless calls there go through `executeScript` instead.
  */
-function sqliteFactory(url: string | undefined): ConstructorParameters<typeof TrackingFactory>[0] {
+function sqliteFactory(url: string | undefined): EngineAdapterFactory {
   const base = new PrismaBetterSqlite3({ url: url ? sqlitePathOf(url) : ":memory:", timeout: 15_000 });
   return {
     provider: "sqlite",
@@ -387,19 +314,20 @@ function sqliteFactory(url: string | undefined): ConstructorParameters<typeof Tr
   };
 }
 
-function adapterFactoryFor(provider: Provider, url: string | undefined) {
+/** The provider's factory; pg and its adapter are loaded only for PostgreSQL (not on SQLite's first start). */
+async function adapterFactoryFor(provider: Provider, url: string | undefined): Promise<TrackingFactory> {
   if (provider === "sqlite") return new TrackingFactory(sqliteFactory(url));
   // With no URL nothing may connect (a diff from "empty" needs no database).
-  return new TrackingFactory(
-    url
-      ? postgresFactory(url)
-      : {
-          provider: "postgres",
-          adapterName: "none",
-          connect: () => Promise.reject(new Error("this operation needs a PostgreSQL server URL")),
-          connectToShadowDb: () => Promise.reject(new Error("this operation needs a PostgreSQL server URL")),
-        },
-  );
+  if (!url) {
+    return new TrackingFactory({
+      provider: "postgres",
+      adapterName: "none",
+      connect: () => Promise.reject(new Error("this operation needs a PostgreSQL server URL")),
+      connectToShadowDb: () => Promise.reject(new Error("this operation needs a PostgreSQL server URL")),
+    });
+  }
+  const { postgresFactory } = await import("./schema-engine-postgres.ts");
+  return new TrackingFactory(postgresFactory(url));
 }
 
 export interface EngineOptions {
@@ -418,7 +346,7 @@ async function withEngine<T>(
     const instance = await instantiate();
     const module = instance.glue;
     live++;
-    const factory = adapterFactoryFor(provider, url);
+    const factory = await adapterFactoryFor(provider, url);
     const bound = bindMigrationAwareSqlAdapterFactory(factory);
     let engine: SchemaEngine | undefined;
     try {

@@ -1,4 +1,5 @@
-// The PostgreSQL server test databases are made on. No vitest import: the global set-up uses it.
+// The PostgreSQL server test (and benchmark) databases are made on. No vitest import: the global
+// set-up and bench/databases.ts use it.
 import pg from "pg";
 
 const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/test";
@@ -40,13 +41,13 @@ export async function onServer(url: string, sql: string): Promise<void> {
 
 function noServerMessage(failures: readonly string[]): string {
   return [
-    "The tests need a PostgreSQL server, and none answers:",
+    "The tests and the benchmark need a PostgreSQL server, and none answers:",
     ...failures.map((failure) => `  ${failure}`),
     "",
     "Start one and run the tests again, for example:",
     "  sudo pg_ctlcluster <version> main start     (Debian/Ubuntu; pg_lsclusters lists the clusters)",
     "  docker run -d --name chibo-pg -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:17",
     "or set TEST_DATABASE_URL to a server where the user may create databases,",
-    "or run the SQLite half alone: npm run test:sqlite",
+    "or run the tests' SQLite half alone: npm run test:sqlite",
   ].join("\n");
 }

@@ -4,6 +4,7 @@
 // changes the meeting and its register in one transaction.
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
+import { rawDate } from "../raw-values.ts";
 
 export type PresenceStatus = "present" | "proxy";
 
@@ -63,14 +64,6 @@ interface RegisterRow {
 
 export function truthy(value: boolean | number | bigint): boolean {
   return value === true || Number(value) === 1;
-}
-
-/** A date-time column read by raw SQL: a Date, epoch milliseconds, or UTC text ("2026-12-04 12:30:00"). */
-export function rawDate(value: Date | string | number | bigint): Date {
-  if (value instanceof Date) return value;
-  if (typeof value !== "string") return new Date(Number(value));
-  const iso = value.includes("T") ? value : `${value.replace(" ", "T")}Z`;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }
 
 const select = {

@@ -3,7 +3,8 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
-import { rawDate, truthy } from "./attendance.ts";
+import { rawDate } from "../raw-values.ts";
+import { truthy } from "./attendance.ts";
 
 export interface MeetingView {
   id: number;

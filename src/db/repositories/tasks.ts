@@ -8,6 +8,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import type { AssignmentState, EvaluationGrade, TaskReportKind } from "../enums.ts";
 import { toTgIdOrNull } from "../ids.ts";
+import { rawDate, rawInt } from "../raw-values.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 
 export interface TaskEvaluationView {
@@ -72,8 +73,41 @@ export interface NewTask {
   state: "draft" | "open";
 }
 
+/**
+ * An open task of a member as /me lists it, with the settings its due time is shown by: the
+ * cell's own (JSON overrides) and its organisation's.
+ */
+export interface OpenTaskBrief {
+  id: number;
+  cellId: number;
+  title: string;
+  dueAt: Date | null;
+  cellSettings: { settings: string };
+  organisationSettings: {
+    locale: string;
+    timeZone: string;
+    digestDay: number;
+    digestTime: string;
+    settings: string;
+  };
+}
+
+/** A row of openBriefsForMember's join (integers as number or bigint, dates as the driver gives them). */
+interface OpenTaskBriefRow {
+  id: number | bigint;
+  cellId: number | bigint;
+  title: string;
+  dueAt: Date | string | number | bigint | null;
+  cellSettings: string;
+  orgLocale: string;
+  orgTimeZone: string;
+  orgDigestDay: number | bigint;
+  orgDigestTime: string;
+  orgSettings: string;
+}
+
 /** States in which the assignee still has the task to do. */
-export const UNFINISHED_STATES: readonly AssignmentState[] = ["assigned", "accepted"];
+export const UNFINISHED_STATES = ["assigned", "accepted"] as const satisfies readonly AssignmentState[];
 
 const include = {
   assignments: {
@@ -482,21 +516,6 @@ export function createTaskRepository(db: Db, clock: Clock) {
     },
 
     /** The open tasks of a member (in every cell, or one), oldest due first. */
-    /** /me's list: only what it shows of the member's open tasks, in one statement (no relations). */
-    async openBriefForMember(
-      memberId: number,
-    ): Promise<{ id: number; cellId: number; title: string; dueAt: Date | null }[]> {
-      return db.task.findMany({
-        where: {
-          state: "open",
-          assignments: { some: { memberId, state: { in: [...UNFINISHED_STATES] } } },
-        },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: 50,
-        select: { id: true, cellId: true, title: true, dueAt: true },
-      });
-    },
-
     async listOpenForMember(memberId: number, cellId?: number): Promise<TaskView[]> {
       const rows = await db.task.findMany({
         where: {
@@ -509,6 +528,42 @@ export function createTaskRepository(db: Db, clock: Clock) {
         include,
       });
       return rows.map(toView);
+    },
+
+    /**
+     * The member's open tasks (every cell, oldest due first, as listOpenForMember) with their cells'
+     * settings, in one statement: /me runs it on every call, and the query builder needed five
+     * (task, assignments, members, evaluations, reports) plus two per cell for the time zone.
+     */
+    async openBriefsForMember(memberId: number): Promise<OpenTaskBrief[]> {
+      const [assigned, accepted] = UNFINISHED_STATES;
+      const rows = await db.$queryRaw<OpenTaskBriefRow[]>`
+        SELECT t."id" AS "id", t."cellId" AS "cellId", t."title" AS "title", t."dueAt" AS "dueAt",
+               c."settings" AS "cellSettings", o."locale" AS "orgLocale", o."timeZone" AS "orgTimeZone",
+               o."digestDay" AS "orgDigestDay", o."digestTime" AS "orgDigestTime", o."settings" AS "orgSettings"
+        FROM "Task" t
+        JOIN "Cell" c ON c."id" = t."cellId"
+        JOIN "Organisation" o ON o."id" = c."organisationId"
+        WHERE t."state" = 'open' AND EXISTS (
+          SELECT 1 FROM "TaskAssignment" a
+          WHERE a."taskId" = t."id" AND a."memberId" = ${memberId} AND a."state" IN (${assigned}, ${accepted})
+        )
+        ORDER BY t."dueAt" ASC, t."id" ASC
+        LIMIT 50`;
+      return rows.map((r) => ({
+        id: rawInt(r.id),
+        cellId: rawInt(r.cellId),
+        title: r.title,
+        dueAt: r.dueAt === null ? null : rawDate(r.dueAt),
+        cellSettings: { settings: r.cellSettings },
+        organisationSettings: {
+          locale: r.orgLocale,
+          timeZone: r.orgTimeZone,
+          digestDay: rawInt(r.orgDigestDay),
+          digestTime: r.orgDigestTime,
+          settings: r.orgSettings,
+        },
+      }));
     },
   };
 }

@@ -9,7 +9,8 @@ import { privateRemindersButton } from "../reach/reach.ts";
 import { isLocale, SUPPORTED_LOCALES, type Locale } from "../../i18n.ts";
 import { roleWord, statusWord } from "../members/labels.ts";
 import { myNextMeetingLines } from "../meetings/me-line.ts";
-import { myOpenTaskLines } from "../tasks/manage.ts";
+import { openTaskLines } from "../tasks/manage.ts";
+import { loadMeDetails } from "./me.ts";
 
 /** Each language's button of /lang, in its own language. */
 const LANG_BUTTON_KEYS = { vi: "lang-button-vi", en: "lang-button-en" } as const satisfies Record<
@@ -147,7 +148,10 @@ export function createEverydayFeature(): Composer<BotContext> {
     }
     if (memberships.length === 0 && !ctx.caller?.isAdmin) lines.push(ctx.t("me-no-cells"));
     lines.push(...(await myNextMeetingLines(ctx)));
-    lines.push(...(await myOpenTaskLines(ctx)));
+    if (member) {
+      const details = await loadMeDetails(ctx.services, member.id);
+      lines.push(...(await openTaskLines(ctx, details.openTasks)));
+    }
     lines.push("");
     lines.push(ctx.t(member?.reachable ? "me-reachable-yes" : "me-reachable-no"));
     lines.push(ctx.t("me-language"));

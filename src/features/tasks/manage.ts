@@ -8,7 +8,13 @@ import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import { localParts, localMonthBounds } from "../../datetime/calendar.ts";
 import { foldVietnamese } from "../../datetime/parse.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
-import { isOverdue, UNFINISHED_STATES, type TaskView } from "../../db/repositories/tasks.ts";
+import {
+  isOverdue,
+  UNFINISHED_STATES,
+  type OpenTaskBrief,
+  type TaskView,
+} from "../../db/repositories/tasks.ts";
+import { effectiveSettings } from "../settings/model.ts";
 import { memberName } from "../members/member-ref.ts";
 import { ledMemberIds, mayManageTask, maySeeTask } from "./access.ts";
 import { reasonText } from "./assignee.ts";
@@ -47,21 +53,18 @@ function taskLine(t: T, task: TaskView, timeZone: string, locale: string): strin
   });
 }
 
-/** Open tasks of the caller as lines for /me (empty when none); one call from everyday's /me. */
-export async function myOpenTaskLines(ctx: BotContext): Promise<string[]> {
-  const member = ctx.caller?.member;
-  if (!member) return [];
-  const tasks = await ctx.services.repos.tasks.openBriefForMember(member.id);
+/** The caller's open tasks as lines for /me (empty when none), from what /me loaded (me.ts). */
+export async function openTaskLines(ctx: BotContext, tasks: readonly OpenTaskBrief[]): Promise<string[]> {
   if (tasks.length === 0) return [];
   const lang = await ctx.i18n.getLocale();
   const lines = [ctx.t("me-tasks-header", { count: tasks.length })];
   for (const task of tasks.slice(0, MAX_LISTED)) {
-    const loc = await taskCellLocale(ctx.services, task.cellId);
+    const { timeZone } = effectiveSettings(task.organisationSettings, task.cellSettings);
     lines.push(
       ctx.t("me-task-line", {
         ref: String(task.id),
         title: titleShort(task, 60),
-        due: task.dueAt ? formatDue(task.dueAt, loc.timeZone, lang) : ctx.t("task-due-none"),
+        due: task.dueAt ? formatDue(task.dueAt, timeZone, lang) : ctx.t("task-due-none"),
       }),
     );
   }

@@ -1,7 +1,8 @@
 // The baseline service of the start-up and memory figures: a grammY bot that long-polls and only
 // answers callback queries. Started by the benchmark with BOT_TOKEN and TELEGRAM_API_ROOT (the
 // emulator); stops on SIGTERM or SIGINT. It repeats stage.ts's createDoNothingBot rather than
-// importing it, so that it loads grammY and nothing of the project.
+// importing it, so that it loads grammY and nothing of the project. Plain JavaScript, run by plain
+// node, as `npm start` runs the compiled dist/main.js: neither side pays for a TypeScript loader.
 import { Bot } from "grammy";
 
 const token = process.env.BOT_TOKEN;
