@@ -39,14 +39,13 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
   s.t.heading("Họp bất thường: dời lịch, nhắn riêng từng đồng chí, chốt sổ có xác nhận");
   s.timeIs(local("2026-12-14 08:00"));
   s.t.note("Bí thư lên lịch họp bất thường tối Thứ Bảy 19/12 và thông báo trong nhóm.");
-  const created = await app.database.prisma.meeting.create({
-    data: {
-      cellId: c.cell.id,
-      kind: "extraordinary",
-      startsAt: local("2026-12-19 19:30"),
-      place: "Hội trường Khu phố 1",
-      title: "Họp bất thường về phòng chống bão",
-    },
+  const created = await app.repos.meetings.create({
+    cellId: c.cell.id,
+    kind: "extraordinary",
+    startsAt: local("2026-12-19 19:30"),
+    place: "Hội trường Khu phố 1",
+    title: "Họp bất thường về phòng chống bão",
+    createdByMemberId: null,
   });
   const cell = await app.repos.cells.get(c.cell.id);
   const meeting = await app.repos.meetings.get(created.id);

@@ -10,6 +10,7 @@ import { planMeetingReminders } from "../../src/features/meetings/reminders.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** A local time in Hà Nội (UTC+7) as an instant. */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -73,7 +74,12 @@ describe.each(SUPPORTED_PROVIDERS)("moves, closing, absence alerts and late join
     // Added to the cell without ever having opened the private chat (as a join request makes them).
     await prisma().member.update({ where: { id: memberId(late) }, data: { unreachableAt: null } });
     const meeting = await prisma().meeting.create({
-      data: { cellId: cell.cell.id, startsAt: local("2026-12-04 19:30"), place: "Nhà văn hóa KP3" },
+      data: {
+        cellId: cell.cell.id,
+        number: await nextMeetingNumber(prisma(), cell.cell.id),
+        startsAt: local("2026-12-04 19:30"),
+        place: "Nhà văn hóa KP3",
+      },
     });
     meetingId = meeting.id;
     await planMeetingReminders(h.app.services, meetingId);

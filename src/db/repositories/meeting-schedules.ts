@@ -2,6 +2,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
+import { meetingNumberTaken, withNextMeetingNumber } from "./meeting-numbers.ts";
 
 export interface MeetingScheduleView {
   id: number;
@@ -104,18 +105,26 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
     async createMeeting(input: ScheduledMeetingInput): Promise<{ id: number; created: boolean }> {
       const now = clock.now();
       try {
-        const row = await db.meeting.create({
-          data: {
-            cellId: input.cellId,
-            scheduleId: input.scheduleId,
-            kind: "regular",
-            startsAt: input.startsAt,
-            place: input.place,
-            createdAt: now,
-            updatedAt: now,
-          },
-          select: { id: true },
-        });
+        const row = await withNextMeetingNumber(
+          db,
+          input.cellId,
+          (number) =>
+            db.meeting.create({
+              data: {
+                cellId: input.cellId,
+                number,
+                scheduleId: input.scheduleId,
+                kind: "regular",
+                startsAt: input.startsAt,
+                place: input.place,
+                createdAt: now,
+                updatedAt: now,
+              },
+              select: { id: true },
+            }),
+          // A clash on the number is retried; one on (scheduleId, startsAt) means it exists already.
+          (number) => meetingNumberTaken(db, input.cellId, number),
+        );
         return { id: row.id, created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -3,10 +3,13 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
+import { meetingNumberTaken, withNextMeetingNumber } from "./meeting-numbers.ts";
 
 export interface MeetingView {
   id: number;
   cellId: number;
+  /** The meeting's number within its cell: what people see ("#3") and type. */
+  number: number;
   scheduleId: number | null;
   kind: string;
   startsAt: Date;
@@ -33,6 +36,7 @@ function toView(row: MeetingRow): MeetingView {
   return {
     id: row.id,
     cellId: row.cellId,
+    number: row.number,
     scheduleId: row.scheduleId,
     kind: row.kind,
     startsAt: row.startsAt,
@@ -71,20 +75,27 @@ export function createMeetingRepository(db: Db, clock: Clock) {
   return {
     async create(input: NewMeeting): Promise<MeetingView> {
       const now = clock.now();
-      const row = await db.meeting.create({
-        data: {
-          cellId: input.cellId,
-          kind: input.kind,
-          startsAt: input.startsAt,
-          place: cleanOptional(input.place),
-          title: cleanOptional(input.title),
-          createdByMemberId: input.createdByMemberId,
-          scheduleId: input.scheduleId ?? null,
-          ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
+      const row = await withNextMeetingNumber(
+        db,
+        input.cellId,
+        (number) =>
+          db.meeting.create({
+            data: {
+              cellId: input.cellId,
+              number,
+              kind: input.kind,
+              startsAt: input.startsAt,
+              place: cleanOptional(input.place),
+              title: cleanOptional(input.title),
+              createdByMemberId: input.createdByMemberId,
+              scheduleId: input.scheduleId ?? null,
+              ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+              createdAt: now,
+              updatedAt: now,
+            },
+          }),
+        (number) => meetingNumberTaken(db, input.cellId, number),
+      );
       return toView(row);
     },
 
@@ -96,6 +107,12 @@ export function createMeetingRepository(db: Db, clock: Clock) {
     /** A meeting only if it belongs to the cell. */
     async getInCell(cellId: number, id: number): Promise<MeetingView | null> {
       const row = await db.meeting.findFirst({ where: { id, cellId } });
+      return row ? toView(row) : null;
+    },
+
+    /** The cell's meeting with this number (what people type: "#3"). */
+    async getByNumber(cellId: number, number: number): Promise<MeetingView | null> {
+      const row = await db.meeting.findUnique({ where: { cellId_number: { cellId, number } } });
       return row ? toView(row) : null;
     },
 
