@@ -61,7 +61,7 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
   await s.tick(local("2026-12-16 19:30"), "3 ngày trước cuộc họp");
 
   s.timeIs(local("2026-12-17 09:00"));
-  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.id} 20/12 08h00`);
+  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.number} 20/12 08h00`);
   await s.tick(local("2026-12-17 09:01"), "báo riêng giờ mới cho các đồng chí đã được nhắc");
   s.expectText(c.absent.id, "Trước khi dời, đồng chí đã báo: vắng mặt (công việc).");
   const correction = s.withButton(c.attends.id, `rsvp:${meeting.id}:a`, "the private move notice");
@@ -69,7 +69,7 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
 
   s.timeIs(local("2026-12-20 10:30"));
   s.t.note("Buổi họp diễn ra nhưng không ai mở điểm danh.");
-  await s.say(c.secretary, c.chat.id, `/close_meeting #${meeting.id} Phân công trực bão theo tổ`);
+  await s.say(c.secretary, c.chat.id, `/close_meeting #${meeting.number} Phân công trực bão theo tổ`);
   const question = s.withButton(c.chat.id, `cm:${meeting.id}:`, "the close confirmation");
   await s.press(
     c.secretary,

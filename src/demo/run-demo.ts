@@ -319,6 +319,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     throw new DemoError("the announcement does not show “Thứ Sáu, 04/12/2026 lúc 19:30”");
 
   const id = meeting.id;
+  const number = meeting.number;
   await press(lan, announcement, `rsvp:${id}:a`);
   await press(binh, announcement, `rsvp:${id}:a`);
   await press(cuc, announcement, `rsvp:${id}:n`);
@@ -326,7 +327,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   await press(cuc, reasonAsk, `rsvp:${id}:r:h`);
   await press(hai, announcement, `rsvp:${id}:u`);
 
-  await say(lan, kp1.id, `/agenda #${id} @nguyenhai Báo cáo tình hình an ninh trật tự`);
+  await say(lan, kp1.id, `/agenda #${number} @nguyenhai Báo cáo tình hình an ninh trật tự`);
   const agendaMsg = withButton(hai.id, "ag:", "the agenda request with its ready button");
 
   t.heading("5. Nhắc họp do bộ hẹn giờ gửi");
@@ -388,7 +389,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     app,
     clock,
     cellChatId: kp1.id,
-    meetingId: id,
+    meetingNumber: number,
     people: { lan, binh, dao },
     heading: (x) => t.heading(x),
     line: (x) => t.line(x),

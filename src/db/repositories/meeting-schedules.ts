@@ -72,10 +72,13 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
     },
 
     /** The meeting a schedule created for this start, if any. */
-    async findMeeting(scheduleId: number, startsAt: Date): Promise<{ id: number; state: string } | null> {
+    async findMeeting(
+      scheduleId: number,
+      startsAt: Date,
+    ): Promise<{ id: number; number: number; state: string } | null> {
       return db.meeting.findUnique({
         where: { scheduleId_startsAt: { scheduleId, startsAt } },
-        select: { id: true, state: true },
+        select: { id: true, number: true, state: true },
       });
     },
 
@@ -85,7 +88,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
       scheduleId: number,
       from: Date,
       to: Date,
-    ): Promise<{ id: number; startsAt: Date } | null> {
+    ): Promise<{ id: number; number: number; startsAt: Date } | null> {
       return db.meeting.findFirst({
         where: {
           cellId,
@@ -94,7 +97,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
           startsAt: { gte: from, lt: to },
           OR: [{ scheduleId: null }, { scheduleId: { not: scheduleId } }],
         },
-        select: { id: true, startsAt: true },
+        select: { id: true, number: true, startsAt: true },
       });
     },
 

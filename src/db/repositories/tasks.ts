@@ -52,6 +52,8 @@ export interface TaskView {
   assignerMemberId: number | null;
   partyGroupId: number | null;
   meetingId: number | null;
+  /** The meeting's number in the cell (what people see), when the task came from a meeting. */
+  meetingNumber: number | null;
   dueAt: Date | null;
   state: string;
   createdAt: Date;
@@ -74,6 +76,7 @@ export interface NewTask {
 export const UNFINISHED_STATES: readonly AssignmentState[] = ["assigned", "accepted"];
 
 const include = {
+  meeting: { select: { number: true } },
   assignments: {
     orderBy: { id: "asc" },
     include: {
@@ -107,6 +110,7 @@ function toView(row: Row): TaskView {
     assignerMemberId: row.assignerMemberId,
     partyGroupId: row.partyGroupId,
     meetingId: row.meetingId,
+    meetingNumber: row.meeting?.number ?? null,
     dueAt: row.dueAt,
     state: row.state,
     createdAt: row.createdAt,

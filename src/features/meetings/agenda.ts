@@ -103,7 +103,7 @@ export function createAgendaFeature(): Composer<BotContext> {
     const meeting = await findMeetingByRef(ctx, cell.id, parsed.meetingRef);
     if (!meeting) return;
     if (meeting.state !== "planned") {
-      await ctx.reply(ctx.t("agenda-meeting-not-open", { ref: meeting.id }));
+      await ctx.reply(ctx.t("agenda-meeting-not-open", { ref: meeting.number }));
       return;
     }
     const member = await resolveMemberRef(ctx, cell.id, parsed.memberRef);
@@ -126,7 +126,7 @@ export function createAgendaFeature(): Composer<BotContext> {
         name: memberName(member),
         assigner: clip(assigner, 64),
         cell: cell.name,
-        ref: meeting.id,
+        ref: meeting.number,
         when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
         item: item.title,
       }),
@@ -139,12 +139,12 @@ export function createAgendaFeature(): Composer<BotContext> {
       { meetingId: meeting.id, agendaItemId: item.id },
     );
     if (sent.status === "sent") {
-      await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.id, item: item.title }));
+      await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.number, item: item.title }));
     } else {
       await ctx.reply(
         ctx.t("agenda-added-unreachable", {
           name: memberName(member),
-          ref: meeting.id,
+          ref: meeting.number,
           item: item.title,
           link: privateRemindersUrl(ctx.me.username),
         }),
@@ -196,11 +196,11 @@ async function agendaText(ctx: BotContext, meeting: MeetingView, items: AgendaIt
   const locale = await ctx.i18n.getLocale();
   const lines = [
     ctx.t("agenda-list-header", {
-      ref: meeting.id,
+      ref: meeting.number,
       when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
     }),
   ];
-  if (items.length === 0) lines.push(ctx.t("agenda-list-empty", { ref: meeting.id }));
+  if (items.length === 0) lines.push(ctx.t("agenda-list-empty", { ref: meeting.number }));
   items.forEach((item, i) => {
     const owner = item.ownerFullName ?? item.ownerDisplayName;
     lines.push(

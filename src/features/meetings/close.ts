@@ -72,7 +72,7 @@ export async function splitMeetingRef(
   text: string,
 ): Promise<{ meetingRef: string | undefined; rest: string }> {
   const m = /^#(\d{1,9})(?:\s+([\s\S]*))?$/u.exec(text.trim());
-  if (m && (await ctx.services.repos.meetings.getInCell(cellId, Number(m[1])))) {
+  if (m && (await ctx.services.repos.meetings.getByNumber(cellId, Number(m[1])))) {
     return { meetingRef: `#${m[1]}`, rest: (m[2] ?? "").trim() };
   }
   return { meetingRef: undefined, rest: text.trim() };

@@ -165,7 +165,8 @@ export function createTaskManageFeature(): Composer<BotContext> {
         ? ctx.t("task-due-line", { due: formatDue(task.dueAt, loc.timeZone, lang) })
         : ctx.t("task-due-none-line"),
     ];
-    if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+    if (task.meetingNumber !== null)
+      lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingNumber) }));
     if (task.state === "cancelled") lines.push(ctx.t("task-info-cancelled"));
     lines.push(progressLine(t, task), "");
     const now = clock.now();
