@@ -412,7 +412,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line(`   Cuộc họp: ${summary.meetings}`);
   const rate = summary.expected ? Math.round((100 * summary.attended) / summary.expected) : 0;
   t.line(
-    `   Cuộc họp #${id}: ${summary.attended}/${summary.expected} đồng chí dự kiến có mặt (kể cả điểm danh hộ) — tỷ lệ ${rate}%`,
+    `   Cuộc họp #${number}: ${summary.attended}/${summary.expected} đồng chí dự kiến có mặt (kể cả điểm danh hộ) — tỷ lệ ${rate}%`,
   );
   await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t });
   return summary;
