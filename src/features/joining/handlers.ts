@@ -4,7 +4,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
-import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, telegramPersonOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
@@ -383,11 +383,7 @@ async function welcomeInGroup(
 async function claimImportedMember(ctx: BotContext, token: string): Promise<void> {
   const { repos } = ctx.services;
   const from = ctx.from!;
-  const result = await repos.joinRequests.claim(token, {
-    telegramId: from.id,
-    username: from.username,
-    displayName: displayNameOf(from),
-  });
+  const result = await repos.joinRequests.claim(token, telegramPersonOf(from));
   if (result.outcome === "invalid") {
     ctx.log.info({ from: from.id }, "claim link unknown or already used");
     await ctx.reply(ctx.t("claim-invalid"));
