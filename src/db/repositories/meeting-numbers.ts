@@ -23,7 +23,7 @@ export async function withNextMeetingNumber<T>(
   db: Db,
   cellId: number,
   create: (number: number) => Promise<T>,
-  isTaken: (number: number) => Promise<boolean> = async () => true,
+  isTaken: (number: number) => Promise<boolean> = () => Promise.resolve(true),
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     const number = await nextNumber(db, cellId);
