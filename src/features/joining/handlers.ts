@@ -4,7 +4,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
-import { displayNameOf, telegramPersonOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, givenName, telegramPersonOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
@@ -403,7 +403,8 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
   // The roster may have named them secretary, deputy or group leader: their menu shows it now.
   await ctx.services.menus.refresh(from.id, { keepIfNone: true });
 
-  const name = member?.displayName ?? displayNameOf(from);
+  // Greeted by their given name: the roster's full name "Nguyễn Văn An" makes "đồng chí An".
+  const name = member ? givenName(member) : displayNameOf(from);
   if (memberships.length === 0) {
     await ctx.reply(ctx.t("claim-done-no-cells", { name }));
     return;
