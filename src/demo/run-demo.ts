@@ -20,7 +20,7 @@ import { playMoveAndConfirmedClose } from "./meeting-moves.ts";
 import { playFeedbackDemo, playSelfReviewDemo, type FeedbackDemoContext } from "./prompts-demo.ts";
 import { playTasksDemo } from "./tasks-demo.ts";
 import { showMonthlyDigest } from "./digest.ts";
-import { nameOf, Transcript } from "./transcript.ts";
+import { knowFullName, nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
   /** Receives the transcript line by line (default: console.log). */
@@ -78,7 +78,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const botAccount = emulator.createBot({ username: "trolychibo_bot", firstName: "Trợ lý Chi bộ" });
     const admin = emulator.createUser({
       firstName: "Hùng",
-      lastName: "Trần",
+      lastName: "Trần Văn",
       username: "tranhung",
       languageCode: "vi",
     });
@@ -122,18 +122,25 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   const prisma = app.database.prisma;
   const t = new Transcript(emulator, bot, s.print);
 
-  const person = (firstName: string, lastName: string, username: string) => {
+  // Telegram names typed Western style, as people do ("Lan" + "Trần Thị"); the cell's list has
+  // their full names in Vietnamese order, seeded below as a roster import writes them.
+  const people: { user: User; fullName: string }[] = [];
+  const person = (firstName: string, lastName: string, username: string, fullName: string) => {
     const user = emulator.createUser({ firstName, lastName, username, languageCode: "vi" });
+    knowFullName(user, fullName);
     t.watchUser(user);
+    people.push({ user, fullName });
     return user;
   };
+  knowFullName(admin, "Trần Văn Hùng");
+  people.push({ user: admin, fullName: "Trần Văn Hùng" });
   t.watchUser(admin);
-  const lan = person("Lan", "Trần", "tranlan");
-  const hai = person("Hải", "Nguyễn", "nguyenhai");
-  const binh = person("Bình", "Lê", "lebinh");
-  const cuc = person("Cúc", "Phạm", "phamcuc");
-  const dao = person("Đào", "Võ", "vodao");
-  const tung = person("Tùng", "Phạm", "phamtung");
+  const lan = person("Lan", "Trần Thị", "tranlan", "Trần Thị Lan");
+  const hai = person("Hải", "Nguyễn Văn", "nguyenhai", "Nguyễn Văn Hải");
+  const binh = person("Bình", "Lê Văn", "lebinh", "Lê Văn Bình");
+  const cuc = person("Cúc", "Phạm Thị", "phamcuc", "Phạm Thị Cúc");
+  const dao = person("Đào", "Võ Thị", "vodao", "Võ Thị Đào");
+  const tung = person("Tùng", "Phạm Văn", "phamtung", "Phạm Văn Tùng");
 
   /** Hands every pending update to the bot, then prints what people saw. */
   const flush = async (opts: { quiet?: boolean } = {}) => {
@@ -237,6 +244,14 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line("(Lan, Hải, Bình, Cúc, Đào và Tùng cũng mở chat riêng với bot bằng /start để nhận nhắc riêng.)");
   for (const p of [lan, hai, binh, cuc, dao, tung]) emulator.startBot(bot, p);
   await flush({ quiet: true });
+  // Their full names, as the cell's list (a roster import) records them: shown in Vietnamese order
+  // from now on, and each is addressed by the given name ("đồng chí Lan").
+  for (const p of people) {
+    const member = await app.repos.members.findByTelegramId(p.user.id);
+    if (!member) throw new DemoError(`${p.fullName} did not open the private chat`);
+    await app.repos.members.setFullName(member.id, p.fullName);
+  }
+  t.line("(Họ tên đầy đủ của các đồng chí được ghi theo danh sách đảng viên của chi bộ.)");
 
   const committee = group("Đảng ủy phường An Phú", [admin]);
   await addBot(committee);

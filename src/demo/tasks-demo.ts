@@ -39,7 +39,7 @@ export async function playTasksDemo(s: TasksDemoScene): Promise<void> {
   );
   const first = await lastTaskId();
   await s.press(lan, s.withButton(s.cellChatId, `tk:ok:${first}`, "the task preview"), `tk:ok:${first}`);
-  s.expectText(binh.id, "📌 Nhiệm vụ mới (đồng chí Lan Trần giao)");
+  s.expectText(binh.id, "📌 Nhiệm vụ mới (đồng chí Trần Thị Lan giao)");
   await s.say(lan, s.cellChatId, "/task @vodao Lập danh sách hộ khó khăn cần thăm hạn 08/12 17h");
   const second = await lastTaskId();
   await s.press(lan, s.withButton(s.cellChatId, `tk:ok:${second}`, "the task preview"), `tk:ok:${second}`);
@@ -49,7 +49,7 @@ export async function playTasksDemo(s: TasksDemoScene): Promise<void> {
   await s.press(binh, binhTask, `tk:a:${first}`);
   await s.press(binh, s.withButton(binh.id, `tk:p:${first}`, "Bình's task"), `tk:p:${first}`);
   await s.say(binh, binh.id, "Đã họp tổ, phân công 3 nhóm, chuẩn bị dụng cụ xong.");
-  s.expectText(lan.id, "📝 Đồng chí Bình Lê báo cáo tiến độ");
+  s.expectText(lan.id, "📝 Đồng chí Lê Văn Bình báo cáo tiến độ");
   const daoTask = s.withButton(dao.id, `tk:a:${second}`, "Đào's task");
   await s.press(dao, daoTask, `tk:a:${second}`);
 

@@ -6,8 +6,16 @@ import type { EmulatedBot, StoredMessage, TelegramEmulator } from "../emulator/i
 const SEND_METHODS = new Set(["sendmessage", "senddocument", "sendphoto", "sendvoice"]);
 const EDIT_METHODS = new Set(["editmessagetext", "editmessagecaption", "editmessagereplymarkup"]);
 
+/** Full names in Vietnamese order the cell's list gives the demo's people (by Telegram id). */
+const FULL_NAMES = new Map<number, string>();
+
+/** The narrator names people as their cell does: by the full name in the cell's list. */
+export function knowFullName(user: User, fullName: string): void {
+  FULL_NAMES.set(user.id, fullName);
+}
+
 export function nameOf(user: User): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(" ");
+  return FULL_NAMES.get(user.id) ?? [user.first_name, user.last_name].filter(Boolean).join(" ");
 }
 
 function buttonsLine(message: StoredMessage): string | undefined {
@@ -27,7 +35,7 @@ export class Transcript {
     private readonly print: (line: string) => void,
   ) {}
 
-  /** Makes a chat known under a label ("nhóm KP1", "riêng: Lan Trần"). */
+  /** Makes a chat known under a label ("nhóm KP1", "riêng: Trần Thị Lan"). */
   watchGroup(chat: Chat.GroupChat | Chat.SupergroupChat): void {
     this.chats.set(chat.id, `nhóm “${chat.title}”`);
   }

@@ -17,6 +17,7 @@ import { cellLocale } from "./announcement.ts";
 import { refusedAsPaused } from "./paused.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
+import { givenName } from "../../person-name.ts";
 
 /** Longest agenda item title, in characters. */
 export const MAX_AGENDA_TITLE = 300;
@@ -123,7 +124,7 @@ export function createAgendaFeature(): Composer<BotContext> {
       ctx.api,
       member,
       translate(locale, "agenda-assigned", {
-        name: memberName(member),
+        name: givenName(member),
         assigner: clip(assigner, 64),
         cell: cell.name,
         ref: meeting.number,
@@ -139,7 +140,9 @@ export function createAgendaFeature(): Composer<BotContext> {
       { meetingId: meeting.id, agendaItemId: item.id },
     );
     if (sent.status === "sent") {
-      await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.number, item: item.title }));
+      await ctx.reply(
+        ctx.t("agenda-added", { name: memberName(member), ref: meeting.number, item: item.title }),
+      );
     } else {
       await ctx.reply(
         ctx.t("agenda-added-unreachable", {
