@@ -17,24 +17,26 @@ describe("npm run demo", () => {
 
     // Setting up: a cell registered, a member approved by the secretary, the roster imported.
     expect(transcript).toContain("Đã đăng ký nhóm này là Chi bộ Khu phố 1 (chi bộ khu phố).");
-    expect(transcript).toContain("✅ Đã chấp thuận: đồng chí Hải Nguyễn (@nguyenhai)");
-    expect(transcript).toContain("Người duyệt: Lan Trần.");
+    expect(transcript).toContain("✅ Đã chấp thuận: đồng chí Nguyễn Văn Hải (@nguyenhai)");
+    expect(transcript).toContain("Người duyệt: Trần Thị Lan.");
     expect(transcript).toContain("Đã nhận: 3 đảng viên. Bị từ chối: 1 dòng.");
     expect(transcript).toContain("Danh sách đảng viên Chi bộ Khu phố 1 (8 đồng chí)");
 
     // The month: announcement with buttons, a private reminder, check-in, the close result.
     expect(transcript).toContain("🕢 Thứ Sáu, 04/12/2026 lúc 19:30");
     expect(transcript).toContain("[✅ Tham dự] [❌ Vắng mặt] [❔ Chưa chắc]");
-    expect(transcript).toMatch(/🤖 tin riêng → Đào Võ:\n\s+│ Kính nhắc đồng chí Đào Võ/);
+    // Names in Vietnamese order; each member addressed by the given name (issue 9 item 10).
+    expect(transcript).toMatch(/🤖 tin riêng → Võ Thị Đào:\n\s+│ Kính nhắc đồng chí Đào:/);
+    expect(transcript).not.toMatch(/Lan Trần|Hải Nguyễn|Bình Lê|Đào Võ/);
     expect(transcript).toContain("Đã điểm danh hộ đồng chí Võ Thị Mai.");
     expect(transcript).toContain("✅ Đã kết thúc sinh hoạt thường kỳ tháng 12/2026 #1");
     expect(transcript).toContain("tỷ lệ dự họp 57%");
     expect(transcript).toContain("digest");
     // Tasks: given from the meeting's conclusions, a progress report, one overdue, an evaluation.
     expect(transcript).toContain(
-      "📌 Nhiệm vụ mới (đồng chí Lan Trần giao): Tổ chức tổng vệ sinh môi trường khu phố",
+      "📌 Nhiệm vụ mới (đồng chí Trần Thị Lan giao): Tổ chức tổng vệ sinh môi trường khu phố",
     );
-    expect(transcript).toContain("📝 Đồng chí Bình Lê báo cáo tiến độ nhiệm vụ #1");
+    expect(transcript).toContain("📝 Đồng chí Lê Văn Bình báo cáo tiến độ nhiệm vụ #1");
     expect(transcript).toContain("⏰ Nhiệm vụ #2 “Lập danh sách hộ khó khăn cần thăm” đã quá hạn");
     expect(transcript).toContain("được đánh giá TỐT");
     // It ends with the real monthly digest in the committee's group, its files written to a folder.
