@@ -56,8 +56,12 @@ export function givenName(person: PersonNames): string {
   const all = words(person.displayName);
   const first = person.firstName ? words(person.firstName) : [];
   if (first.length === 1) return first[0]!;
-  if (first.length >= 2)
-    return looksVietnameseOrder(first) ? (all.at(-1) ?? person.displayName) : first.join(" ");
+  if (first.length >= 2) {
+    if (looksVietnameseOrder(first)) return all.at(-1) ?? person.displayName;
+    // The whole name typed Western style in the first name ("Lan Nguyễn"): its first word.
+    if (looksVietnameseOrder([...first].reverse())) return first[0]!;
+    return first.join(" ");
+  }
   if (all.length <= 1) return person.displayName;
   return looksVietnameseOrder(all) ? all.at(-1)! : all[0]!;
 }

@@ -80,7 +80,7 @@ cmd-me = My details
 cmd-lang = Change language
 cmd-cancel = Drop what you are in the middle of
 
-## /me → Edit full name
+## /me: edit full name
 me-full-name = Full name: { $name }
 me-telegram-name = Telegram name: { $name } (no full name yet; tap “Edit full name” to add it)
 me-edit-name-button = ✏️ Edit full name

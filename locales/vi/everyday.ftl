@@ -80,7 +80,7 @@ cmd-me = Thông tin của tôi
 cmd-lang = Đổi ngôn ngữ
 cmd-cancel = Thôi việc đang làm dở
 
-## /me → Sửa họ tên
+## /me: sửa họ tên
 me-full-name = Họ và tên: { $name }
 me-telegram-name = Tên trên Telegram: { $name } (chưa có họ tên đầy đủ; bấm “Sửa họ tên” để ghi)
 me-edit-name-button = ✏️ Sửa họ tên

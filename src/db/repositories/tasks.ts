@@ -52,8 +52,6 @@ export interface TaskView {
   assignerMemberId: number | null;
   partyGroupId: number | null;
   meetingId: number | null;
-  /** The meeting's number in the cell (what people see), when the task came from a meeting. */
-  meetingNumber: number | null;
   dueAt: Date | null;
   state: string;
   createdAt: Date;
@@ -76,7 +74,6 @@ export interface NewTask {
 export const UNFINISHED_STATES: readonly AssignmentState[] = ["assigned", "accepted"];
 
 const include = {
-  meeting: { select: { number: true } },
   assignments: {
     orderBy: { id: "asc" },
     include: {
@@ -110,7 +107,6 @@ function toView(row: Row): TaskView {
     assignerMemberId: row.assignerMemberId,
     partyGroupId: row.partyGroupId,
     meetingId: row.meetingId,
-    meetingNumber: row.meeting?.number ?? null,
     dueAt: row.dueAt,
     state: row.state,
     createdAt: row.createdAt,

@@ -257,8 +257,9 @@ export async function previewText(ctx: BotContext, task: TaskView): Promise<stri
     ctx.t("task-preview-assignees", { count: names.length, names: clip(names.join(", "), 1500) }),
     dueLine(t, task, loc.timeZone, lang),
   ];
-  if (task.meetingNumber !== null)
-    lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingNumber) }));
+  // The meeting by its number in the cell, as people type it (never its internal id).
+  const meeting = task.meetingId === null ? null : await ctx.services.repos.meetings.get(task.meetingId);
+  if (meeting) lines.push(ctx.t("task-preview-meeting", { ref: String(meeting.number) }));
   const unreachable = task.assignments.filter((a) => a.telegramId === null || !a.reachable).length;
   if (unreachable > 0) lines.push(ctx.t("task-preview-unreachable", { count: unreachable }));
   lines.push("", ctx.t("task-preview-ask"));

@@ -165,8 +165,9 @@ export function createTaskManageFeature(): Composer<BotContext> {
         ? ctx.t("task-due-line", { due: formatDue(task.dueAt, loc.timeZone, lang) })
         : ctx.t("task-due-none-line"),
     ];
-    if (task.meetingNumber !== null)
-      lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingNumber) }));
+    // The meeting by its number in the cell, as people type it (never its internal id).
+    const meeting = task.meetingId === null ? null : await ctx.services.repos.meetings.get(task.meetingId);
+    if (meeting) lines.push(ctx.t("task-preview-meeting", { ref: String(meeting.number) }));
     if (task.state === "cancelled") lines.push(ctx.t("task-info-cancelled"));
     lines.push(progressLine(t, task), "");
     const now = clock.now();
