@@ -444,7 +444,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const stale = await press(w.member, chat, edited.message_id, `rsvp:${meeting.id}:a`);
     expect(stale?.text).toBe("Cuộc họp này đã bị hủy, không cần xác nhận nữa.");
     expect(await prisma().rsvp.count({ where: { meetingId: meeting.id } })).toBe(0);
-    await h.say(w.secretary, chat, `/cancel_meeting ${meeting.id}`);
+    await h.say(w.secretary, chat, `/cancel_meeting ${meeting.number}`);
     expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.number} đã bị hủy trước đó.`);
     await h.say(w.secretary, chat, `/move_meeting #${meeting.number} 11/12 19:30`);
     expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.number} đã bị hủy trước đó.`);
