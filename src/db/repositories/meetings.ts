@@ -155,7 +155,8 @@ export function createMeetingRepository(db: Db, clock: Clock) {
     async lastPlace(cellId: number): Promise<string | null> {
       const row = await db.meeting.findFirst({
         where: { cellId, place: { not: null } },
-        orderBy: { createdAt: "desc" },
+        // Ties (same instant) go to the later meeting: the order must not depend on the index used.
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { place: true },
       });
       return row?.place ?? null;
