@@ -206,7 +206,10 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     await editPressed(ctx, ctx.t("meeting-guided-creating"));
     const meeting = await createAndAnnounce(ctx, cell, { kind, startsAt: start.value, place, title });
     if (meeting)
-      await editPressed(ctx, ctx.t("meeting-guided-created", { ref: String(meeting.number), cell: cell.name }));
+      await editPressed(
+        ctx,
+        ctx.t("meeting-guided-created", { ref: String(meeting.number), cell: cell.name }),
+      );
   });
 
   // A reading of an ambiguous hour picked ("7:30 sáng" / "19:30 tối"): the preview, with the place and
@@ -422,7 +425,8 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     await tellGroup(ctx, cell, meeting, "meeting-moved-group", {
       when: formatDateTime(start.value, loc.timeZone, loc.locale),
     });
-    if (ctx.chat.id !== cell.chatId) await ctx.reply(ctx.t("move-meeting-done", { ref: String(meeting.number) }));
+    if (ctx.chat.id !== cell.chatId)
+      await ctx.reply(ctx.t("move-meeting-done", { ref: String(meeting.number) }));
   });
 
   return feature;

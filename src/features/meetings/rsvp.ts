@@ -192,7 +192,11 @@ export function createRsvpFeature(): Composer<BotContext> {
     }
     // The private question can still fail (the member blocked the bot since): the group question
     // then reaches them, under the post they pressed.
-    if (askPrivately && (await askReasonPrivately(ctx, member, { id: meetingId, number: view.meetingNumber }))) return;
+    if (
+      askPrivately &&
+      (await askReasonPrivately(ctx, member, { id: meetingId, number: view.meetingNumber }))
+    )
+      return;
     await askReasonInGroup(ctx, view);
   });
 

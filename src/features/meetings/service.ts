@@ -200,7 +200,8 @@ export async function createAndAnnounce(
 
 /** Reasons a meeting cannot be moved or cancelled any more; null when it can. */
 export function closedProblem(ctx: BotContext, meeting: MeetingView): string | null {
-  if (meeting.state === "cancelled") return ctx.t("meeting-already-cancelled", { ref: String(meeting.number) });
+  if (meeting.state === "cancelled")
+    return ctx.t("meeting-already-cancelled", { ref: String(meeting.number) });
   if (meeting.state === "closed") return ctx.t("meeting-already-closed", { ref: String(meeting.number) });
   return null;
 }
