@@ -177,4 +177,15 @@ describe.each(SUPPORTED_PROVIDERS)("names and meeting numbers on %s", (provider)
     expect((await meetings.get(first.id))?.state).toBe("planned");
     expect((await meetings.get(second.id))?.state).toBe("planned");
   });
+
+  it("gives concurrent creations in one cell distinct numbers", async () => {
+    const { meetings } = h.app.repos;
+    const base = { kind: "thematic", place: null, title: null, createdByMemberId: null, cellId: kp2.cell.id };
+    const created = await Promise.all(
+      [21, 22, 23, 24].map((day) =>
+        meetings.create({ ...base, startsAt: new Date(`2026-12-${day}T12:30:00Z`) }),
+      ),
+    );
+    expect(created.map((m) => m.number).sort()).toEqual([2, 3, 4, 5]);
+  });
 });
