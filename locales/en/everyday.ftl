@@ -109,3 +109,17 @@ cmd-help = How to use the assistant
 cmd-me = My details
 cmd-lang = Change language
 cmd-cancel = Drop what you are in the middle of
+
+## /me: edit full name
+me-full-name = Full name: { $name }
+me-telegram-name = Telegram name: { $name } (no full name yet; tap “Edit full name” to add it)
+me-edit-name-button = ✏️ Edit full name
+full-name-private-only = Please type /me in your private chat with the assistant to edit your full name.
+full-name-ask = Please type your full name, family name first (for example: Nguyễn Văn An), at most { $max } characters. Tap “Cancel” to leave it as it is.
+full-name-placeholder = Nguyễn Văn An
+full-name-saved = ✅ Full name saved: { $name }. From now on the assistant calls you “comrade { $given }”.
+full-name-empty = No name was given. Please type your full name (for example: Nguyễn Văn An), or tap “Cancel”.
+full-name-too-long = That name is longer than { $max } characters and was not saved. Please type it again more briefly, or tap “Cancel”.
+full-name-no-letters = A name needs letters; nothing was saved. Please type it again (for example: Nguyễn Văn An), or tap “Cancel”.
+full-name-bad-characters = A name may only have letters, spaces, full stops and hyphens; nothing was saved. Please type it again, or tap “Cancel”.
+full-name-mixed-scripts = That name mixes different alphabets; nothing was saved. Please type it again, or tap “Cancel”.

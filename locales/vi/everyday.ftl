@@ -109,3 +109,17 @@ cmd-help = Hướng dẫn sử dụng
 cmd-me = Thông tin của tôi
 cmd-lang = Đổi ngôn ngữ
 cmd-cancel = Thôi việc đang làm dở
+
+## /me: sửa họ tên
+me-full-name = Họ và tên: { $name }
+me-telegram-name = Tên trên Telegram: { $name } (chưa có họ tên đầy đủ; bấm “Sửa họ tên” để ghi)
+me-edit-name-button = ✏️ Sửa họ tên
+full-name-private-only = Xin đồng chí gõ /me trong trò chuyện riêng với Trợ lý để sửa họ tên.
+full-name-ask = Xin đồng chí gõ họ và tên đầy đủ, họ trước tên sau (ví dụ: Nguyễn Văn An), tối đa { $max } ký tự. Nếu không sửa nữa, bấm “Thôi”.
+full-name-placeholder = Nguyễn Văn An
+full-name-saved = ✅ Đã lưu họ tên: { $name }. Từ nay Trợ lý gọi đồng chí là “đồng chí { $given }”.
+full-name-empty = Chưa có họ tên. Xin đồng chí gõ họ và tên đầy đủ (ví dụ: Nguyễn Văn An), hoặc bấm “Thôi”.
+full-name-too-long = Họ tên dài quá { $max } ký tự, Trợ lý chưa lưu. Xin đồng chí gõ lại cho gọn, hoặc bấm “Thôi”.
+full-name-no-letters = Họ tên phải có chữ cái, Trợ lý chưa lưu. Xin đồng chí gõ lại (ví dụ: Nguyễn Văn An), hoặc bấm “Thôi”.
+full-name-bad-characters = Họ tên chỉ gồm chữ cái, dấu cách, dấu chấm, gạch nối; Trợ lý chưa lưu. Xin đồng chí gõ lại, hoặc bấm “Thôi”.
+full-name-mixed-scripts = Họ tên trộn nhiều bảng chữ cái khác nhau, Trợ lý chưa lưu. Xin đồng chí gõ lại bằng chữ Việt, hoặc bấm “Thôi”.

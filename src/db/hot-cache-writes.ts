@@ -56,6 +56,9 @@ export const CACHE_WRITES = {
     findByTelegramId: [],
     upsertFromTelegram: MEMBERS,
     reachableTelegramIdsWithRoles: [],
+    // The cached person carries their names (shown and used to address them).
+    setFullName: MEMBERS,
+    setFirstName: MEMBERS,
     setLocale: MEMBERS,
     markUnreachable: MEMBERS,
     findById: [],

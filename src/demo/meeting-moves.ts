@@ -81,14 +81,13 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
   s.t.heading(text.heading);
   s.timeIs(local("2026-12-14 08:00"));
   s.t.note(text.scheduled);
-  const created = await app.database.prisma.meeting.create({
-    data: {
-      cellId: c.cell.id,
-      kind: "extraordinary",
-      startsAt: local("2026-12-19 19:30"),
-      place: text.place,
-      title: text.title,
-    },
+  const created = await app.repos.meetings.create({
+    cellId: c.cell.id,
+    kind: "extraordinary",
+    startsAt: local("2026-12-19 19:30"),
+    place: text.place,
+    title: text.title,
+    createdByMemberId: null,
   });
   const cell = await app.repos.cells.get(c.cell.id);
   const meeting = await app.repos.meetings.get(created.id);
@@ -104,7 +103,7 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
   await s.tick(local("2026-12-16 19:30"), text.threeDays);
 
   s.timeIs(local("2026-12-17 09:00"));
-  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.id} 20/12 08h00`);
+  await s.say(c.secretary, c.chat.id, `/move_meeting #${meeting.number} 20/12 08h00`);
   await s.tick(local("2026-12-17 09:01"), text.movedNotices);
   s.expectText(c.absent.id, text.beforeMove);
   const correction = s.withButton(c.attends.id, `rsvp:${meeting.id}:a`, "the private move notice");
@@ -112,7 +111,7 @@ export async function playMoveAndConfirmedClose(s: DemoSteps, c: DemoCell): Prom
 
   s.timeIs(local("2026-12-20 10:30"));
   s.t.note(text.noCheckin);
-  await s.say(c.secretary, c.chat.id, `/close_meeting #${meeting.id} ${text.conclusions}`);
+  await s.say(c.secretary, c.chat.id, `/close_meeting #${meeting.number} ${text.conclusions}`);
   const question = s.withButton(c.chat.id, `cm:${meeting.id}:`, "the close confirmation");
   await s.press(
     c.secretary,

@@ -22,7 +22,7 @@ import { playTasksDemo } from "./tasks-demo.ts";
 import { showMonthlyDigest } from "./digest.ts";
 import type { DemoLanguage } from "./language.ts";
 import { SCRIPT_TEXT, type ScriptText } from "./script-text.ts";
-import { nameOf, Transcript } from "./transcript.ts";
+import { knowFullName, nameOf, Transcript } from "./transcript.ts";
 
 export interface DemoOptions {
   /** Receives the transcript line by line (default: console.log). */
@@ -76,7 +76,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const botAccount = emulator.createBot({ username: "trolychibo_bot", firstName: text.botName });
     const admin = emulator.createUser({
       firstName: "Hùng",
-      lastName: "Trần",
+      lastName: "Trần Văn",
       username: "tranhung",
       languageCode: language,
     });
@@ -125,18 +125,25 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   const prisma = app.database.prisma;
   const t = new Transcript(emulator, bot, s.print, language);
 
-  const person = (firstName: string, lastName: string, username: string) => {
+  // Telegram names typed Western style, as people do ("Lan" + "Trần Thị"); the cell's list has
+  // their full names in Vietnamese order, seeded below as a roster import writes them.
+  const people: { user: User; fullName: string }[] = [];
+  const person = (firstName: string, lastName: string, username: string, fullName: string) => {
     const user = emulator.createUser({ firstName, lastName, username, languageCode: language });
+    knowFullName(user, fullName);
     t.watchUser(user);
+    people.push({ user, fullName });
     return user;
   };
+  knowFullName(admin, "Trần Văn Hùng");
+  people.push({ user: admin, fullName: "Trần Văn Hùng" });
   t.watchUser(admin);
-  const lan = person("Lan", "Trần", "tranlan");
-  const hai = person("Hải", "Nguyễn", "nguyenhai");
-  const binh = person("Bình", "Lê", "lebinh");
-  const cuc = person("Cúc", "Phạm", "phamcuc");
-  const dao = person("Đào", "Võ", "vodao");
-  const tung = person("Tùng", "Phạm", "phamtung");
+  const lan = person("Lan", "Trần Thị", "tranlan", "Trần Thị Lan");
+  const hai = person("Hải", "Nguyễn Văn", "nguyenhai", "Nguyễn Văn Hải");
+  const binh = person("Bình", "Lê Văn", "lebinh", "Lê Văn Bình");
+  const cuc = person("Cúc", "Phạm Thị", "phamcuc", "Phạm Thị Cúc");
+  const dao = person("Đào", "Võ Thị", "vodao", "Võ Thị Đào");
+  const tung = person("Tùng", "Phạm Văn", "phamtung", "Phạm Văn Tùng");
 
   /** Hands every pending update to the bot, then prints what people saw. */
   const flush = async (opts: { quiet?: boolean } = {}) => {
@@ -240,6 +247,14 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line(ward.othersStart);
   for (const p of [lan, hai, binh, cuc, dao, tung]) emulator.startBot(bot, p);
   await flush({ quiet: true });
+  // Their full names, as the cell's list (a roster import) records them: shown in Vietnamese order
+  // from now on, and each is addressed by the given name ("đồng chí Lan").
+  for (const p of people) {
+    const member = await app.repos.members.findByTelegramId(p.user.id);
+    if (!member) throw new DemoError(`${p.fullName} did not open the private chat`);
+    await app.repos.members.setFullName(member.id, p.fullName);
+  }
+  t.line(ward.fullNamesNote);
 
   const committee = group(ward.committeeGroup, [admin]);
   await addBot(committee);
@@ -320,6 +335,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     throw new DemoError(`the announcement does not show “${schedule.announcedWhen}”`);
 
   const id = meeting.id;
+  const number = meeting.number;
   await press(lan, announcement, `rsvp:${id}:a`);
   await press(binh, announcement, `rsvp:${id}:a`);
   await press(cuc, announcement, `rsvp:${id}:n`);
@@ -327,7 +343,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   await press(cuc, reasonAsk, `rsvp:${id}:r:h`);
   await press(hai, announcement, `rsvp:${id}:u`);
 
-  await say(lan, kp1.id, `/agenda #${id} @nguyenhai ${schedule.agendaItem}`);
+  await say(lan, kp1.id, `/agenda #${number} @nguyenhai ${schedule.agendaItem}`);
   const agendaMsg = withButton(hai.id, "ag:", "the agenda request with its ready button");
 
   t.heading(reminders.heading);
@@ -390,7 +406,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
     app,
     clock,
     cellChatId: kp1.id,
-    meetingId: id,
+    meetingNumber: number,
     people: { lan, binh, dao },
     heading: (x) => t.heading(x),
     line: (x) => t.line(x),
@@ -413,7 +429,7 @@ async function playScript(s: ScriptContext): Promise<DemoSummary> {
   t.line(tx.summary.members(summary.members));
   t.line(tx.summary.meetings(summary.meetings));
   const rate = summary.expected ? Math.round((100 * summary.attended) / summary.expected) : 0;
-  t.line(tx.summary.meeting(id, summary.attended, summary.expected, rate));
+  t.line(tx.summary.meeting(number, summary.attended, summary.expected, rate));
   await showMonthlyDigest({ emulator, botAccount: bot, app, clock, admin, transcript: t, language });
   return summary;
 }

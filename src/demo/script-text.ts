@@ -20,6 +20,7 @@ export interface ScriptText {
   ward: {
     heading: string;
     othersStart: string;
+    fullNamesNote: string;
     committeeGroup: string;
     committeeRegistered(title: string): string;
     organisation: string;
@@ -122,6 +123,7 @@ export const SCRIPT_TEXT: PerLanguage<ScriptText> = {
       heading: "1. Đảng ủy phường lập Đảng bộ trên Trợ lý",
       othersStart:
         "(Lan, Hải, Bình, Cúc, Đào và Tùng cũng mở chat riêng với bot bằng /start để nhận nhắc riêng.)",
+      fullNamesNote: "(Họ tên đầy đủ của các đồng chí được ghi theo danh sách đảng viên của chi bộ.)",
       committeeGroup: "Đảng ủy phường An Phú",
       committeeRegistered: (title) => `Đã đăng ký “${title}”`,
       organisation: "Đảng bộ phường An Phú",
@@ -211,6 +213,7 @@ export const SCRIPT_TEXT: PerLanguage<ScriptText> = {
       heading: "1. The ward's party committee sets up its organisation in the Assistant",
       othersStart:
         "(Lan, Hải, Bình, Cúc, Đào and Tùng also open a private chat with the bot with /start, to get private reminders.)",
+      fullNamesNote: "(The members' full names are recorded in Vietnamese order, as on the cell's member list.)",
       committeeGroup: "An Phú Ward Party Committee",
       committeeRegistered: (title) => `“${title}” will now receive the monthly digest`,
       organisation: "An Phú Ward Party Organisation",

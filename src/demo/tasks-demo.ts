@@ -81,7 +81,8 @@ export interface TasksDemoScene {
   app: RunningApp;
   clock: ManualClock;
   cellChatId: number;
-  meetingId: number;
+  /** The meeting's number in the cell, as the secretary types it. */
+  meetingNumber: number;
   people: { lan: User; binh: User; dao: User };
   heading(text: string): void;
   line(text: string): void;
@@ -106,7 +107,7 @@ export async function playTasksDemo(s: TasksDemoScene): Promise<void> {
   await s.say(
     lan,
     s.cellChatId,
-    `/task @lebinh ${text.cleanUp} ${text.cleanUpDue} | ${text.meetingRef} #${s.meetingId}`,
+    `/task @lebinh ${text.cleanUp} ${text.cleanUpDue} | ${text.meetingRef} #${s.meetingNumber}`,
   );
   const first = await lastTaskId();
   await s.press(lan, s.withButton(s.cellChatId, `tk:ok:${first}`, "the task preview"), `tk:ok:${first}`);

@@ -33,8 +33,16 @@ const LABELS: PerLanguage<{
 const SEND_METHODS = new Set(["sendmessage", "senddocument", "sendphoto", "sendvoice"]);
 const EDIT_METHODS = new Set(["editmessagetext", "editmessagecaption", "editmessagereplymarkup"]);
 
+/** Full names in Vietnamese order the cell's list gives the demo's people (by Telegram id). */
+const FULL_NAMES = new Map<number, string>();
+
+/** The narrator names people as their cell does: by the full name in the cell's list. */
+export function knowFullName(user: User, fullName: string): void {
+  FULL_NAMES.set(user.id, fullName);
+}
+
 export function nameOf(user: User): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(" ");
+  return FULL_NAMES.get(user.id) ?? [user.first_name, user.last_name].filter(Boolean).join(" ");
 }
 
 function buttonsLine(message: StoredMessage): string | undefined {
@@ -58,7 +66,7 @@ export class Transcript {
     this.labels = LABELS[language];
   }
 
-  /** Makes a chat known under a label (“nhóm “Chi bộ KP1””, “tin riêng → Lan Trần”). */
+  /** Makes a chat known under a label ("nhóm KP1", "riêng: Trần Thị Lan"). */
   watchGroup(chat: Chat.GroupChat | Chat.SupergroupChat): void {
     this.chats.set(chat.id, this.labels.group(chat.title));
   }

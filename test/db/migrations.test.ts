@@ -218,3 +218,81 @@ describePostgres("migrateDatabase on PostgreSQL", () => {
     await expect(migrateDatabase(url)).rejects.toThrow(/the database does not exist/);
   });
 });
+
+describeEachProvider("meeting numbers migration", (provider) => {
+  let target: EmptyTestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    target = await createEmptyTestDatabase(provider);
+    dir = await mkdtemp(join(tmpdir(), "chibo-meeting-numbers-"));
+  });
+  afterAll(async () => {
+    await target?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("numbers each cell's existing meetings 1, 2, … in order of creation, then keeps them unique per cell", async () => {
+    const NUMBERS = "20261203202759_meeting_numbers_and_first_names";
+    // The history up to the migration before it, applied to a database that then gets meetings.
+    const before = join(dir, provider);
+    await cp(migrationsDirOf(provider), before, { recursive: true });
+    const later = (await folderNames(provider)).filter((name) => name >= NUMBERS);
+    for (const name of later) await rm(join(before, name), { recursive: true });
+    await migrateDatabase(target.url, undefined, { migrationsDir: before });
+
+    const stamp = (day: number) =>
+      provider === "sqlite" ? `'2026-11-${day}T08:00:00.000+00:00'` : `TIMESTAMP '2026-11-${day} 08:00:00'`;
+    const db = await openDatabase(target.url);
+    try {
+      const run = (sql: string) => db.prisma.$executeRawUnsafe(sql);
+      await run(`INSERT INTO "Organisation" ("id", "name", "updatedAt") VALUES (1, 'Đảng bộ', ${stamp(1)})`);
+      for (const [id, name] of [
+        [1, "Khu phố 1"],
+        [2, "Khu phố 2"],
+      ] as const) {
+        await run(
+          `INSERT INTO "Cell" ("id", "organisationId", "name", "updatedAt") VALUES (${id}, 1, '${name}', ${stamp(1)})`,
+        );
+      }
+      // Ids interleave the two cells; meeting 13 of Khu phố 1 was created before meeting 11.
+      const meetings: [id: number, cellId: number, createdDay: number][] = [
+        [10, 1, 2],
+        [11, 1, 9],
+        [12, 2, 3],
+        [13, 1, 5],
+        [14, 2, 8],
+      ];
+      for (const [id, cellId, day] of meetings) {
+        await run(
+          `INSERT INTO "Meeting" ("id", "cellId", "startsAt", "createdAt", "updatedAt")
+           VALUES (${id}, ${cellId}, ${stamp(20)}, ${stamp(day)}, ${stamp(day)})`,
+        );
+      }
+    } finally {
+      await db.close();
+    }
+
+    expect((await migrateDatabase(target.url)).applied).toEqual(later);
+    const after = await openDatabase(target.url);
+    try {
+      const rows = await after.prisma.$queryRawUnsafe<{ id: number | bigint; number: number | bigint }[]>(
+        `SELECT "id", "number" FROM "Meeting" ORDER BY "id"`,
+      );
+      expect(rows.map((r) => [Number(r.id), Number(r.number)])).toEqual([
+        [10, 1],
+        [11, 3],
+        [12, 1],
+        [13, 2],
+        [14, 2],
+      ]);
+      // A second meeting numbered 2 in Khu phố 2 is refused.
+      await expect(
+        after.prisma.meeting.create({
+          data: { cellId: 2, number: 2, startsAt: new Date(), updatedAt: new Date() },
+        }),
+      ).rejects.toThrow();
+    } finally {
+      await after.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { createManualClock, systemClock } from "../../src/clock.ts";
 import { createRepositories, type Repositories } from "../../src/db/repositories/index.ts";
 import { answerDay, meetingPrompt, recordAnswer } from "../../src/features/prompts/answers.ts";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/databases.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 describeEachProvider("prompts", (provider) => {
   let t: TestDatabase;
@@ -100,7 +101,13 @@ describeEachProvider("prompts", (provider) => {
 
   it("keeps a named answer's member and instant, with its participation in the same write", async () => {
     const meeting = await t.db.prisma.meeting.create({
-      data: { cellId, kind: "regular", startsAt: new Date("2026-12-04T12:30:00Z"), state: "planned" },
+      data: {
+        cellId,
+        number: await nextMeetingNumber(t.db.prisma, cellId),
+        kind: "regular",
+        startsAt: new Date("2026-12-04T12:30:00Z"),
+        state: "planned",
+      },
     });
     const prompt = await meetingPrompt(deps(), {
       organisationId,

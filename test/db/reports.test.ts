@@ -10,6 +10,7 @@ import type { OrganisationView } from "../../src/db/repositories/organisations.t
 import { loadDigest, periodBounds } from "../../src/features/digests/data.ts";
 import { buildWorkbook, SHEETS } from "../../src/features/digests/workbook.ts";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/databases.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 const at = (iso: string) => new Date(iso);
 const NOV = { year: 2026, month: 11 };
@@ -81,7 +82,15 @@ describeEachProvider("digest figures", (provider) => {
     expect(await repos.memberships.changeStatus(m.m2ms!, "exempt", "official")).toBe(true);
 
     const meeting = async (kind: string, state: string, startsAt: string, register: [string, string][]) => {
-      const row = await db.meeting.create({ data: { cellId: cellA, kind, state, startsAt: at(startsAt) } });
+      const row = await db.meeting.create({
+        data: {
+          cellId: cellA,
+          number: await nextMeetingNumber(db, cellA),
+          kind,
+          state,
+          startsAt: at(startsAt),
+        },
+      });
       for (const [who, status] of register) {
         await db.attendance.create({ data: { meetingId: row.id, memberId: m[who]!, status } });
       }

@@ -15,7 +15,7 @@ describe.each(SUPPORTED_PROVIDERS)("bot core on %s", (provider) => {
     const user = h.emulator.createUser({ firstName: "Hải", lastName: "Nguyễn" });
     h.emulator.startBot(h.botAccount, user);
     await h.flush();
-    expect(h.lastText(user.id)).toContain("Kính chào đồng chí Hải Nguyễn!");
+    expect(h.lastText(user.id)).toContain("Kính chào đồng chí Hải!");
     const member = await h.app.repos.members.findByTelegramId(user.id);
     expect(member?.reachable).toBe(true);
   });

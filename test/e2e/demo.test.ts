@@ -22,8 +22,8 @@ const EXPECTED: Record<DemoLanguage, Expected> = {
     lines: [
       // Setting up: a cell registered, a member approved by the secretary, the roster imported.
       "Đã đăng ký nhóm này là Chi bộ Khu phố 1 (chi bộ khu phố).",
-      "✅ Đã chấp thuận: đồng chí Hải Nguyễn (@nguyenhai)",
-      "Người duyệt: Lan Trần.",
+      "✅ Đã chấp thuận: đồng chí Nguyễn Văn Hải (@nguyenhai)",
+      "Người duyệt: Trần Thị Lan.",
       "Đã nhận: 3 đảng viên. Bị từ chối: 1 dòng.",
       "Danh sách đảng viên Chi bộ Khu phố 1 (8 đồng chí)",
       // The month: announcement with buttons, a private reminder, check-in, the close result.
@@ -33,23 +33,23 @@ const EXPECTED: Record<DemoLanguage, Expected> = {
       "✅ Đã kết thúc sinh hoạt thường kỳ tháng 12/2026 #1",
       "tỷ lệ dự họp 57%",
       // Tasks: given from the meeting's conclusions, a progress report, one overdue, an evaluation.
-      "📌 Nhiệm vụ mới (đồng chí Lan Trần giao): Tổ chức tổng vệ sinh môi trường khu phố",
-      "📝 Đồng chí Bình Lê báo cáo tiến độ nhiệm vụ #1",
+      "📌 Nhiệm vụ mới (đồng chí Trần Thị Lan giao): Tổ chức tổng vệ sinh môi trường khu phố",
+      "📝 Đồng chí Lê Văn Bình báo cáo tiến độ nhiệm vụ #1",
       "⏰ Nhiệm vụ #2 “Lập danh sách hộ khó khăn cần thăm” đã quá hạn",
       "được đánh giá TỐT",
       // It ends with the real monthly digest in the committee's group.
       "📊 BÁO CÁO THÁNG 12/2026 — Đảng bộ phường An Phú",
       "• Chi bộ Khu phố 1: tỷ lệ dự họp 36% (dưới 70%)",
     ],
-    reminderToDao: /🤖 tin riêng → Đào Võ:\n\s+│ Kính nhắc đồng chí Đào Võ/,
+    reminderToDao: /🤖 tin riêng → Võ Thị Đào:\n\s+│ Kính nhắc đồng chí Đào:/,
     savedIn: /Biểu đồ và sổ theo dõi \(Excel\) của báo cáo đã được lưu tại: (\S+)/,
     files: ["bieu-do-thang-12-2026.png", "so-theo-doi-2026-12.xlsx"],
   },
   en: {
     lines: [
       "This group is now registered as Neighbourhood 1 Cell (neighbourhood cell).",
-      "✅ Approved: comrade Hải Nguyễn (@nguyenhai)",
-      "Decided by Lan Trần.",
+      "✅ Approved: comrade Nguyễn Văn Hải (@nguyenhai)",
+      "Decided by Trần Thị Lan.",
       "Accepted: 3 members. Refused: 1 row.",
       "Members of Neighbourhood 1 Cell (8)",
       "🕢 Friday, 04/12/2026 at 19:30",
@@ -57,14 +57,14 @@ const EXPECTED: Record<DemoLanguage, Expected> = {
       "Võ Thị Mai is checked in (by you).",
       "✅ regular meeting for 12/2026 #1 (Friday, 04/12/2026 at 19:30) is closed",
       "Expected: 7 — attendance 57%",
-      "📌 New task (given by Lan Trần): Organise a clean-up day in the neighbourhood",
-      "📝 Bình Lê reports progress on task #1",
+      "📌 New task (given by Trần Thị Lan): Organise a clean-up day in the neighbourhood",
+      "📝 Lê Văn Bình reports progress on task #1",
       "⏰ Task #2 “List the households in need to visit” is overdue",
       "was evaluated GOOD",
       "📊 REPORT FOR 12/2026 — An Phú Ward Party Organisation",
       "• Neighbourhood 1 Cell: attendance 36% (below 70%)",
     ],
-    reminderToDao: /🤖 private → Đào Võ:\n\s+│ A reminder for comrade Đào Võ/,
+    reminderToDao: /🤖 private → Võ Thị Đào:\n\s+│ A reminder for comrade Đào\b/,
     savedIn: /The digest's chart and workbook \(Excel\) were saved in: (\S+)/,
     files: ["chart-december-2026.png", "so-theo-doi-2026-12.xlsx"],
   },
@@ -94,6 +94,8 @@ describe("npm run demo", () => {
 
       for (const line of expected.lines) expect(transcript).toContain(line);
       expect(transcript).toMatch(expected.reminderToDao);
+      // Names in Vietnamese order, each member addressed by the given name (issue 9 item 10).
+      expect(transcript).not.toMatch(/Lan Trần|Hải Nguyễn|Bình Lê|Đào Võ/);
 
       // Only the ward's language: the English transcript has no Vietnamese word but names; the
       // Vietnamese one no English sentence in what the bot says (lines marked │).

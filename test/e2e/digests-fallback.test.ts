@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { seedCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -29,6 +30,7 @@ describe.each(SUPPORTED_PROVIDERS)("digest fallbacks on %s", (provider) => {
       await prisma().meeting.create({
         data: {
           cellId: cell.id,
+          number: await nextMeetingNumber(prisma(), cell.id),
           state: "closed",
           startsAt: at(startsAt),
           attendances: { create: [{ memberId: members.get(secretary.id)!.memberId, status: "present" }] },

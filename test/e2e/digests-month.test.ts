@@ -13,6 +13,7 @@ import { createLogger } from "../../src/logger.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** Decodes a PNG: checks its chunks and inflates its pixels; returns width, height and bytes of pixels. */
 export function decodePng(png: Buffer): { width: number; height: number; pixels: number } {
@@ -92,7 +93,14 @@ describe.each(SUPPORTED_PROVIDERS)("monthly digest on %s", (provider) => {
 
     const meeting = async (kind: string, startsAt: string, register: [User, string, string | null][]) => {
       const row = await db.meeting.create({
-        data: { cellId: kp1.cell.id, kind, state: "closed", startsAt: at(startsAt), closedAt: at(startsAt) },
+        data: {
+          cellId: kp1.cell.id,
+          number: await nextMeetingNumber(db, kp1.cell.id),
+          kind,
+          state: "closed",
+          startsAt: at(startsAt),
+          closedAt: at(startsAt),
+        },
       });
       for (const [user, status, reason] of register) {
         await db.attendance.create({

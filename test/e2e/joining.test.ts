@@ -384,7 +384,7 @@ describe.each(SUPPORTED_PROVIDERS)("joining on %s", (provider) => {
     h.emulator.startBot(h.botAccount, ba, `c_tokBa_${provider}`);
     await h.flush();
     const text = h.lastText(ba.id)!;
-    expect(text).toContain("Kính chào đồng chí Nguyễn Văn Ba!");
+    expect(text).toContain("Kính chào đồng chí Ba!");
     expect(text).toContain("• Chi bộ Khu phố 1: Phó Bí thư");
     expect(text).toContain("• Chi bộ Khu phố 2: Đảng viên");
 

@@ -18,6 +18,8 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
   let stranger: User;
   let otherSecretary: User;
   let meetingId: number;
+  /** The meeting's number in the cell: what commands and messages use. */
+  let meetingNo: number;
 
   const prisma = () => h.app.database.prisma;
   const lastPrivate = (user: User) => h.emulator.lastBotMessage(h.botAccount, user.id)!;
@@ -50,20 +52,21 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
       createdByMemberId: null,
     });
     meetingId = meeting.id;
+    meetingNo = meeting.number;
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it("assigns an agenda item; the member gets it privately with a ready button", async () => {
-    await h.say(secretary, cell.chatId, `/agenda #${meetingId} @hai_dv Báo cáo tình hình an ninh trật tự`);
+    await h.say(secretary, cell.chatId, `/agenda #${meetingNo} @hai_dv Báo cáo tình hình an ninh trật tự`);
     expect(h.lastText(cell.chatId)).toBe(
-      `✅ Đã giao cho đồng chí Hải Nguyễn chuẩn bị “Báo cáo tình hình an ninh trật tự” cho cuộc họp #${meetingId}; Trợ lý đã nhắn riêng cho đồng chí ấy.`,
+      `✅ Đã giao cho đồng chí Hải Nguyễn chuẩn bị “Báo cáo tình hình an ninh trật tự” cho cuộc họp #${meetingNo}; Trợ lý đã nhắn riêng cho đồng chí ấy.`,
     );
     const item = await prisma().agendaItem.findFirstOrThrow({ where: { meetingId } });
     expect(item).toMatchObject({ title: "Báo cáo tình hình an ninh trật tự", ready: false });
     const dm = lastPrivate(hai);
-    expect(dm.text).toContain("Kính gửi đồng chí Hải Nguyễn: đồng chí Lan Trần phân công");
+    expect(dm.text).toContain("Kính gửi đồng chí Hải: đồng chí Lan Trần phân công");
     expect(dm.text).toContain("Thứ Sáu, 04/12/2026 lúc 19:30");
     expect(dm.buttons.map((b) => b.callback_data)).toEqual([`ag:${item.id}:r`]);
   });
@@ -72,7 +75,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
     h.emulator.sendText(h.botAccount, hai, cell.chatId, "Tôi xin nhận thêm việc");
     const said = h.emulator.messages(cell.chatId).at(-1)!;
     await h.flush();
-    await h.say(secretary, cell.chatId, `/agenda #${meetingId} Tổng hợp ý kiến của nhân dân`, {
+    await h.say(secretary, cell.chatId, `/agenda #${meetingNo} Tổng hợp ý kiến của nhân dân`, {
       replyToMessageId: said.message_id,
     });
     expect(h.lastText(cell.chatId)).toContain(
@@ -81,7 +84,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
   });
 
   it("tells the secretary when the member has never opened the bot, with the link", async () => {
-    await h.say(secretary, cell.chatId, `/agenda #${meetingId} @an_dv Đọc nghị quyết`);
+    await h.say(secretary, cell.chatId, `/agenda #${meetingNo} @an_dv Đọc nghị quyết`);
     const reply = h.emulator.lastBotMessage(h.botAccount, cell.chatId)!;
     expect(reply.text).toContain("chưa nhắn riêng được cho đồng chí An");
     expect(reply.text).toContain("https://t.me/chibo_test_bot?start=r");
@@ -121,30 +124,30 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
   });
 
   it("lists the agenda with owners and readiness for members; strangers are refused", async () => {
-    await h.say(hai, cell.chatId, `/agenda #${meetingId}`);
+    await h.say(hai, cell.chatId, `/agenda #${meetingNo}`);
     const list = h.lastText(cell.chatId)!;
-    expect(list).toContain(`Nội dung cuộc họp #${meetingId} (Thứ Sáu, 04/12/2026 lúc 19:30)`);
+    expect(list).toContain(`Nội dung cuộc họp #${meetingNo} (Thứ Sáu, 04/12/2026 lúc 19:30)`);
     expect(list).toContain("1. Báo cáo tình hình an ninh trật tự — đồng chí Hải Nguyễn — ✅ đã sẵn sàng");
     expect(list).toContain("3. Đọc nghị quyết — đồng chí An — ⏳ chưa sẵn sàng");
     expect(list).toContain("Đã sẵn sàng 1/3 nội dung.");
     await h.say(hai, hai.id, "/agenda");
-    expect(h.lastText(hai.id)).toContain(`Nội dung cuộc họp #${meetingId}`);
-    await h.say(stranger, cell.chatId, `/agenda #${meetingId}`);
+    expect(h.lastText(hai.id)).toContain(`Nội dung cuộc họp #${meetingNo}`);
+    await h.say(stranger, cell.chatId, `/agenda #${meetingNo}`);
     expect(h.lastText(cell.chatId)).toContain("chỉ dành cho đảng viên của chi bộ");
   });
 
   it("refuses assigning to everyone but the secretary and admins, and rejects bad input, writing nothing", async () => {
     for (const who of [stranger, hai, leader, otherSecretary]) {
       const before = await prisma().agendaItem.count();
-      await h.say(who, cell.chatId, `/agenda #${meetingId} @hai_dv Việc khác`);
+      await h.say(who, cell.chatId, `/agenda #${meetingNo} @hai_dv Việc khác`);
       expect(h.lastText(cell.chatId)).toBe(REFUSED_SECRETARY);
       expect(await prisma().agendaItem.count()).toBe(before);
     }
     const cases: [string, string][] = [
-      [`/agenda #${meetingId} @hai_dv ${"Nội dung ".repeat(460).slice(0, 4096)}`, "Nội dung dài quá"],
-      [`/agenda #${meetingId} @hai_dv`, "Cách giao nội dung"],
-      [`/agenda #${meetingId} Việc không có người`, "Cách giao nội dung"],
-      [`/agenda #${meetingId} @khongco Việc`, "Không tìm thấy đảng viên"],
+      [`/agenda #${meetingNo} @hai_dv ${"Nội dung ".repeat(460).slice(0, 4096)}`, "Nội dung dài quá"],
+      [`/agenda #${meetingNo} @hai_dv`, "Cách giao nội dung"],
+      [`/agenda #${meetingNo} Việc không có người`, "Cách giao nội dung"],
+      [`/agenda #${meetingNo} @khongco Việc`, "Không tìm thấy đảng viên"],
       [`/agenda #99999 @hai_dv Việc`, "99999"],
     ];
     for (const [command, expected] of cases) {
@@ -154,7 +157,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
       expect(await prisma().agendaItem.count()).toBe(before);
     }
     // An admin may assign, from the cell's group.
-    await h.say(h.admin, cell.chatId, `/agenda #${meetingId} @tam_tt Phân công trực`);
+    await h.say(h.admin, cell.chatId, `/agenda #${meetingNo} @tam_tt Phân công trực`);
     expect(h.lastText(cell.chatId)).toContain("Đã giao cho đồng chí Tâm chuẩn bị “Phân công trực”");
   });
 
@@ -162,7 +165,7 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
     h.emulator.startBot(h.botAccount, hai, `o_${meetingId}`);
     await h.flush();
     const ask = lastPrivate(hai);
-    expect(ask.text).toContain(`Ý kiến trước cuộc họp #${meetingId} (Thứ Sáu, 04/12/2026 lúc 19:30)`);
+    expect(ask.text).toContain(`Ý kiến trước cuộc họp #${meetingNo} (Thứ Sáu, 04/12/2026 lúc 19:30)`);
     // The question carries a [Thôi] button and no internal code; the answers are plain messages.
     expect(ask.reply_markup).toEqual({ inline_keyboard: [[{ text: "✖️ Thôi", callback_data: "tq:x" }]] });
     expect(ask.text).not.toMatch(/mã:|ref:/);
@@ -200,19 +203,21 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
     await h.app.repos.meetings.cancel(cancelled.id, h.clock.now());
     h.emulator.startBot(h.botAccount, hai, `o_${cancelled.id}`);
     await h.flush();
-    expect(lastPrivate(hai).text).toContain(`Cuộc họp #${cancelled.id} đã bắt đầu, đã kết thúc hoặc đã hủy`);
+    expect(lastPrivate(hai).text).toContain(
+      `Cuộc họp #${cancelled.number} đã bắt đầu, đã kết thúc hoặc đã hủy`,
+    );
     expect(await prisma().response.count()).toBe(before);
   });
 
   it("shows opinions with names to the secretary only, privately; never in the group", async () => {
     for (const who of [stranger, hai, leader, otherSecretary]) {
-      await h.say(who, cell.chatId, `/opinions #${meetingId}`);
+      await h.say(who, cell.chatId, `/opinions #${meetingNo}`);
       expect(h.lastText(cell.chatId)).toBe(REFUSED_SECRETARY);
     }
-    await h.say(hai, hai.id, `/opinions #${meetingId}`);
+    await h.say(hai, hai.id, `/opinions #${meetingNo}`);
     expect(h.lastText(hai.id)).toBe(REFUSED_SECRETARY);
 
-    await h.say(secretary, cell.chatId, `/opinions #${meetingId}`);
+    await h.say(secretary, cell.chatId, `/opinions #${meetingNo}`);
     expect(h.lastText(cell.chatId)).toBe(
       "Trợ lý đã gửi riêng danh sách ý kiến cho đồng chí (không đăng trong nhóm).",
     );
@@ -222,13 +227,13 @@ describe.each(SUPPORTED_PROVIDERS)("meeting agenda and pre-meeting opinions on %
     const responses = await prisma().response.count();
     await h.say(secretary, secretary.id, "Đã xem", { replyToMessageId: listMessage.message_id });
     expect(await prisma().response.count()).toBe(responses);
-    expect(list).toContain(`Ý kiến trước cuộc họp #${meetingId}`);
+    expect(list).toContain(`Ý kiến trước cuộc họp #${meetingNo}`);
     expect(list).toContain("Đồng chí Hải Nguyễn");
     expect(list).toContain("Đề nghị bàn việc vệ sinh ngõ xóm");
     expect(list).toContain("🎤 tin nhắn thoại");
     await h.say(secretary, secretary.id, "/opinions");
     expect(h.lastText(secretary.id)).toContain("Đề nghị bàn việc vệ sinh ngõ xóm");
-    await h.say(h.admin, cell.chatId, `/opinions #${meetingId}`);
+    await h.say(h.admin, cell.chatId, `/opinions #${meetingNo}`);
     expect(h.lastText(h.admin.id)).toContain("Đề nghị bàn việc vệ sinh ngõ xóm");
 
     // Nothing of the opinions ever reached the group.

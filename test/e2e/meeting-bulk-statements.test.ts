@@ -9,6 +9,7 @@ import { alertRepeatedAbsences } from "../../src/features/meetings/close.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 installStatementCounter();
 
@@ -46,7 +47,12 @@ describe.each(SUPPORTED_PROVIDERS)("closing a large cell in bulk on %s", (provid
 
   it("closes with fewer than 30 statements per update and asks the absentees through the outbox", async () => {
     const meeting = await h.app.database.prisma.meeting.create({
-      data: { cellId: cell.cell.id, startsAt: local("2026-12-04 19:30"), place: "Hội trường" },
+      data: {
+        cellId: cell.cell.id,
+        number: await nextMeetingNumber(h.app.database.prisma, cell.cell.id),
+        startsAt: local("2026-12-04 19:30"),
+        place: "Hội trường",
+      },
     });
     const secretary = users[0]!;
     const calls = h.emulator.calls().length;

@@ -6,6 +6,7 @@ import { LIVE_REFRESH_DELAY_MS } from "../../src/features/meetings/live-refresh.
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { REFUSED_MANAGER, seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 const REFUSED_LEADER = "Lệnh này chỉ dành cho Tổ trưởng tổ đảng, Bí thư hoặc Phó Bí thư chi bộ.";
 const NOT_MEMBER = "Nút điểm danh chỉ dành cho đảng viên của chi bộ này.";
@@ -53,7 +54,13 @@ describe.each(SUPPORTED_PROVIDERS)("meeting check-in and closing on %s", (provid
     h.emulator.lastBotMessage(h.botAccount, chatId)!.buttons.map((b) => b.callback_data);
   const createMeeting = async (startsAt: Date) => {
     const row = await prisma().meeting.create({
-      data: { cellId: cell.cell.id, kind: "regular", startsAt, title: `Họp chi bộ ${meetings.length + 1}` },
+      data: {
+        cellId: cell.cell.id,
+        number: await nextMeetingNumber(prisma(), cell.cell.id),
+        kind: "regular",
+        startsAt,
+        title: `Họp chi bộ ${meetings.length + 1}`,
+      },
     });
     meetings.push(row.id);
     return row.id;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** A local time in Hà Nội (UTC+7) as an instant. */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -71,7 +72,13 @@ describe.each(SUPPORTED_PROVIDERS)("a meeting month on %s", (provider) => {
     // Đào already missed two meetings this year without a reason.
     for (const month of ["2026-03-06 19:30", "2026-06-05 19:30"]) {
       const past = await prisma().meeting.create({
-        data: { cellId: cell.cell.id, startsAt: local(month), state: "closed", closedAt: local(month) },
+        data: {
+          cellId: cell.cell.id,
+          number: await nextMeetingNumber(prisma(), cell.cell.id),
+          startsAt: local(month),
+          state: "closed",
+          closedAt: local(month),
+        },
       });
       await prisma().attendance.create({
         data: {

@@ -11,6 +11,7 @@ import { createScheduler } from "../../src/scheduler/scheduler.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** A local time in Hà Nội (UTC+7) as an instant. */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -48,7 +49,13 @@ describe.each(SUPPORTED_PROVIDERS)("meeting reminders on %s", (provider) => {
 
   async function createMeeting(startsAt: Date, place = "Hội trường Khu phố 1") {
     return h.app.database.prisma.meeting.create({
-      data: { cellId: seeded.cell.id, startsAt, place, state: "planned" },
+      data: {
+        cellId: seeded.cell.id,
+        number: await nextMeetingNumber(h.app.database.prisma, seeded.cell.id),
+        startsAt,
+        place,
+        state: "planned",
+      },
     });
   }
   const rowsOf = (meetingId: number) => h.app.repos.outbox.listByKeyPrefix(`meeting:${meetingId}:`);

@@ -88,7 +88,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const ann = announcementOf(chat);
     expect(ann.text).toBe(
       [
-        `📢 Chi bộ Khu phố ${cellNo} — sinh hoạt thường kỳ tháng 12/2026 (#${meeting.id})`,
+        `📢 Chi bộ Khu phố ${cellNo} — sinh hoạt thường kỳ tháng 12/2026 (#${meeting.number})`,
         "🕢 Thứ Sáu, 04/12/2026 lúc 19:30",
         "📍 Hội trường Khu phố 1",
         "Đề nghị các đồng chí xác nhận tham dự bằng nút bên dưới.",
@@ -116,7 +116,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const second = await lastMeeting();
     expect(second.title).toBe("Sinh hoạt chuyên đề về chuyển đổi số");
     expect(h.lastText(w.secretary.id)).toBe(
-      `Đã tạo cuộc họp #${second.id} và thông báo trong nhóm Chi bộ Khu phố ${cellNo}.`,
+      `Đã tạo cuộc họp #${second.number} và thông báo trong nhóm Chi bộ Khu phố ${cellNo}.`,
     );
     expect(announcementOf(chat).text).toContain("Sinh hoạt chuyên đề về chuyển đổi số");
     expect(announcementOf(chat).text).toContain("🕢 Thứ Sáu, 18/12/2026 lúc 14:00");
@@ -187,7 +187,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const answer = await press(w.member, chat, ann.message_id, `rsvp:${meeting.id}:n`);
     expect(answer?.text).toContain("nhắn riêng");
     const ask = h.emulator.lastBotMessage(h.botAccount, w.member.id)!;
-    expect(ask.text).toContain(`vắng mặt cuộc họp #${meeting.id}`);
+    expect(ask.text).toContain(`vắng mặt cuộc họp #${meeting.number}`);
     expect(ask.buttons.map((b) => b.callback_data)).toEqual([
       `rsvp:${meeting.id}:r:h`,
       `rsvp:${meeting.id}:r:w`,
@@ -209,7 +209,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     await settle();
     const groupAsk = h.emulator.lastBotMessage(h.botAccount, chat)!;
     expect(h.texts(chat).length).toBe(groupBefore + 1);
-    expect(groupAsk.text).toContain(`vắng mặt cuộc họp #${meeting.id}`);
+    expect(groupAsk.text).toContain(`vắng mặt cuộc họp #${meeting.number}`);
     expect(groupAsk.text).not.toContain("Bình");
     await press(w.quiet, chat, groupAsk.message_id, `rsvp:${meeting.id}:r:f`);
     expect(
@@ -234,7 +234,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     await press(w.member, w.member.id, ask.message_id, `rsvp:${meeting.id}:r:o`);
     const prompt = h.emulator.lastBotMessage(h.botAccount, w.member.id)!;
     expect(prompt.text).toBe(
-      `Xin đồng chí gõ lý do vắng mặt cuộc họp #${meeting.id} rồi gửi (không quá 500 ký tự).`,
+      `Xin đồng chí gõ lý do vắng mặt cuộc họp #${meeting.number} rồi gửi (không quá 500 ký tự).`,
     );
     expect(prompt.reply_markup).toEqual({ inline_keyboard: [[{ text: "✖️ Thôi", callback_data: "tq:x" }]] });
     await h.say(w.member, w.member.id, "x".repeat(600));
@@ -338,7 +338,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(meeting).toMatchObject({ kind: "thematic", place: "Nhà văn hóa khu phố", title: null });
     expect(meeting.startsAt.toISOString()).toBe("2026-12-03T13:00:00.000Z");
     expect(announcementOf(chat).text).toContain("sinh hoạt chuyên đề tháng 12/2026");
-    expect(h.texts(dm).join("\n")).toContain(`Đã tạo cuộc họp #${meeting.id}`);
+    expect(h.texts(dm).join("\n")).toContain(`Đã tạo cuộc họp #${meeting.number}`);
 
     // Typed date, then the last place button.
     await h.say(w.secretary, chat, "/meeting");
@@ -394,7 +394,7 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(await meetingCount()).toBe(before + 1);
     // The same command again: refused, one meeting at one time.
     await h.say(b.secretary, b.seeded.chatId, "/meeting 05/12 8h sáng | Sân bóng");
-    expect(h.lastText(b.seeded.chatId)).toContain(`đã có cuộc họp #${meeting.id}`);
+    expect(h.lastText(b.seeded.chatId)).toContain(`đã có cuộc họp #${meeting.number}`);
     expect(await meetingCount()).toBe(before + 1);
     expect(announcementOf(b.seeded.chatId).text).toContain("🕢 Thứ Bảy, 05/12/2026 lúc 08:00");
   });
@@ -409,15 +409,15 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     await announceTypedMeeting(h, w.secretary, chat, "/meeting 20/12 19:30 | Hội trường");
     const m2 = await lastMeeting();
     await press(w.member, chat, announcementOf(chat).message_id, `rsvp:${m2.id}:a`);
-    await h.say(w.secretary, chat, `/cancel_meeting #${m1.id}`);
+    await h.say(w.secretary, chat, `/cancel_meeting #${m1.number}`);
     await h.say(w.member, chat, "/meetings");
     const text = h.lastText(chat)!;
     expect(text).toContain(`📅 Cuộc họp của Chi bộ Khu phố ${cellNo}`);
     expect(text).toContain(
-      `#${m1.id} · Thứ Sáu, 04/12/2026 lúc 19:30 · sinh hoạt thường kỳ tháng 12/2026 · đã hủy`,
+      `#${m1.number} · Thứ Sáu, 04/12/2026 lúc 19:30 · sinh hoạt thường kỳ tháng 12/2026 · đã hủy`,
     );
     expect(text).toContain(
-      `#${m2.id} · Chủ Nhật, 20/12/2026 lúc 19:30 · sinh hoạt thường kỳ tháng 12/2026 · sắp diễn ra · 1 tham dự / 0 vắng / 3 chưa trả lời`,
+      `#${m2.number} · Chủ Nhật, 20/12/2026 lúc 19:30 · sinh hoạt thường kỳ tháng 12/2026 · sắp diễn ra · 1 tham dự / 0 vắng / 3 chưa trả lời`,
     );
   });
 
@@ -430,10 +430,10 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     expect(h.lastText(chat)).toContain("Cách dùng: /cancel_meeting");
     await h.say(w.secretary, chat, "/cancel_meeting #99999");
     expect(h.lastText(chat)).toContain("không có cuộc họp số #99999");
-    await h.say(w.secretary, w.secretary.id, `/cancel_meeting #${meeting.id}`);
-    expect(h.lastText(w.secretary.id)).toBe(`Đã hủy cuộc họp #${meeting.id} và báo cho nhóm chi bộ.`);
+    await h.say(w.secretary, w.secretary.id, `/cancel_meeting #${meeting.number}`);
+    expect(h.lastText(w.secretary.id)).toBe(`Đã hủy cuộc họp #${meeting.number} và báo cho nhóm chi bộ.`);
     expect((await prisma().meeting.findUnique({ where: { id: meeting.id } }))!.state).toBe("cancelled");
-    expect(h.lastText(chat)).toContain(`cuộc họp #${meeting.id}`);
+    expect(h.lastText(chat)).toContain(`cuộc họp #${meeting.number}`);
     expect(h.lastText(chat)).toContain("Thứ Sáu, 04/12/2026 lúc 19:30 đã được hủy");
     const edited = h.emulator
       .botMessages(h.botAccount, chat)
@@ -444,10 +444,10 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const stale = await press(w.member, chat, edited.message_id, `rsvp:${meeting.id}:a`);
     expect(stale?.text).toBe("Cuộc họp này đã bị hủy, không cần xác nhận nữa.");
     expect(await prisma().rsvp.count({ where: { meetingId: meeting.id } })).toBe(0);
-    await h.say(w.secretary, chat, `/cancel_meeting ${meeting.id}`);
-    expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.id} đã bị hủy trước đó.`);
-    await h.say(w.secretary, chat, `/move_meeting #${meeting.id} 11/12 19:30`);
-    expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.id} đã bị hủy trước đó.`);
+    await h.say(w.secretary, chat, `/cancel_meeting ${meeting.number}`);
+    expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.number} đã bị hủy trước đó.`);
+    await h.say(w.secretary, chat, `/move_meeting #${meeting.number} 11/12 19:30`);
+    expect(h.lastText(chat)).toBe(`Cuộc họp #${meeting.number} đã bị hủy trước đó.`);
   });
 
   it("moves a meeting: new time, announcement annotated, group told the Vietnamese way; the past refused", async () => {
@@ -455,14 +455,14 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
     const chat = w.seeded.chatId;
     await announceTypedMeeting(h, w.secretary, chat, "/meeting 04/12 19:30 | Hội trường");
     const meeting = await lastMeeting();
-    await h.say(w.secretary, chat, `/move_meeting #${meeting.id} 30/11 19:30`);
+    await h.say(w.secretary, chat, `/move_meeting #${meeting.number} 30/11 19:30`);
     expect(h.lastText(chat)).toContain("đã qua rồi");
-    await h.say(w.secretary, chat, `/move_meeting #${meeting.id}`);
+    await h.say(w.secretary, chat, `/move_meeting #${meeting.number}`);
     expect(h.lastText(chat)).toContain("Cách dùng: /move_meeting");
     expect((await prisma().meeting.findUnique({ where: { id: meeting.id } }))!.startsAt.toISOString()).toBe(
       "2026-12-04T12:30:00.000Z",
     );
-    await h.say(w.secretary, chat, `/move_meeting #${meeting.id} thứ sáu tuần sau 19h30`);
+    await h.say(w.secretary, chat, `/move_meeting #${meeting.number} thứ sáu tuần sau 19h30`);
     expect((await prisma().meeting.findUnique({ where: { id: meeting.id } }))!.startsAt.toISOString()).toBe(
       "2026-12-11T12:30:00.000Z",
     );
@@ -522,19 +522,19 @@ describe.each(SUPPORTED_PROVIDERS)("meetings core on %s", (provider) => {
             "Lệnh này chỉ dành cho Bí thư hoặc Phó Bí thư chi bộ. Đồng chí có thể xem việc của mình bằng /me.",
           );
           expect(await meetingCount(), role).toBe(meetings);
-          await h.say(user, chat, `/move_meeting #${target.id} 22/12 19:30`);
+          await h.say(user, chat, `/move_meeting #${target.number} 22/12 19:30`);
           expect(h.lastText(chat), role).toContain("chỉ dành cho Bí thư");
-          await h.say(user, chat, `/cancel_meeting #${target.id}`);
+          await h.say(user, chat, `/cancel_meeting #${target.number}`);
           expect(h.lastText(chat), role).toContain("chỉ dành cho Bí thư");
           const row = await prisma().meeting.findUnique({ where: { id: target.id } });
           expect(row, role).toMatchObject({ state: "planned", startsAt: target.startsAt });
         }
       }
-      await h.say(h.admin, chat, `/move_meeting #${target.id} 22/12 19:30`);
+      await h.say(h.admin, chat, `/move_meeting #${target.number} 22/12 19:30`);
       expect((await prisma().meeting.findUnique({ where: { id: target.id } }))!.startsAt.toISOString()).toBe(
         "2026-12-22T12:30:00.000Z",
       );
-      await h.say(h.admin, chat, `/cancel_meeting #${target.id}`);
+      await h.say(h.admin, chat, `/cancel_meeting #${target.number}`);
       expect((await prisma().meeting.findUnique({ where: { id: target.id } }))!.state).toBe("cancelled");
     });
 

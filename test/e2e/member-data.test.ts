@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** The parts of an export file these tests read. */
 interface ExportedData {
@@ -72,7 +73,13 @@ describe.each(SUPPORTED_PROVIDERS)("member data export and erase on %s", (provid
       where: { id: targetId },
       data: { fullName: "Trần Văn Đích", claimToken: "tok-123" },
     });
-    const meeting = await db.meeting.create({ data: { cellId, startsAt: new Date("2026-11-06T12:30:00Z") } });
+    const meeting = await db.meeting.create({
+      data: {
+        cellId,
+        number: await nextMeetingNumber(db, cellId),
+        startsAt: new Date("2026-11-06T12:30:00Z"),
+      },
+    });
     ids.meeting = meeting.id;
     await db.rsvp.create({
       data: {

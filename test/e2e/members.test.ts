@@ -304,7 +304,8 @@ describe.each(SUPPORTED_PROVIDERS)("members, roles and statuses on %s", (provide
     await h.say(lan, lan.id, "/me");
     expect(h.lastText(lan.id)).toBe(
       [
-        "Thông tin của đồng chí Lan Nguyễn",
+        "Thông tin của đồng chí Lan",
+        "Tên trên Telegram: Lan Nguyễn (chưa có họ tên đầy đủ; bấm “Sửa họ tên” để ghi)",
         "• Chi bộ Khu phố 1 (#4): Đảng viên, đảng viên chính thức, Tổ 1",
         "📅 Chi bộ chưa có buổi sinh hoạt nào sắp tới.",
         "",

@@ -8,6 +8,7 @@ import { planMeetingReminders } from "../../src/features/meetings/reminders.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 /** A local time in Hà Nội (UTC+7) as an instant. */
 const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -42,6 +43,7 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     const created = await h.app.database.prisma.meeting.create({
       data: {
         cellId: seeded.cell.id,
+        number: await nextMeetingNumber(h.app.database.prisma, seeded.cell.id),
         startsAt: local("2026-12-01 18:00"),
         place: "Nhà văn hoá",
         state: "planned",
@@ -108,6 +110,7 @@ describe.each(SUPPORTED_PROVIDERS)("a paused cell on %s", (provider) => {
     const created = await h.app.database.prisma.meeting.create({
       data: {
         cellId: seeded.cell.id,
+        number: await nextMeetingNumber(h.app.database.prisma, seeded.cell.id),
         startsAt: local("2026-12-02 18:00"),
         place: "Nhà văn hoá",
         state: "planned",

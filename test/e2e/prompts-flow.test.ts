@@ -9,6 +9,7 @@ import { LIVE_REFRESH_DELAY_MS } from "../../src/features/meetings/live-refresh.
 import { createHarness, type Harness } from "../support/harness.ts";
 import { SUPPORTED_PROVIDERS } from "../support/providers.ts";
 import { REFUSED_MANAGER, REFUSED_MEMBERS, seedCell, type SeededCell } from "../support/ward.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 describe.each(SUPPORTED_PROVIDERS)("feedback prompts on %s", (provider) => {
   let h: Harness;
@@ -199,6 +200,7 @@ describe.each(SUPPORTED_PROVIDERS)("feedback prompts on %s", (provider) => {
     const meeting = await prisma().meeting.create({
       data: {
         cellId: cell.cell.id,
+        number: await nextMeetingNumber(prisma(), cell.cell.id),
         kind: "regular",
         startsAt: new Date(h.clock.now().getTime() + 60 * 60_000),
         title: "Sinh hoạt tháng 12",

@@ -28,6 +28,7 @@ import { MEETING_REMINDER_KINDS } from "../../src/features/meetings/reminder-pla
 import { createEmptyTestDatabase, describePostgres, type EmptyTestDatabase } from "../support/databases.ts";
 import { startPgProxy, type PgProxy } from "../support/pg-proxy.ts";
 import { startService, type ServiceProcess } from "../support/service-process.ts";
+import { nextMeetingNumber } from "../support/meeting-number.ts";
 
 const MEMBERS = 300;
 const PLACE = "Hội trường Khu phố 3";
@@ -95,7 +96,13 @@ async function seedWard(url: string): Promise<Ward> {
     });
     const startsAt = new Date(Date.now() + 2 * 3_600_000);
     const meeting = await db.prisma.meeting.create({
-      data: { cellId: cell.id, startsAt, place: PLACE, state: "planned" },
+      data: {
+        cellId: cell.id,
+        number: await nextMeetingNumber(db.prisma, cell.id),
+        startsAt,
+        place: PLACE,
+        state: "planned",
+      },
     });
     // Members and memberships in two statements, as the benchmark seeds its wards: one by one they
     // would take longer than the scenario itself on a busy machine.

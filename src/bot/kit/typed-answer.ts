@@ -96,6 +96,8 @@ const KINDS = {
   },
   /** The guided /task flow: a typed due date of a draft task. */
   "task-due": { voice: false, payload: z.object({ taskId: z.number().int().positive() }) },
+  /** The member's own full name, typed after /me → "Sửa họ tên" (src/features/everyday/full-name.ts). */
+  "full-name": { voice: false, payload: z.object({}) },
   /** The optional comment of a task's evaluation, sent to the member with it. */
   "task-comment": { voice: false, payload: z.object({ assignmentId: z.number().int().positive() }) },
 } as const;

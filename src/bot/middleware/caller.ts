@@ -1,7 +1,7 @@
 import type { NextFunction } from "grammy";
 import { audiencesOf, needsPersonalMenu } from "../commands.ts";
 import type { BotContext } from "../context.ts";
-import { displayNameOf } from "../kit/display-name.ts";
+import { telegramPersonOf } from "../kit/display-name.ts";
 
 /**
  * Resolves the caller's member record and admin flag (from the hot cache: no statement once known). A private message proves the member has
@@ -23,10 +23,12 @@ export async function resolveCaller(ctx: BotContext, next: NextFunction): Promis
   const firstPrivateChat = opensPrivateChat && wasUnreachable && !member?.unreachableAt;
   const reopenedPrivateChat = opensPrivateChat && wasUnreachable && !!member?.unreachableAt;
   if (opensPrivateChat && wasUnreachable) {
-    member = await repos.members.upsertFromTelegram(
-      { telegramId: from.id, username: from.username, displayName: displayNameOf(from) },
-      true,
-    );
+    member = await repos.members.upsertFromTelegram(telegramPersonOf(from), true);
+  } else if (member && member.firstName === null && from.first_name.trim() !== "") {
+    // Recorded before the first name was kept (or from a join request): it tells how to address
+    // them (issue 9 item 10). Written once; the cache drops the person and reloads them.
+    await repos.members.setFirstName(member.id, from.first_name);
+    member = { ...member, firstName: from.first_name.trim() };
   }
   const isAdmin = await cache.isAdmin(from.id);
   ctx.caller = { telegramId: from.id, member, isAdmin, firstPrivateChat, reopenedPrivateChat };

@@ -210,6 +210,7 @@ export function createJoinRequestRepository(db: Db, clock: Clock) {
               telegramId,
               username: person.username ?? null,
               displayName,
+              firstName: person.firstName ?? null,
               reachable: true,
               unreachableAt: null,
               updatedAt,
@@ -315,6 +316,7 @@ export function createJoinRequestRepository(db: Db, clock: Clock) {
           data: {
             username: person.username ?? existing.username,
             displayName,
+            firstName: person.firstName ?? existing.firstName,
             fullName: imported.fullName ?? existing.fullName,
             homeCellId: existing.homeCellId ?? imported.homeCellId,
             locale: existing.locale ?? imported.locale,

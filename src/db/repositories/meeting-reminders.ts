@@ -1,6 +1,7 @@
 // The reads meeting reminders need, at planning time and at send time.
 import type { Db } from "../client.ts";
 import { toTgIdOrNull } from "../ids.ts";
+import { personName } from "../../person-name.ts";
 
 export interface ReminderMeeting {
   id: number;
@@ -25,6 +26,8 @@ export interface ReminderRecipient {
   memberId: number;
   chatId: number;
   displayName: string;
+  fullName: string | null;
+  firstName: string | null;
   locale: string | null;
   role: string;
 }
@@ -58,7 +61,13 @@ const reachableMembership = (cellId: number) => ({
 type MembershipRow = {
   memberId: number;
   role: string;
-  member: { telegramId: bigint | null; displayName: string; locale: string | null };
+  member: {
+    telegramId: bigint | null;
+    displayName: string;
+    fullName: string | null;
+    firstName: string | null;
+    locale: string | null;
+  };
 };
 
 function toRecipient(row: MembershipRow): ReminderRecipient | null {
@@ -68,6 +77,8 @@ function toRecipient(row: MembershipRow): ReminderRecipient | null {
     memberId: row.memberId,
     chatId,
     displayName: row.member.displayName,
+    fullName: row.member.fullName,
+    firstName: row.member.firstName,
     locale: row.member.locale,
     role: row.role,
   };
@@ -76,7 +87,7 @@ function toRecipient(row: MembershipRow): ReminderRecipient | null {
 const membershipSelect = {
   memberId: true,
   role: true,
-  member: { select: { telegramId: true, displayName: true, locale: true } },
+  member: { select: { telegramId: true, displayName: true, fullName: true, firstName: true, locale: true } },
 } as const;
 
 export function createMeetingReminderRepository(db: Db) {
@@ -136,7 +147,7 @@ export function createMeetingReminderRepository(db: Db) {
     async agendaItems(meetingId: number): Promise<ReminderAgendaItem[]> {
       const rows = await db.agendaItem.findMany({
         where: { meetingId },
-        include: { member: { select: { displayName: true } } },
+        include: { member: { select: { displayName: true, fullName: true } } },
         orderBy: [{ position: "asc" }, { id: "asc" }],
       });
       return rows.map((row) => ({
@@ -145,7 +156,7 @@ export function createMeetingReminderRepository(db: Db) {
         position: row.position,
         ready: row.ready,
         memberId: row.memberId,
-        ownerName: row.member?.displayName ?? null,
+        ownerName: row.member ? personName(row.member) : null,
       }));
     },
 

@@ -2,6 +2,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../client.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
+import { meetingNumberTaken, withNextMeetingNumber } from "./meeting-numbers.ts";
 
 export interface MeetingScheduleView {
   id: number;
@@ -71,10 +72,13 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
     },
 
     /** The meeting a schedule created for this start, if any. */
-    async findMeeting(scheduleId: number, startsAt: Date): Promise<{ id: number; state: string } | null> {
+    async findMeeting(
+      scheduleId: number,
+      startsAt: Date,
+    ): Promise<{ id: number; number: number; state: string } | null> {
       return db.meeting.findUnique({
         where: { scheduleId_startsAt: { scheduleId, startsAt } },
-        select: { id: true, state: true },
+        select: { id: true, number: true, state: true },
       });
     },
 
@@ -84,7 +88,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
       scheduleId: number,
       from: Date,
       to: Date,
-    ): Promise<{ id: number; startsAt: Date } | null> {
+    ): Promise<{ id: number; number: number; startsAt: Date } | null> {
       return db.meeting.findFirst({
         where: {
           cellId,
@@ -93,7 +97,7 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
           startsAt: { gte: from, lt: to },
           OR: [{ scheduleId: null }, { scheduleId: { not: scheduleId } }],
         },
-        select: { id: true, startsAt: true },
+        select: { id: true, number: true, startsAt: true },
       });
     },
 
@@ -104,18 +108,26 @@ export function createMeetingScheduleRepository(db: Db, clock: Clock) {
     async createMeeting(input: ScheduledMeetingInput): Promise<{ id: number; created: boolean }> {
       const now = clock.now();
       try {
-        const row = await db.meeting.create({
-          data: {
-            cellId: input.cellId,
-            scheduleId: input.scheduleId,
-            kind: "regular",
-            startsAt: input.startsAt,
-            place: input.place,
-            createdAt: now,
-            updatedAt: now,
-          },
-          select: { id: true },
-        });
+        const row = await withNextMeetingNumber(
+          db,
+          input.cellId,
+          (number) =>
+            db.meeting.create({
+              data: {
+                cellId: input.cellId,
+                number,
+                scheduleId: input.scheduleId,
+                kind: "regular",
+                startsAt: input.startsAt,
+                place: input.place,
+                createdAt: now,
+                updatedAt: now,
+              },
+              select: { id: true },
+            }),
+          // A clash on the number is retried; one on (scheduleId, startsAt) means it exists already.
+          (number) => meetingNumberTaken(db, input.cellId, number),
+        );
         return { id: row.id, created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

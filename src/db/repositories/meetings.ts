@@ -5,10 +5,13 @@ import { toDbId, toTgIdOrNull } from "../ids.ts";
 import { cleanOptional } from "../../clean-text.ts";
 import { rawDate } from "../raw-values.ts";
 import { truthy } from "./attendance.ts";
+import { meetingNumberTaken, withNextMeetingNumber } from "./meeting-numbers.ts";
 
 export interface MeetingView {
   id: number;
   cellId: number;
+  /** The meeting's number within its cell: what people see ("#3") and type. */
+  number: number;
   scheduleId: number | null;
   kind: string;
   startsAt: Date;
@@ -35,6 +38,7 @@ function toView(row: MeetingRow): MeetingView {
   return {
     id: row.id,
     cellId: row.cellId,
+    number: row.number,
     scheduleId: row.scheduleId,
     kind: row.kind,
     startsAt: row.startsAt,
@@ -73,20 +77,27 @@ export function createMeetingRepository(db: Db, clock: Clock) {
   return {
     async create(input: NewMeeting): Promise<MeetingView> {
       const now = clock.now();
-      const row = await db.meeting.create({
-        data: {
-          cellId: input.cellId,
-          kind: input.kind,
-          startsAt: input.startsAt,
-          place: cleanOptional(input.place),
-          title: cleanOptional(input.title),
-          createdByMemberId: input.createdByMemberId,
-          scheduleId: input.scheduleId ?? null,
-          ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
+      const row = await withNextMeetingNumber(
+        db,
+        input.cellId,
+        (number) =>
+          db.meeting.create({
+            data: {
+              cellId: input.cellId,
+              number,
+              kind: input.kind,
+              startsAt: input.startsAt,
+              place: cleanOptional(input.place),
+              title: cleanOptional(input.title),
+              createdByMemberId: input.createdByMemberId,
+              scheduleId: input.scheduleId ?? null,
+              ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+              createdAt: now,
+              updatedAt: now,
+            },
+          }),
+        (number) => meetingNumberTaken(db, input.cellId, number),
+      );
       return toView(row);
     },
 
@@ -98,6 +109,12 @@ export function createMeetingRepository(db: Db, clock: Clock) {
     /** A meeting only if it belongs to the cell. */
     async getInCell(cellId: number, id: number): Promise<MeetingView | null> {
       const row = await db.meeting.findFirst({ where: { id, cellId } });
+      return row ? toView(row) : null;
+    },
+
+    /** The cell's meeting with this number (what people type: "#3"). */
+    async getByNumber(cellId: number, number: number): Promise<MeetingView | null> {
+      const row = await db.meeting.findUnique({ where: { cellId_number: { cellId, number } } });
       return row ? toView(row) : null;
     },
 
@@ -140,7 +157,8 @@ export function createMeetingRepository(db: Db, clock: Clock) {
     async lastPlace(cellId: number): Promise<string | null> {
       const row = await db.meeting.findFirst({
         where: { cellId, place: { not: null } },
-        orderBy: { createdAt: "desc" },
+        // Ties (same instant) go to the later meeting: the order must not depend on the index used.
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { place: true },
       });
       return row?.place ?? null;

@@ -21,6 +21,8 @@ export interface MemberView {
   username: string | null;
   displayName: string;
   fullName: string | null;
+  /** The Telegram first name as the person set it (null: not known yet). */
+  firstName: string | null;
   locale: string | null;
   reachable: boolean;
   /** When a private send was last refused (they blocked the bot); null: never, or open again since. */
@@ -32,6 +34,8 @@ export interface TelegramPerson {
   telegramId: number;
   username?: string | undefined;
   displayName: string;
+  /** Telegram's first_name field alone (the given name when no full name is known). */
+  firstName?: string | undefined;
 }
 
 /** Someone an admin can name for export or erasure. */
@@ -61,6 +65,7 @@ interface CallerRow {
   username: string | null;
   displayName: string;
   fullName: string | null;
+  firstName: string | null;
   locale: string | null;
   /** A boolean on PostgreSQL, 0/1 on SQLite. */
   reachable: boolean | number | bigint;
@@ -117,6 +122,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       username: row.username,
       displayName: row.displayName,
       fullName: row.fullName,
+      firstName: row.firstName,
       locale: row.locale,
       reachable: row.reachable,
       unreachableAt: row.unreachableAt,
@@ -141,7 +147,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
     async findByTelegramId(telegramId: number): Promise<MemberView | null> {
       const rows = await db.$queryRaw<CallerRow[]>`
         SELECT m."id" AS "id", m."username" AS "username", m."displayName" AS "displayName",
-               m."fullName" AS "fullName", m."locale" AS "locale", m."reachable" AS "reachable",
+               m."fullName" AS "fullName", m."firstName" AS "firstName", m."locale" AS "locale", m."reachable" AS "reachable",
                m."unreachableAt" AS "unreachableAt", s."cellId" AS "cellId", s."role" AS "role", s."status" AS "status",
                s."partyGroupId" AS "partyGroupId", s."number" AS "number",
                c."name" AS "cellName", c."active" AS "cellActive", g."name" AS "partyGroupName"
@@ -159,6 +165,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
         username: first.username,
         displayName: first.displayName,
         fullName: first.fullName,
+        firstName: first.firstName,
         locale: first.locale,
         reachable: bool(first.reachable),
         unreachableAt: first.unreachableAt === null ? null : new Date(first.unreachableAt),
@@ -187,6 +194,7 @@ export function createMemberRepository(db: Db, clock: Clock) {
       const data = {
         username: person.username ?? null,
         displayName: cleanText(person.displayName) || person.username || String(person.telegramId),
+        ...(person.firstName === undefined ? {} : { firstName: cleanText(person.firstName) || null }),
         updatedAt: now,
         ...(reachable === undefined ? {} : { reachable, unreachableAt: reachable ? null : now }),
       };
@@ -214,6 +222,24 @@ export function createMemberRepository(db: Db, clock: Clock) {
         select: { telegramId: true },
       });
       return rows.flatMap((row) => (row.telegramId === null ? [] : [toTgId(row.telegramId)]));
+    },
+
+    /**
+     * The member's full name in Vietnamese order (typed in /me → "Sửa họ tên"); the caller has
+     * checked it (not empty, not too long). Shown instead of the Telegram name from now on.
+     */
+    async setFullName(memberId: number, fullName: string): Promise<void> {
+      await db.member.update({ where: { id: memberId }, data: { fullName, updatedAt: clock.now() } });
+    },
+
+    /** Remembers the person's Telegram first name (their given name while no full name is known). */
+    async setFirstName(memberId: number, firstName: string): Promise<void> {
+      const cleaned = cleanText(firstName);
+      if (cleaned === "") return;
+      await db.member.update({
+        where: { id: memberId },
+        data: { firstName: cleaned, updatedAt: clock.now() },
+      });
     },
 
     async setLocale(memberId: number, locale: string): Promise<void> {

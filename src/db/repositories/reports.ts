@@ -639,6 +639,7 @@ export function createReportRepository(db: Db) {
         locale: r.member.locale,
         name: r.member.fullName ?? r.member.displayName,
         displayName: r.member.displayName,
+        fullName: r.member.fullName,
       }));
     },
   };

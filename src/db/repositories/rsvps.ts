@@ -35,6 +35,8 @@ export interface RsvpWithMember extends RsvpView {
 /** What an RSVP button needs to know before it answers: the meeting, its cell and the presser's answer. */
 export interface RsvpPressView {
   meetingId: number;
+  /** The meeting's number in its cell (what people see). */
+  meetingNumber: number;
   cellId: number;
   cellName: string;
   /** False when the cell is paused (the bot was removed from its group). */
@@ -53,6 +55,7 @@ export interface RsvpPressView {
 
 interface PressRow {
   meetingId: number | bigint;
+  meetingNumber: number | bigint;
   cellId: number | bigint;
   cellName: string;
   /** A boolean on PostgreSQL, 0/1 on SQLite. */
@@ -83,7 +86,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       refreshKey: string,
     ): Promise<RsvpPressView | null> {
       const rows = await db.$queryRaw<PressRow[]>`
-        SELECT m."id" AS "meetingId", m."cellId" AS "cellId", c."name" AS "cellName",
+        SELECT m."id" AS "meetingId", m."number" AS "meetingNumber", m."cellId" AS "cellId", c."name" AS "cellName",
                c."active" AS "cellActive", m."state" AS "state",
                m."announcementChatId" AS "announcementChatId",
                m."announcementMessageId" AS "announcementMessageId",
@@ -99,6 +102,7 @@ export function createRsvpRepository(db: Db, clock: Clock) {
       if (!row) return null;
       return {
         meetingId: num(row.meetingId),
+        meetingNumber: num(row.meetingNumber),
         cellId: num(row.cellId),
         cellName: row.cellName,
         cellActive: row.cellActive === true || Number(row.cellActive) === 1,

@@ -25,6 +25,7 @@ import { loadDigest, periodBounds } from "./data.ts";
 import { cellBlock, digestBlocks, splitMessages, type CellNames, type T } from "./render.ts";
 import { loadNames } from "./names.ts";
 import { digestAttachments } from "./attachments.ts";
+import { givenName } from "../../person-name.ts";
 
 export const DIGEST_SEED_KIND = "digest_seed";
 export const DIGEST_PLAN_KIND = "digest_plan";
@@ -267,7 +268,7 @@ export function createDigestJobs(deps: JobDeps): Record<string, Job> {
       const t = tFor(locale);
       const names = (await loadNames(repos.reports, org, period, digest)).get(cell.cellId);
       const texts = splitMessages([
-        t("digest-secretary-intro", { name: who.displayName, period: periodLabel(period) }),
+        t("digest-secretary-intro", { name: givenName(who), period: periodLabel(period) }),
         cellBlock(t, cell, locale, names ?? emptyNames()),
       ]);
       return { messages: texts.map((text) => ({ chatId: who.telegramId!, text })) };

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, givenName, personName, telegramPersonOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { ownT } from "../../bot/kit/own-language.ts";
 import { dropPendingQuestion } from "../../bot/kit/typed-answer.ts";
@@ -11,6 +11,7 @@ import { roleWord, statusWord } from "../members/labels.ts";
 import { myNextMeetingLines } from "../meetings/me-line.ts";
 import { openTaskLines } from "../tasks/manage.ts";
 import { loadMeDetails } from "./me.ts";
+import { createFullNameFeature, editFullNameKeyboard } from "./full-name.ts";
 
 /** Each language's button of /lang, in its own language. */
 const LANG_BUTTON_KEYS = { vi: "lang-button-vi", en: "lang-button-en" } as const satisfies Record<
@@ -54,6 +55,7 @@ function fullHelp(ctx: BotContext, role: HelpRole): string {
 /** /start, /help, /lang, /me — the commands every member has. */
 export function createEverydayFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(createFullNameFeature());
 
   feature.command("start", async (ctx) => {
     if (ctx.chat.type !== "private") {
@@ -62,7 +64,7 @@ export function createEverydayFeature(): Composer<BotContext> {
       });
       return;
     }
-    const name = ctx.caller?.member?.displayName ?? displayNameOf(ctx.from!);
+    const name = addressOf(ctx);
     // "Welcome back" only for someone who comes back after blocking the bot (issue 9 item 4): a new
     // member and someone who simply sends /start again get the full welcome, which says what the
     // bot does.
@@ -127,8 +129,10 @@ export function createEverydayFeature(): Composer<BotContext> {
 
   feature.command("me", async (ctx) => {
     const member = ctx.caller?.member;
-    const name = member?.displayName ?? displayNameOf(ctx.from!);
-    const lines = [ctx.t("me-header", { name })];
+    const lines = [ctx.t("me-header", { name: addressOf(ctx) })];
+    // The name others see (issue 9 item 10), and in the private chat a button to correct it.
+    const shown = member ? personName(member) : displayNameOf(ctx.from!);
+    lines.push(ctx.t(member?.fullName ? "me-full-name" : "me-telegram-name", { name: shown }));
     // Cells with role, status, number and party group, as the caller middleware loaded them.
     const memberships = (member?.memberships ?? [])
       .filter((m) => m.cellActive)
@@ -155,10 +159,19 @@ export function createEverydayFeature(): Composer<BotContext> {
     lines.push("");
     lines.push(ctx.t(member?.reachable ? "me-reachable-yes" : "me-reachable-no"));
     lines.push(ctx.t("me-language"));
-    await ctx.reply(lines.join("\n"));
+    const canEdit = ctx.chat.type === "private" && member !== null && member !== undefined;
+    await ctx.reply(lines.join("\n"), canEdit ? { reply_markup: editFullNameKeyboard(ctx) } : {});
   });
 
   return feature;
+}
+
+/** How the bot addresses the person writing: their given name ("đồng chí An"). */
+function addressOf(ctx: BotContext): string {
+  const member = ctx.caller?.member;
+  if (member) return givenName(member);
+  const from = ctx.from!;
+  return givenName({ fullName: null, displayName: displayNameOf(from), firstName: from.first_name });
 }
 
 /** In a group, the language is the group's: only admins change it (cell secretaries later too). */
@@ -182,11 +195,7 @@ async function applyLocale(ctx: BotContext, locale: Locale): Promise<void> {
   if (!chat) return;
   if (chat.type === "private") {
     const member =
-      ctx.caller?.member ??
-      (await repos.members.upsertFromTelegram(
-        { telegramId: ctx.from!.id, displayName: displayNameOf(ctx.from!) },
-        true,
-      ));
+      ctx.caller?.member ?? (await repos.members.upsertFromTelegram(telegramPersonOf(ctx.from!), true));
     await repos.members.setLocale(member.id, locale);
     // A secretary's or admin's own menu is in their language.
     await ctx.services.menus.refresh(ctx.from!.id, { keepIfNone: true });

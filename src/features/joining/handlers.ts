@@ -4,7 +4,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { isCellManager, resolveCommandCell } from "../../bot/cell-access.ts";
 import { actorOf, recordAudit } from "../../bot/kit/audit.ts";
 import { CALLBACK_ANSWER_MAX, clip } from "../../bot/kit/clip.ts";
-import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, givenName, personName, telegramPersonOf } from "../../bot/kit/display-name.ts";
 import { editPressed } from "../../bot/kit/edit-pressed.ts";
 import { sendPrivately } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
@@ -149,11 +149,16 @@ async function askManagers(ctx: BotContext, cell: CellView, request: JoinRequest
   const { repos, translate } = ctx.services;
   const fallback = await organisationLocale(ctx, cell);
   const lookalike = await sameNamedMember(ctx, cell, request);
+  // The requester pressed the join button: a full name the bot already knows is shown (issue 9
+  // item 10), else Telegram's name.
+  const requester = ctx.caller?.member;
+  const shown =
+    requester && ctx.from?.id === request.telegramId ? personName(requester) : request.displayName;
   const send = async (telegramId: number) => {
     const locale = await localeOf(ctx, telegramId, fallback);
     let text = translate(locale, "join-request-to-manager", {
       cell: cell.name,
-      name: describePerson(request.displayName, request.username),
+      name: describePerson(shown, request.username),
     });
     if (lookalike) text += `\n\n${translate(locale, "join-request-name-matches", lookalike)}`;
     const keyboard = new InlineKeyboard()
@@ -233,7 +238,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
   }
 
   const decider = ctx.from!;
-  const deciderName = ctx.caller?.member?.displayName ?? displayNameOf(decider);
+  const deciderName = ctx.caller?.member ? personName(ctx.caller.member) : displayNameOf(decider);
   const audit = {
     who: actorOf(ctx),
     target: { type: "join_request", id: request.id },
@@ -267,7 +272,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
     await editDecisionMessage(
       ctx,
       ctx.t("join-decided-approved", {
-        name,
+        name: describePerson(personName(result.member), request.username),
         cell: cell.name,
         number: result.membership.number,
         decider: deciderName,
@@ -283,7 +288,7 @@ async function decide(ctx: BotContext, requestId: number, decision: "approve" | 
         ctx.services.translate(locale, "join-approved-member", { cell: cell.name }),
       );
     }
-    await welcomeInGroup(ctx, cell, request.displayName, result.member.reachable, fallback);
+    await welcomeInGroup(ctx, cell, personName(result.member), result.member.reachable, fallback);
     return;
   }
 
@@ -327,7 +332,7 @@ async function answerAlreadyDecided(
 ): Promise<void> {
   const deciderId = request.decidedByTelegramId;
   const known = deciderId === null ? null : await ctx.services.repos.members.findByTelegramId(deciderId);
-  const decider = known?.displayName ?? (deciderId === null ? "?" : String(deciderId));
+  const decider = known ? personName(known) : deciderId === null ? "?" : String(deciderId);
   const state = request.state === "approved" ? "approved" : "rejected";
   await ctx.answerCallbackQuery({
     text: clip(ownT(ctx)("join-decided-already", { state, decider }), CALLBACK_ANSWER_MAX),
@@ -386,11 +391,7 @@ async function welcomeInGroup(
 async function claimImportedMember(ctx: BotContext, token: string): Promise<void> {
   const { repos } = ctx.services;
   const from = ctx.from!;
-  const result = await repos.joinRequests.claim(token, {
-    telegramId: from.id,
-    username: from.username,
-    displayName: displayNameOf(from),
-  });
+  const result = await repos.joinRequests.claim(token, telegramPersonOf(from));
   if (result.outcome === "invalid") {
     ctx.log.info({ from: from.id }, "claim link unknown or already used");
     await ctx.reply(ctx.t("claim-invalid"));
@@ -410,7 +411,8 @@ async function claimImportedMember(ctx: BotContext, token: string): Promise<void
   // The roster may have named them secretary, deputy or group leader: their menu shows it now.
   await ctx.services.menus.refresh(from.id, { keepIfNone: true });
 
-  const name = member?.displayName ?? displayNameOf(from);
+  // Greeted by their given name: the roster's full name "Nguyễn Văn An" makes "đồng chí An".
+  const name = member ? givenName(member) : displayNameOf(from);
   if (memberships.length === 0) {
     await ctx.reply(ctx.t("claim-done-no-cells", { name }));
     return;

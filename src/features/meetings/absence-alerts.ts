@@ -38,7 +38,7 @@ export const ABSENCE_KINDS = {
 export function meetingLabel(services: BotServices, loc: CellLocale, meeting: MeetingView): string {
   return services.translate(loc.locale, "attendance-meeting-label", {
     title: meetingTitle(services, loc, meeting),
-    id: String(meeting.id),
+    id: String(meeting.number),
     when: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
   });
 }

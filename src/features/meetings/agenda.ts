@@ -18,6 +18,7 @@ import { refusedAsPaused } from "./paused.ts";
 import { findMeetingByRef, parseMeetingRef } from "./references.ts";
 import { planMeetingReminders } from "./reminders.ts";
 import { ownT } from "../../bot/kit/own-language.ts";
+import { givenName } from "../../person-name.ts";
 
 /** Longest agenda item title, in characters. */
 export const MAX_AGENDA_TITLE = 300;
@@ -104,7 +105,7 @@ export function createAgendaFeature(): Composer<BotContext> {
     const meeting = await findMeetingByRef(ctx, cell.id, parsed.meetingRef);
     if (!meeting) return;
     if (meeting.state !== "planned") {
-      await ctx.reply(ctx.t("agenda-meeting-not-open", { ref: meeting.id }));
+      await ctx.reply(ctx.t("agenda-meeting-not-open", { ref: meeting.number }));
       return;
     }
     const member = await resolveMemberRef(ctx, cell.id, parsed.memberRef);
@@ -124,10 +125,10 @@ export function createAgendaFeature(): Composer<BotContext> {
       ctx.api,
       member,
       translate(locale, "agenda-assigned", {
-        name: memberName(member),
+        name: givenName(member),
         assigner: clip(assigner, 64),
         cell: cell.name,
-        ref: meeting.id,
+        ref: meeting.number,
         when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
         item: item.title,
       }),
@@ -140,12 +141,14 @@ export function createAgendaFeature(): Composer<BotContext> {
       { meetingId: meeting.id, agendaItemId: item.id },
     );
     if (sent.status === "sent") {
-      await ctx.reply(ctx.t("agenda-added", { name: memberName(member), ref: meeting.id, item: item.title }));
+      await ctx.reply(
+        ctx.t("agenda-added", { name: memberName(member), ref: meeting.number, item: item.title }),
+      );
     } else {
       await ctx.reply(
         ctx.t("agenda-added-unreachable", {
           name: memberName(member),
-          ref: meeting.id,
+          ref: meeting.number,
           item: item.title,
           link: privateRemindersUrl(ctx.me.username),
         }),
@@ -199,11 +202,11 @@ async function agendaText(ctx: BotContext, meeting: MeetingView, items: AgendaIt
   const locale = await ctx.i18n.getLocale();
   const lines = [
     ctx.t("agenda-list-header", {
-      ref: meeting.id,
+      ref: meeting.number,
       when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
     }),
   ];
-  if (items.length === 0) lines.push(ctx.t("agenda-list-empty", { ref: meeting.id }));
+  if (items.length === 0) lines.push(ctx.t("agenda-list-empty", { ref: meeting.number }));
   items.forEach((item, i) => {
     const owner = item.ownerFullName ?? item.ownerDisplayName;
     lines.push(

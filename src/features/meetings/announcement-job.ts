@@ -157,7 +157,7 @@ export function createMeetingAnnouncementJobs({ services, botUsername }: JobDeps
     const loc = await cellLocale(services, meeting.cellId);
     const t = (key: string, vars?: Record<string, string>) => services.translate(loc.locale, key, vars);
     return {
-      text: t("meeting-reason-ask-group", { ref: String(meeting.id) }),
+      text: t("meeting-reason-ask-group", { ref: String(meeting.number) }),
       replyMarkup: reasonKeyboardWith(t, meeting.id),
     };
   });

@@ -85,7 +85,7 @@ export function announcementText(
     t("meeting-announcement-header", {
       cell: cell.name,
       title: meetingTitle(services, loc, meeting),
-      ref: String(meeting.id),
+      ref: String(meeting.number),
     }),
     t("meeting-announcement-when", { when: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale) }),
     meeting.place

@@ -73,7 +73,7 @@ export async function splitMeetingRef(
   text: string,
 ): Promise<{ meetingRef: string | undefined; rest: string }> {
   const m = /^#(\d{1,9})(?:\s+([\s\S]*))?$/u.exec(text.trim());
-  if (m && (await ctx.services.repos.meetings.getInCell(cellId, Number(m[1])))) {
+  if (m && (await ctx.services.repos.meetings.getByNumber(cellId, Number(m[1])))) {
     return { meetingRef: `#${m[1]}`, rest: (m[2] ?? "").trim() };
   }
   return { meetingRef: undefined, rest: text.trim() };
@@ -93,8 +93,12 @@ async function handleClose(ctx: BotContext): Promise<void> {
   const { services } = ctx;
   const cell = await resolveCommandCell(ctx, "manager");
   if (!cell) return;
-  const { meetingRef, rest } = await splitMeetingRef(ctx, cell.id, String(ctx.match ?? ""));
-  const conclusions = rest;
+  const split = await splitMeetingRef(ctx, cell.id, String(ctx.match ?? ""));
+  // "#2" alone is a meeting number, never conclusions: one the cell lacks is refused, not taken as
+  // the text of closing the next meeting.
+  const onlyRef = split.meetingRef === undefined && /^#\d{1,9}$/.test(split.rest);
+  const meetingRef = onlyRef ? split.rest : split.meetingRef;
+  const conclusions = onlyRef ? "" : split.rest;
   const length = [...conclusions].length;
   if (length > MAX_CONCLUSIONS) {
     await ctx.reply(ctx.t("close-conclusions-too-long", { max: MAX_CONCLUSIONS, given: length }));

@@ -186,7 +186,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const existing = await ctx.services.repos.meetings.findOpenAt(cell.id, start.value);
     if (existing) {
       await ctx.answerCallbackQuery({
-        text: ctx.t("meeting-guided-already-created", { ref: String(existing.id) }),
+        text: ctx.t("meeting-guided-already-created", { ref: String(existing.number) }),
       });
       return;
     }
@@ -194,7 +194,10 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     await editPressed(ctx, ctx.t("meeting-guided-creating"));
     const meeting = await createAndAnnounce(ctx, cell, { kind, startsAt: start.value, place, title });
     if (meeting)
-      await editPressed(ctx, ctx.t("meeting-guided-created", { ref: String(meeting.id), cell: cell.name }));
+      await editPressed(
+        ctx,
+        ctx.t("meeting-guided-created", { ref: String(meeting.number), cell: cell.name }),
+      );
   });
 
   // A reading of an ambiguous hour picked ("7:30 sáng" / "19:30 tối"): the preview, with the place and
@@ -337,7 +340,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
               });
       lines.push(
         ctx.t("meetings-line", {
-          ref: String(m.id),
+          ref: String(m.number),
           when: formatDateTime(m.startsAt, loc.timeZone, lang),
           title: clip(meetingTitle(ctx.services, { locale: lang, timeZone: loc.timeZone }, m), 80),
           state: isOneOf(meetingStates, m.state)
@@ -362,7 +365,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const problem = closedProblem(ctx, meeting);
     if (problem) return void (await ctx.reply(problem));
     if (!(await cancelMeeting(ctx.services, ctx.api, ctx.me.username, meeting))) {
-      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
+      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.number) })));
     }
     await recordAudit(ctx.services, {
       who: actorOf(ctx),
@@ -374,7 +377,7 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     });
     await tellGroup(ctx, cell, meeting, "meeting-cancelled-group", {});
     if (ctx.chat.id !== cell.chatId)
-      await ctx.reply(ctx.t("cancel-meeting-done", { ref: String(meeting.id) }));
+      await ctx.reply(ctx.t("cancel-meeting-done", { ref: String(meeting.number) }));
   });
 
   feature.command("move_meeting", async (ctx) => {
@@ -392,11 +395,11 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     const start = await checkStart(ctx, cell.id, rest.join(" "));
     if (!start.ok) return void (await ctx.reply(start.message));
     if (start.value.getTime() === meeting.startsAt.getTime()) {
-      return void (await ctx.reply(ctx.t("move-meeting-same-time", { ref: String(meeting.id) })));
+      return void (await ctx.reply(ctx.t("move-meeting-same-time", { ref: String(meeting.number) })));
     }
     const mover = ctx.caller?.member?.id ?? null;
     if (!(await moveMeeting(ctx.services, ctx.api, ctx.me.username, meeting, start.value, mover))) {
-      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.id) })));
+      return void (await ctx.reply(ctx.t("meeting-changed-meanwhile", { ref: String(meeting.number) })));
     }
     await recordAudit(ctx.services, {
       who: actorOf(ctx),
@@ -410,7 +413,8 @@ export function createMeetingsCoreFeature(): Composer<BotContext> {
     await tellGroup(ctx, cell, meeting, "meeting-moved-group", {
       when: formatDateTime(start.value, loc.timeZone, loc.locale),
     });
-    if (ctx.chat.id !== cell.chatId) await ctx.reply(ctx.t("move-meeting-done", { ref: String(meeting.id) }));
+    if (ctx.chat.id !== cell.chatId)
+      await ctx.reply(ctx.t("move-meeting-done", { ref: String(meeting.number) }));
   });
 
   return feature;
@@ -478,7 +482,7 @@ async function showReading(ctx: BotContext, cell: CellView, kind: string, read: 
     // The same command twice: said now rather than after [Thông báo].
     const existing = await ctx.services.repos.meetings.findOpenAt(cell.id, startsAt);
     if (existing)
-      return void (await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.id) })));
+      return void (await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.number) })));
     await showPreview(ctx, cell, kind, stampOf(startsAt, loc.timeZone), { place, title }, "send");
     return;
   }
@@ -785,7 +789,7 @@ async function tellGroup(
   if (cell.chatId === null) return;
   const loc = await cellLocale(ctx.services, cell.id);
   const text = ctx.services.translate(loc.locale, key, {
-    ref: String(meeting.id),
+    ref: String(meeting.number),
     title: meetingTitle(ctx.services, loc, meeting),
     was: formatDateTime(meeting.startsAt, loc.timeZone, loc.locale),
     ...vars,

@@ -51,7 +51,7 @@ export function createOpinionsFeature(): Composer<BotContext> {
       kind: "opinion",
       payload: { meetingId: meeting.id },
       text: ctx.t("opinions-ask", {
-        ref: meeting.id,
+        ref: meeting.number,
         when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
       }),
       placeholder: ctx.t("opinions-placeholder"),
@@ -93,7 +93,7 @@ export function createOpinionsFeature(): Composer<BotContext> {
       });
       if (!result.ok) {
         if (result.problem === "closed") {
-          await ctx.reply(ctx.t("opinions-closed", { ref: meeting.id }));
+          await ctx.reply(ctx.t("opinions-closed", { ref: meeting.number }));
           return "done";
         }
         await ctx.reply(
@@ -103,7 +103,7 @@ export function createOpinionsFeature(): Composer<BotContext> {
         );
         return "keep";
       }
-      await ctx.reply(ctx.t("opinions-thanks", { ref: meeting.id }));
+      await ctx.reply(ctx.t("opinions-thanks", { ref: meeting.number }));
       return "keep";
     }),
   );
@@ -119,7 +119,7 @@ export function createOpinionsFeature(): Composer<BotContext> {
     const loc = await cellLocale(ctx.services, cell.id);
     const locale = await ctx.i18n.getLocale();
     const header = ctx.t("opinions-list-header", {
-      ref: meeting.id,
+      ref: meeting.number,
       when: formatDateTime(meeting.startsAt, loc.timeZone, locale),
       count: opinions.length,
     });
@@ -160,7 +160,7 @@ async function mayGiveOpinion(ctx: BotContext, meeting: MeetingView): Promise<bo
   }
   if (await refusedAsPaused(ctx, cell)) return false;
   if (!isOpenForOpinions(meeting, ctx.services.clock.now())) {
-    await ctx.reply(ctx.t("opinions-closed", { ref: meeting.id }));
+    await ctx.reply(ctx.t("opinions-closed", { ref: meeting.number }));
     return false;
   }
   return true;

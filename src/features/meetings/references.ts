@@ -1,4 +1,4 @@
-// How commands name a meeting: "#12", "12", or nothing (the cell's meeting in progress, else the next
+// How commands name a meeting: its number in the cell, "#12" or "12", or nothing (the cell's meeting in progress, else the next
 // planned one). Shared by every meeting command (/agenda, /checkin, /close_meeting, /move_meeting...).
 import type { BotContext } from "../../bot/context.ts";
 import type { MeetingView } from "../../db/repositories/meetings.ts";
@@ -21,8 +21,8 @@ export function parseMeetingRef(refText: string | undefined): number | null | un
   if (text === "") return undefined;
   const m = /^#?(\d{1,9})$/.exec(text);
   if (!m) return null;
-  const id = Number(m[1]);
-  return id > 0 ? id : null;
+  const number = Number(m[1]);
+  return number > 0 ? number : null;
 }
 
 /** Finds the meeting a command names within the cell, without replying. */
@@ -32,13 +32,14 @@ export async function lookupMeetingByRef(
   refText: string | undefined,
 ): Promise<MeetingRefResult> {
   const { repos, clock } = ctx.services;
-  const id = parseMeetingRef(refText);
-  if (id === null) return { ok: false, problem: "bad_ref" };
-  if (id === undefined) {
+  const number = parseMeetingRef(refText);
+  if (number === null) return { ok: false, problem: "bad_ref" };
+  if (number === undefined) {
     const meeting = await repos.meetings.nextOpen(cellId, new Date(clock.now().getTime() - GRACE_MS));
     return meeting ? { ok: true, meeting } : { ok: false, problem: "none_upcoming" };
   }
-  const meeting = await repos.meetings.getInCell(cellId, id);
+  // The number is the cell's own (issue 9 item 10): "#1" in Khu phố 2 is Khu phố 2's first meeting.
+  const meeting = await repos.meetings.getByNumber(cellId, number);
   return meeting ? { ok: true, meeting } : { ok: false, problem: "not_found" };
 }
 

@@ -17,6 +17,7 @@ import { privateRemindersButton } from "../reach/reach.ts";
 import { getEffectiveSettings, type Settings } from "../settings/settings.ts";
 import { beforeMoveLine, privateRsvpKeyboard } from "./moves.ts";
 import { MEETING_REMINDER_KINDS, memberReminderRows, type ReminderPayload } from "./reminder-plan.ts";
+import { givenName } from "../../bot/kit/display-name.ts";
 
 export interface MeetingReminderRendererDeps {
   repos: Pick<Repositories, "meetingReminders" | "rsvps" | "settings" | "outbox">;
@@ -139,7 +140,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
     const before = rsvp?.beforeMove ? beforeMoveLine(translate, locale, rsvp) : null;
     const text = [
       translate(locale, "meeting-reminder-private", {
-        name: member.displayName,
+        name: givenName(member),
         when: when(locale, meeting, settings),
         cell: meeting.cellName,
         where: where(locale, meeting),
@@ -199,7 +200,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
     if (!member) return { skip: "member left or unreachable" };
     const locale = localeOf(settings, member);
     const text = translate(locale, "meeting-reminder-agenda-owner", {
-      name: member.displayName,
+      name: givenName(member),
       item: item.title,
       when: when(locale, meeting, settings),
     });
@@ -228,7 +229,7 @@ export function createMeetingReminderJobs(deps: MeetingReminderRendererDeps): Re
       .join("\n");
     const text = [
       translate(locale, "meeting-reminder-agenda-check", {
-        name: member.displayName,
+        name: givenName(member),
         when: when(locale, meeting, settings),
         count: open.length,
         total: items.length,

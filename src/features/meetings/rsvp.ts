@@ -99,13 +99,18 @@ export function reasonKeyboard(ctx: BotContext, meetingId: number): InlineKeyboa
 }
 
 /** Asks privately for the reason of an absence; false when the member cannot be written to. */
-async function askReasonPrivately(ctx: BotContext, member: MemberView, meetingId: number): Promise<boolean> {
+async function askReasonPrivately(
+  ctx: BotContext,
+  member: MemberView,
+  meeting: { id: number; number: number },
+): Promise<boolean> {
+  const meetingId = meeting.id;
   if (!ctx.from) return false;
   const sent = await sendPrivately(
     ctx.services,
     ctx.api,
     { telegramId: ctx.from.id, reachable: member.reachable },
-    ownT(ctx)("meeting-reason-ask-private", { ref: String(meetingId) }),
+    ownT(ctx)("meeting-reason-ask-private", { ref: String(meeting.number) }),
     { reply_markup: reasonKeyboard(ctx, meetingId) },
     { meetingId },
   );
@@ -180,14 +185,18 @@ export function createRsvpFeature(): Composer<BotContext> {
     if (!needsReason) return;
     if (!inGroup) {
       // Pressed in a private reminder: ask right here.
-      await ctx.reply(ctx.t("meeting-reason-ask-private", { ref: String(meetingId) }), {
+      await ctx.reply(ctx.t("meeting-reason-ask-private", { ref: String(view.meetingNumber) }), {
         reply_markup: reasonKeyboard(ctx, meetingId),
       });
       return;
     }
     // The private question can still fail (the member blocked the bot since): the group question
     // then reaches them, under the post they pressed.
-    if (askPrivately && (await askReasonPrivately(ctx, member, meetingId))) return;
+    if (
+      askPrivately &&
+      (await askReasonPrivately(ctx, member, { id: meetingId, number: view.meetingNumber }))
+    )
+      return;
     await askReasonInGroup(ctx, view);
   });
 
@@ -222,7 +231,7 @@ export function createRsvpFeature(): Composer<BotContext> {
         chatId: ctx.from.id,
         kind: "rsvp-reason",
         payload: { meetingId },
-        text: ctx.t("meeting-reason-other-ask", { ref: String(meetingId) }),
+        text: ctx.t("meeting-reason-other-ask", { ref: String(press.view.meetingNumber) }),
         placeholder: ctx.t("meeting-reason-other-placeholder"),
       });
     }

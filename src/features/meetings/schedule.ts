@@ -231,7 +231,7 @@ async function describeSchedule(
   const announced = meeting ? "yes" : next.announceAt.getTime() > now.getTime() ? "no" : "now";
   const details = ctx.t("schedule-details", {
     announced,
-    ref: meeting?.id ?? 0,
+    ref: meeting?.number ?? 0,
     day: schedule.dayOfMonth === LAST_DAY_OF_MONTH ? "last" : String(schedule.dayOfMonth),
     time: schedule.time,
     hasPlace: schedule.place ? "yes" : "no",
@@ -242,7 +242,7 @@ async function describeSchedule(
   });
   if (!handMade) return details;
   const already = ctx.t("schedule-month-has-meeting", {
-    ref: handMade.id,
+    ref: handMade.number,
     when: formatDateTime(handMade.startsAt, timeZone, locale),
   });
   return `${details}\n${already}`;

@@ -168,7 +168,7 @@ export async function createAndAnnounce(
   // The same command or button twice (or two managers at once) must not make two meetings at one time.
   const existing = await services.repos.meetings.findOpenAt(cell.id, draft.startsAt);
   if (existing) {
-    await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.id) }));
+    await ctx.reply(ctx.t("meeting-already-exists", { ref: String(existing.number) }));
     return null;
   }
   const kind = isOneOf(meetingKinds, draft.kind) ? draft.kind : "regular";
@@ -192,16 +192,17 @@ export async function createAndAnnounce(
   }
   const inGroup = ctx.chat?.id === cell.chatId;
   if (!announced)
-    await ctx.reply(ctx.t("meeting-created-no-group", { ref: String(meeting.id), cell: cell.name }));
+    await ctx.reply(ctx.t("meeting-created-no-group", { ref: String(meeting.number), cell: cell.name }));
   else if (!inGroup)
-    await ctx.reply(ctx.t("meeting-created-private", { ref: String(meeting.id), cell: cell.name }));
+    await ctx.reply(ctx.t("meeting-created-private", { ref: String(meeting.number), cell: cell.name }));
   return meeting;
 }
 
 /** Reasons a meeting cannot be moved or cancelled any more; null when it can. */
 export function closedProblem(ctx: BotContext, meeting: MeetingView): string | null {
-  if (meeting.state === "cancelled") return ctx.t("meeting-already-cancelled", { ref: String(meeting.id) });
-  if (meeting.state === "closed") return ctx.t("meeting-already-closed", { ref: String(meeting.id) });
+  if (meeting.state === "cancelled")
+    return ctx.t("meeting-already-cancelled", { ref: String(meeting.number) });
+  if (meeting.state === "closed") return ctx.t("meeting-already-closed", { ref: String(meeting.number) });
   return null;
 }
 

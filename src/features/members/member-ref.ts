@@ -7,7 +7,7 @@
 // form that answers the user itself.
 import type { BotContext } from "../../bot/context.ts";
 import { clip } from "../../bot/kit/clip.ts";
-import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, personName } from "../../bot/kit/display-name.ts";
 import type { CellMemberView, MembershipRepository } from "../../db/repositories/memberships.ts";
 
 /** Lower case without diacritics (đ → d), trimmed: how names and words are compared. */
@@ -23,7 +23,7 @@ export function normaliseName(text: string): string {
 
 /** The name a member is shown by: their full name when known, else their Telegram name. */
 export function memberName(m: Pick<CellMemberView, "fullName" | "displayName">, max = 64): string {
-  return clip(m.fullName ?? m.displayName, max);
+  return clip(personName(m), max);
 }
 
 export function describeMember(m: CellMemberView): string {

@@ -19,6 +19,7 @@ import {
   type PostCounts,
   type Translate,
 } from "./render.ts";
+import { givenName } from "../../person-name.ts";
 
 export const PROMPT_POST_KIND = "prompt_post";
 export const PROMPT_REFRESH_KIND = "prompt_refresh";
@@ -194,8 +195,7 @@ export async function privateQuestion(
   const question = prompt.questions[index]!;
   const lines: string[] = [];
   if (index === 0) {
-    const name = member.fullName ?? member.displayName;
-    if (options.nudge) lines.push(t("prompt-nudge-intro", { name, ref: prompt.id }));
+    if (options.nudge) lines.push(t("prompt-nudge-intro", { name: givenName(member), ref: prompt.id }));
     lines.push(
       t(introKey(prompt.kind), {
         cell: options.cellName,

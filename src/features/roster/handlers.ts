@@ -5,7 +5,7 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { resolveCommandCell } from "../../bot/cell-access.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { displayNameOf } from "../../bot/kit/display-name.ts";
+import { displayNameOf, personName } from "../../bot/kit/display-name.ts";
 import { sendPrivatelyAll } from "../../bot/kit/send-privately.ts";
 import type { CellView } from "../../db/repositories/cells.ts";
 import { isLocale } from "../../i18n.ts";
@@ -145,7 +145,13 @@ function groupSummary(
   refused: number,
   delivered: boolean,
 ): string {
-  const vars = { cell: cell.name, accepted, refused, name: displayNameOf(ctx.from!) };
+  const caller = ctx.caller?.member;
+  const vars = {
+    cell: cell.name,
+    accepted,
+    refused,
+    name: caller ? personName(caller) : displayNameOf(ctx.from!),
+  };
   return ctx.t(delivered ? "roster-group-summary" : "roster-group-summary-undelivered", vars);
 }
 

@@ -119,8 +119,8 @@ export async function readTaskCommand(
   if (!due.ok) return due;
   let meetingId: number | null = null;
   if (parts.meetingText !== null) {
-    const id = parseMeetingRef(parts.meetingText);
-    const meeting = typeof id === "number" ? await repos.meetings.getInCell(cell.id, id) : null;
+    const number = parseMeetingRef(parts.meetingText);
+    const meeting = typeof number === "number" ? await repos.meetings.getByNumber(cell.id, number) : null;
     if (!meeting) {
       return { ok: false, message: ctx.t("task-meeting-not-found", { given: clip(parts.meetingText, 32) }) };
     }
@@ -269,7 +269,9 @@ export async function previewText(ctx: BotContext, task: TaskView): Promise<stri
     ctx.t("task-preview-assignees", { count: names.length, names: clip(names.join(", "), 1500) }),
     dueLine(t, task, loc.timeZone, lang),
   ];
-  if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+  // The meeting by its number in the cell, as people type it (never its internal id).
+  const meeting = task.meetingId === null ? null : await ctx.services.repos.meetings.get(task.meetingId);
+  if (meeting) lines.push(ctx.t("task-preview-meeting", { ref: String(meeting.number) }));
   if (task.dueAt === null && task.weeklyCheck) lines.push(ctx.t("task-preview-weekly"));
   const unreachable = task.assignments.filter((a) => a.telegramId === null || !a.reachable).length;
   if (unreachable > 0) lines.push(ctx.t("task-preview-unreachable", { count: unreachable }));

@@ -146,13 +146,16 @@ async function showPreview(ctx: BotContext, taskId: number, how: "edit" | "send"
  * After /close_meeting: offers the secretary, privately, to give tasks from the conclusions. One
  * call from the close handler; a secretary who cannot be written to privately is simply not asked.
  */
-export async function offerTasksFromConclusions(ctx: BotContext, meeting: { id: number }): Promise<void> {
+export async function offerTasksFromConclusions(
+  ctx: BotContext,
+  meeting: { id: number; number: number },
+): Promise<void> {
   if (!ctx.from) return;
   await sendPrivately(
     ctx.services,
     ctx.api,
     { telegramId: ctx.from.id, reachable: ctx.caller?.member?.reachable ?? true },
-    ctx.t("task-from-meeting-offer", { ref: String(meeting.id) }),
+    ctx.t("task-from-meeting-offer", { ref: String(meeting.number) }),
     { reply_markup: new InlineKeyboard().text(ctx.t("task-from-meeting-button"), `tkm:${meeting.id}`) },
     { meetingId: meeting.id },
   );
@@ -277,7 +280,7 @@ async function askGuidedTitle(
   if (meeting?.conclusions) {
     lines.push(
       ctx.t("task-guided-conclusions", {
-        ref: String(meeting.id),
+        ref: String(meeting.number),
         conclusions: clip(meeting.conclusions, 600),
       }),
     );

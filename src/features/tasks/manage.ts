@@ -168,7 +168,9 @@ export function createTaskManageFeature(): Composer<BotContext> {
         ? ctx.t("task-due-line", { due: formatDue(task.dueAt, loc.timeZone, lang) })
         : ctx.t("task-due-none-line"),
     ];
-    if (task.meetingId !== null) lines.push(ctx.t("task-preview-meeting", { ref: String(task.meetingId) }));
+    // The meeting by its number in the cell, as people type it (never its internal id).
+    const meeting = task.meetingId === null ? null : await ctx.services.repos.meetings.get(task.meetingId);
+    if (meeting) lines.push(ctx.t("task-preview-meeting", { ref: String(meeting.number) }));
     if (task.dueAt === null && task.weeklyCheck && task.state === "open")
       lines.push(ctx.t("task-preview-weekly"));
     if (task.state === "cancelled") lines.push(ctx.t("task-info-cancelled"));

@@ -29,6 +29,7 @@ import {
   taskCellLocale,
   translatorFor,
 } from "./text.ts";
+import { givenName } from "../../person-name.ts";
 
 const REMINDER_KEYS = {
   before: "task-remind-before",
@@ -128,7 +129,7 @@ export function createTaskReminderJobs(deps: JobDeps): Record<string, Job> {
     const t = translatorFor(translate, locale);
     const which = payload.which ?? "morning";
     const text = t(REMINDER_KEYS[which], {
-      name: assigneeName(a),
+      name: givenName(a),
       title: task.title,
       ref: String(task.id),
       due: formatDue(task.dueAt!, loc.timeZone, locale),

@@ -33,6 +33,7 @@ import {
   titleShort,
   translatorFor,
 } from "./text.ts";
+import { givenName } from "../../person-name.ts";
 
 const MAX_COMMENT = 500;
 
@@ -144,7 +145,7 @@ async function sendFeedback(
   const me = ctx.caller?.member;
   const lines = [
     t(FEEDBACK_KEYS[grade], {
-      name: assigneeName(o.assignment),
+      name: givenName(o.assignment),
       title: titleShort(o.task, 200),
       evaluator: me ? memberName(me, 48) : "",
     }),
