@@ -213,7 +213,8 @@ export const SCRIPT_TEXT: PerLanguage<ScriptText> = {
       heading: "1. The ward's party committee sets up its organisation in the Assistant",
       othersStart:
         "(Lan, Hải, Bình, Cúc, Đào and Tùng also open a private chat with the bot with /start, to get private reminders.)",
-      fullNamesNote: "(The members' full names are recorded in Vietnamese order, as on the cell's member list.)",
+      fullNamesNote:
+        "(The members' full names are recorded in Vietnamese order, as on the cell's member list.)",
       committeeGroup: "An Phú Ward Party Committee",
       committeeRegistered: (title) => `“${title}” will now receive the monthly digest`,
       organisation: "An Phú Ward Party Organisation",
