@@ -43,7 +43,7 @@ export function closeMeeting(provider: Provider, sizes: BenchSizes): Figure {
           createdByMemberId: big.memberIdOf.get(secretary.id) ?? null,
         });
         emulator.takeUpdates(account);
-        emulator.sendText(account, secretary, big.chatId, `/close_meeting #${meeting.id}`);
+        emulator.sendText(account, secretary, big.chatId, `/close_meeting #${meeting.number}`);
         await settleStatements(50, 1_000);
         const firstCall = emulator.calls().length;
         const before = statementCount();
